@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { DEFAULT_CONSENT_AGE } from './person';
+
+const count = (label: string) =>
+  z.coerce
+    .number({ message: `${label}: введите число` })
+    .int(`${label}: целое число`)
+    .min(1, `${label}: не меньше 1`)
+    .max(100_000, `${label}: не больше 100 000`);
+
+/**
+ * The school and its academic year. The totals are the denominators of the roadmap's 10 % indicators, entered once
+ * per year. One record per database; its id names the school in bundles.
+ */
+export const schoolInputSchema = z.object({
+  name: z.string().trim().min(2, 'Укажите название школы').max(300, 'Название: не длиннее 300 символов'),
+  academicYear: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2025/2026')
+    .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'Учебный год: второй год на единицу больше первого'),
+  studentsTotal: count('Число обучающихся'),
+  teachersTotal: count('Число педагогов'),
+  consentAge: z.coerce
+    .number({ message: 'Возраст: введите число' })
+    .int()
+    .min(10, 'Возраст: от 10 до 18')
+    .max(18, 'Возраст: от 10 до 18')
+    .default(DEFAULT_CONSENT_AGE),
+});
+
+export type SchoolInput = z.input<typeof schoolInputSchema>;
+export type SchoolFields = z.output<typeof schoolInputSchema>;
+export type School = Stored<SchoolFields>;
+
+/** The academic year that a date falls in: September starts a new one. */
+export function academicYearOf(d: Date): string {
+  const y = d.getFullYear();
+  const start = d.getMonth() >= 8 ? y : y - 1;
+  return `${start}/${start + 1}`;
+}

@@ -1,0 +1,21 @@
+/** Lower-cases, folds ё → е and collapses white space, so that «Семёнова  АННА» finds «семенова анна». */
+export function normalizeText(s: string): string {
+  return s.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Does `haystack` match the query? Every word of the query must occur somewhere in the text, in any order, so
+ * «иван петров», «петров ив» and «ван» all find «Петров Иван Сергеевич». Both sides are normalised.
+ */
+export function matchesQuery(normalizedHaystack: string, query: string): boolean {
+  const words = normalizeText(query).split(' ').filter(Boolean);
+  return words.every((w) => normalizedHaystack.includes(w));
+}
+
+/** Russian plural form: 1 → one, 2–4 → few, 5–20 → many, 21 → one. */
+const pluralRules = new Intl.PluralRules('ru-RU');
+export function plural(n: number, forms: { one: string; few: string; many: string }): string {
+  const rule = pluralRules.select(n);
+  const word = rule === 'one' ? forms.one : rule === 'few' ? forms.few : forms.many;
+  return `${n} ${word}`;
+}

@@ -1,0 +1,119 @@
+import Dexie, { type Table } from 'dexie';
+import type { Envelope } from '../domain/envelope';
+import type { Person } from '../domain/person';
+import type { Partner } from '../domain/partner';
+import type { School } from '../domain/school';
+
+/**
+ * Tables whose records travel between devices in bundles. Every one of them holds enveloped records (see
+ * `Envelope`) and takes part in export, import and merge. A table added in a later version must be listed here.
+ */
+export const SYNCED_TABLES = [
+  'school',
+  'people',
+  'partners',
+  'mentoringForms',
+  'mentorships',
+  'meetings',
+  'plans',
+  'planItems',
+  'consents',
+  'orders',
+  'events',
+  'preferences',
+  'trainingGroups',
+  'trainingSessions',
+  'materials',
+  'questionnaires',
+  'responses',
+  'recognitions',
+  'practices',
+  'roadmapTasks',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** A record of a table whose own fields later issues define; until then it is only its envelope plus data. */
+export type GenericRecord = Envelope & Record<string, unknown>;
+
+/** Device-local key–value facts: this install's device id and name, the clock, the last export. Never exported. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** A half-filled form, saved as it is typed, so that neither a closed app nor an update loses it. Local only. */
+export interface DraftRow {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+export const DB_NAME = 'nastavnik';
+
+/** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
+export const SCHEMA_V1: Record<SyncedTable | 'meta' | 'drafts', string> = {
+  school: 'id',
+  people: 'id, category, classLabel, partnerId, *roles, updatedAt',
+  partners: 'id, kind, updatedAt',
+  mentoringForms: 'id',
+  mentorships: 'id, formId, status, *mentorIds, *menteeIds',
+  meetings: 'id, mentorshipId, kind, date',
+  plans: 'id, mentorshipId',
+  planItems: 'id, planId, dueDate, status',
+  consents: 'id, personId, signedOn',
+  orders: 'id, kind, date',
+  events: 'id, kind, date',
+  preferences: 'id, eventId, personId',
+  trainingGroups: 'id',
+  trainingSessions: 'id, groupId, date',
+  materials: 'id',
+  questionnaires: 'id',
+  responses: 'id, questionnaireId, respondentId, mentorshipId',
+  recognitions: 'id, personId',
+  practices: 'id',
+  roadmapTasks: 'id, deadline, status',
+  meta: 'key',
+  drafts: 'key',
+};
+
+export class NastavnikDb extends Dexie {
+  school!: Table<School, string>;
+  people!: Table<Person, string>;
+  partners!: Table<Partner, string>;
+  mentoringForms!: Table<GenericRecord, string>;
+  mentorships!: Table<GenericRecord, string>;
+  meetings!: Table<GenericRecord, string>;
+  plans!: Table<GenericRecord, string>;
+  planItems!: Table<GenericRecord, string>;
+  consents!: Table<GenericRecord, string>;
+  orders!: Table<GenericRecord, string>;
+  events!: Table<GenericRecord, string>;
+  preferences!: Table<GenericRecord, string>;
+  trainingGroups!: Table<GenericRecord, string>;
+  trainingSessions!: Table<GenericRecord, string>;
+  materials!: Table<GenericRecord, string>;
+  questionnaires!: Table<GenericRecord, string>;
+  responses!: Table<GenericRecord, string>;
+  recognitions!: Table<GenericRecord, string>;
+  practices!: Table<GenericRecord, string>;
+  roadmapTasks!: Table<GenericRecord, string>;
+  meta!: Table<MetaRow, string>;
+  drafts!: Table<DraftRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+
+  syncedTable(name: SyncedTable): Table<GenericRecord, string> {
+    return this.table(name) as Table<GenericRecord, string>;
+  }
+}
+
+let instance: NastavnikDb | null = null;
+
+/** The app's database. Tests make their own `new NastavnikDb(name)`. */
+export function getDb(): NastavnikDb {
+  if (!instance) instance = new NastavnikDb();
+  return instance;
+}

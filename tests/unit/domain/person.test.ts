@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateKey, fullName, needsRepresentative, personInputSchema, shortName } from '../../../src/domain/person';
+import { fieldErrors } from '../../../src/domain/zodErrors';
+import { ageOn, parseRuDate } from '../../../src/domain/dates';
+import { matchesQuery, normalizeText, plural } from '../../../src/domain/text';
+
+describe('ages and the under-14 consent rule', () => {
+  it('counts whole years, turning older on the birthday itself', () => {
+    expect(ageOn('2011-10-15', '2025-10-14')).toBe(13);
+    expect(ageOn('2011-10-15', '2025-10-15')).toBe(14);
+    expect(ageOn('2012-02-29', '2026-02-28')).toBe(13);
+    expect(ageOn('2012-02-29', '2026-03-01')).toBe(14);
+  });
+  it('asks for a legal representative below the consent age at the signing date', () => {
+    const p = { birthDate: '2011-10-15' };
+    expect(needsRepresentative(p, '2025-10-14')).toBe(true);
+    expect(needsRepresentative(p, '2025-10-15')).toBe(false);
+    expect(needsRepresentative(p, '2025-10-15', 15)).toBe(true);
+    expect(needsRepresentative({ birthDate: '' }, '2025-10-15')).toBe('unknown');
+  });
+});
+
+describe('person validation', () => {
+  const base = { lastName: 'Семёнова', firstName: 'Анна', category: 'student', classLabel: '7 б', birthDate: '2012-05-01' };
+  it('accepts a student and normalises the class', () => {
+    const p = personInputSchema.parse(base);
+    expect(p.classLabel).toBe('7Б');
+    expect(p.roles).toEqual([]);
+  });
+  it('names each wrong field in Russian', () => {
+    const r = personInputSchema.safeParse({ ...base, lastName: '', classLabel: '', birthDate: '2012-02-30', email: 'нет' });
+    expect(r.success).toBe(false);
+    const e = fieldErrors(r.error!);
+    expect(e.lastName).toBe('Укажите: фамилия');
+    expect(e.birthDate).toBe('Дата рождения: неверная дата');
+    expect(e.email).toBe('Электронная почта: неверный адрес');
+    expect(e.classLabel).toBe('Укажите класс обучающегося');
+  });
+  it('requires the partner of a partner representative', () => {
+    const r = personInputSchema.safeParse({ lastName: 'Ким', firstName: 'Олег', category: 'partnerRep' });
+    expect(fieldErrors(r.error!).partnerId).toBe('Выберите организацию-партнёра');
+  });
+  it('a teacher needs neither class nor birth date', () => {
+    expect(personInputSchema.safeParse({ lastName: 'Ким', firstName: 'Олег', category: 'teacher' }).success).toBe(true);
+  });
+  it('formats names for lists and orders', () => {
+    const p = { lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна' };
+    expect(fullName(p)).toBe('Иванова Мария Петровна');
+    expect(shortName(p)).toBe('Иванова М. П.');
+  });
+  it('treats ё and case alike when spotting duplicates', () => {
+    expect(duplicateKey({ lastName: 'Семёнова', firstName: 'АННА', middleName: '', birthDate: '2012-05-01' })).toBe(
+      duplicateKey({ lastName: 'семенова', firstName: 'Анна', middleName: '', birthDate: '2012-05-01' }),
+    );
+  });
+});
+
+describe('search normalisation', () => {
+  it('folds case and ё, and matches any part of the name in any order', () => {
+    const hay = normalizeText('Семёнов Пётр Алексеевич 7Б');
+    expect(matchesQuery(hay, 'петр')).toBe(true);
+    expect(matchesQuery(hay, 'ПЁТР семен')).toBe(true);
+    expect(matchesQuery(hay, 'ксеев')).toBe(true);
+    expect(matchesQuery(hay, 'иван')).toBe(false);
+    expect(matchesQuery(hay, '  ')).toBe(true);
+  });
+  it('parses ДД.ММ.ГГГГ and refuses impossible dates', () => {
+    expect(parseRuDate('01.09.2012')).toBe('2012-09-01');
+    expect(parseRuDate('1.9.2012')).toBe('2012-09-01');
+    expect(parseRuDate('31.02.2012')).toBeNull();
+    expect(parseRuDate('2012-09-01')).toBe('2012-09-01');
+    expect(parseRuDate('вчера')).toBeNull();
+  });
+  it('chooses the Russian plural form', () => {
+    expect(plural(1, { one: 'участник', few: 'участника', many: 'участников' })).toBe('1 участник');
+    expect(plural(3, { one: 'участник', few: 'участника', many: 'участников' })).toBe('3 участника');
+    expect(plural(11, { one: 'участник', few: 'участника', many: 'участников' })).toBe('11 участников');
+    expect(plural(21, { one: 'участник', few: 'участника', many: 'участников' })).toBe('21 участник');
+  });
+});
