@@ -40,7 +40,7 @@ export function newId(): string {
 }
 
 export function stripEnvelope<T extends Envelope>(r: T): Draft<T> {
-  const out: Record<string, unknown> = { ...r };
+  const out = { ...r } as Record<string, unknown>;
   for (const k of ENVELOPE_KEYS) delete out[k];
   return out as Draft<T>;
 }
@@ -61,7 +61,7 @@ export function stampRecord<T extends object>(
   ctx: StampContext,
   opts: { id?: string; deleted?: boolean } = {},
 ): T & Envelope {
-  const clean: Record<string, unknown> = { ...fields };
+  const clean = { ...fields } as Record<string, unknown>;
   for (const k of ENVELOPE_KEYS) delete clean[k];
   const vv = { ...(existing?.vv ?? {}) };
   vv[ctx.deviceId] = (vv[ctx.deviceId] ?? 0) + 1;

@@ -32,6 +32,10 @@ export const SYNCED_TABLES = [
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
+/** Tables that stay on this device: never exported, never merged. */
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots'] as const;
+export type LocalTable = (typeof LOCAL_TABLES)[number];
+
 /** A record of a table whose own fields later issues define; until then it is only its envelope plus data. */
 export type GenericRecord = Envelope & Record<string, unknown>;
 
@@ -39,6 +43,27 @@ export type GenericRecord = Envelope & Record<string, unknown>;
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** A losing concurrent version kept for the curator's review after a merge (issue: sharing). Local only. */
+export interface ConflictRow {
+  id: string;
+  table: SyncedTable;
+  recordId: string;
+  [k: string]: unknown;
+}
+
+/** One exchange (bundle exported or imported) in this device's history. Local only. */
+export interface ExchangeRow {
+  id: string;
+  at: string;
+  [k: string]: unknown;
+}
+
+/** The state before an import, so that "undo the last import" can put it back exactly. Local only. */
+export interface SnapshotRow {
+  id: string;
+  [k: string]: unknown;
 }
 
 /** A half-filled form, saved as it is typed, so that neither a closed app nor an update loses it. Local only. */
@@ -51,7 +76,7 @@ export interface DraftRow {
 export const DB_NAME = 'nastavnik';
 
 /** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<SyncedTable | 'meta' | 'drafts', string> = {
+export const SCHEMA_V1: Record<SyncedTable | LocalTable, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -74,6 +99,9 @@ export const SCHEMA_V1: Record<SyncedTable | 'meta' | 'drafts', string> = {
   roadmapTasks: 'id, deadline, status',
   meta: 'key',
   drafts: 'key',
+  conflicts: 'id, [table+recordId]',
+  exchanges: 'id, at',
+  snapshots: 'id',
 };
 
 export class NastavnikDb extends Dexie {
@@ -99,6 +127,9 @@ export class NastavnikDb extends Dexie {
   roadmapTasks!: Table<GenericRecord, string>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
+  conflicts!: Table<ConflictRow, string>;
+  exchanges!: Table<ExchangeRow, string>;
+  snapshots!: Table<SnapshotRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
