@@ -1,0 +1,88 @@
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { needsRepresentative } from '../../domain/person';
+import { plural } from '../../domain/text';
+import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { Page } from '../../ui/Page';
+
+function percent(n: number, d: number): string {
+  return d > 0 ? `${((n / d) * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %` : '—';
+}
+
+/** Where the year stands, in the roadmap's first numbers, and what to do next. */
+export function HomePage() {
+  const school = useLiveQuery(() => getSchool(), []);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  if (!people || !partners) return <Page title="Обзор">{null}</Page>;
+
+  const mentors = people.filter((p) => p.roles.includes('mentor'));
+  const mentees = people.filter((p) => p.roles.includes('mentee'));
+  const studentMentors = mentors.filter((p) => p.category === 'student').length;
+  const teacherMentors = mentors.filter((p) => p.category === 'teacher').length;
+  const under14 = people.filter((p) => needsRepresentative(p, undefined, school?.consentAge) === true).length;
+
+  return (
+    <Page title="Обзор">
+      {school && (
+        <p className="muted">
+          {school.name}, {school.academicYear} учебный год
+        </p>
+      )}
+      <ul className="stats" aria-label="Основные числа">
+        <li>
+          <Link to="/people?role=mentor">
+            <strong>{mentors.length}</strong> {plural(mentors.length, { one: 'наставник', few: 'наставника', many: 'наставников' }).replace(/^\d+ /, '')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/people?role=mentee">
+            <strong>{mentees.length}</strong> наставляемых
+          </Link>
+        </li>
+        <li>
+          <Link to="/partners">
+            <strong>{partners.length}</strong> {plural(partners.length, { one: 'партнёр', few: 'партнёра', many: 'партнёров' }).replace(/^\d+ /, '')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/people">
+            <strong>{under14}</strong> младше {school?.consentAge ?? 14} лет
+          </Link>
+        </li>
+      </ul>
+      {school && (
+        <section aria-labelledby="ind-h">
+          <h2 id="ind-h">Показатели дорожной карты</h2>
+          <dl className="card-fields">
+            <div>
+              <dt>Наставники среди обучающихся (цель ≥ 10 %)</dt>
+              <dd>
+                {studentMentors} из {school.studentsTotal} — {percent(studentMentors, school.studentsTotal)}
+              </dd>
+            </div>
+            <div>
+              <dt>Наставники среди педагогов (цель ≥ 10 %)</dt>
+              <dd>
+                {teacherMentors} из {school.teachersTotal} — {percent(teacherMentors, school.teachersTotal)}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      {people.length === 0 && (
+        <section className="empty-state" aria-labelledby="next-h">
+          <h2 id="next-h">С чего начать</h2>
+          <ol>
+            <li>Загрузите списки классов или добавьте участников — это база наставников и наставляемых (сентябрь).</li>
+            <li>Отметьте, кто наставник, а кто наставляемый.</li>
+            <li>Добавьте организации-партнёры (октябрь).</li>
+          </ol>
+          <Link className="button button-primary" to="/people/import">
+            Загрузить список класса
+          </Link>
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { PARTNER_KINDS, partnerInputSchema, type PartnerFields } from '../../domain/partner';
+import { partnersRepo } from '../../storage/repositories';
+import { partnerKindLabel, t } from '../../i18n/ru';
+import { Page } from '../../ui/Page';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { domainResolver } from '../../ui/formResolver';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { useToasts } from '../../ui/toastStore';
+
+type PartnerForm = Record<keyof PartnerFields, string>;
+const empty: PartnerForm = { name: '', kind: '', contactPerson: '', phone: '', email: '', agreementNumber: '', agreementDate: '', notes: '' };
+const resolver = domainResolver<PartnerForm, typeof partnerInputSchema>(partnerInputSchema, (v) => v);
+
+export function PartnerFormPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const existing = useLiveQuery(() => (id ? partnersRepo.get(id) : Promise.resolve(null)), [id]);
+  const form = useForm<PartnerForm, unknown, PartnerFields>({ defaultValues: empty, resolver });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+  useEffect(() => {
+    if (existing) reset({ ...empty, ...existing });
+  }, [existing, reset]);
+  const draft = useFormDraft(`partner:${id ?? 'new'}`, form);
+  const title = id ? t.partners.editTitle : t.partners.newTitle;
+  if (id && existing === undefined) return <Page title={title}>{null}</Page>;
+
+  const onSubmit = handleSubmit(async (fields) => {
+    const saved = await partnersRepo.save(fields, id);
+    await draft.clear();
+    show(t.people.saved);
+    navigate(`/partners/${saved.id}`, { replace: true });
+  });
+
+  return (
+    <Page title={title} backTo={id ? `/partners/${id}` : '/partners'}>
+      {draft.restored && (
+        <div className="notice" role="status">
+          {t.people.draftRestored}
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form">
+        <TextField label="Название" required error={errors.name?.message} {...register('name')} />
+        <SelectField
+          label="Вид организации"
+          required
+          placeholder="— выберите —"
+          options={PARTNER_KINDS.map((k) => ({ value: k, label: partnerKindLabel[k] }))}
+          error={errors.kind?.message}
+          {...register('kind')}
+        />
+        <TextField label="Контактное лицо" error={errors.contactPerson?.message} {...register('contactPerson')} />
+        <TextField label="Телефон" type="tel" inputMode="tel" error={errors.phone?.message} {...register('phone')} />
+        <TextField label="Электронная почта" type="email" error={errors.email?.message} {...register('email')} />
+        <TextField label="Номер соглашения" error={errors.agreementNumber?.message} {...register('agreementNumber')} />
+        <TextField label="Дата соглашения" type="date" error={errors.agreementDate?.message} {...register('agreementDate')} />
+        <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => navigate(-1)}>
+            {t.actions.cancel}
+          </button>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {t.actions.save}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,173 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { PERSON_CATEGORIES, PERSON_ROLES, type PersonCategory, type PersonRole } from '../../domain/person';
+import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
+import { plural } from '../../domain/text';
+import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { categoryLabel, roleLabel, t } from '../../i18n/ru';
+import { EmptyState, Page } from '../../ui/Page';
+import { PersonRow } from './PersonRow';
+
+const PAGE = 150;
+
+export function PeopleListPage() {
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const [params, setParams] = useSearchParams();
+  const [shown, setShown] = useState(PAGE);
+
+  const query = params.get('q') ?? '';
+  const deferredQuery = useDeferredValue(query);
+  const filter = {
+    query: deferredQuery,
+    category: (params.get('category') ?? '') as PersonCategory | '',
+    role: (params.get('role') ?? '') as PersonRole | '',
+    classLabel: params.get('class') ?? '',
+    partnerId: params.get('partner') ?? '',
+  };
+  const sort = (params.get('sort') ?? 'name') as PersonSort;
+
+  const index = useMemo(() => indexPeople(people ?? []), [people]);
+  const classes = useMemo(() => classesOf(people ?? []), [people]);
+  const found = useMemo(
+    () => filterPeople(index, filter, sort),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort],
+  );
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setShown(PAGE);
+  };
+
+  const actions = (
+    <>
+      <Link className="button button-small" to="/people/import">
+        {t.actions.import}
+      </Link>
+      <Link className="button button-small button-primary" to="/people/new">
+        {t.actions.add}
+      </Link>
+    </>
+  );
+
+  if (people === undefined) return <Page title={t.people.title}>{null}</Page>;
+
+  if (people.length === 0)
+    return (
+      <Page title={t.people.title}>
+        <EmptyState title={t.people.emptyTitle}>
+          <p>{t.people.emptyText}</p>
+          <div className="button-row">
+            <Link className="button button-primary" to="/people/new">
+              Добавить участника
+            </Link>
+            <Link className="button" to="/people/import">
+              Загрузить список класса
+            </Link>
+          </div>
+        </EmptyState>
+      </Page>
+    );
+
+  const partnerNames = new Map((partners ?? []).map((p) => [p.id, p.name]));
+
+  return (
+    <Page title={t.people.title} actions={actions}>
+      <div className="toolbar" role="search">
+        <label className="visually-hidden" htmlFor="people-q">
+          {t.people.searchLabel}
+        </label>
+        <input
+          id="people-q"
+          type="search"
+          className="search"
+          placeholder="Поиск: фамилия, имя, класс"
+          value={query}
+          onChange={(e) => set('q', e.target.value)}
+          autoComplete="off"
+        />
+        <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId)}>
+          <summary>Фильтры и сортировка</summary>
+          <div className="filters-grid">
+            <label>
+              Категория
+              <select value={filter.category} onChange={(e) => set('category', e.target.value)}>
+                <option value="">Все</option>
+                {PERSON_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {categoryLabel[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Роль
+              <select value={filter.role} onChange={(e) => set('role', e.target.value)}>
+                <option value="">Любая</option>
+                {PERSON_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabel[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Класс
+              <select value={filter.classLabel} onChange={(e) => set('class', e.target.value)}>
+                <option value="">Все</option>
+                {classes.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Партнёр
+              <select value={filter.partnerId} onChange={(e) => set('partner', e.target.value)}>
+                <option value="">Все</option>
+                {(partners ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Сортировка
+              <select value={sort} onChange={(e) => set('sort', e.target.value === 'name' ? '' : e.target.value)}>
+                <option value="name">По ФИО</option>
+                <option value="class">По классу</option>
+                <option value="recent">Недавно изменённые</option>
+              </select>
+            </label>
+          </div>
+        </details>
+      </div>
+      <p className="count" aria-live="polite" data-testid="people-count">
+        {found.length === people.length
+          ? `Всего: ${plural(people.length, { one: 'участник', few: 'участника', many: 'участников' })}`
+          : `Найдено: ${found.length} из ${people.length}`}
+      </p>
+      {found.length === 0 ? (
+        <p className="muted">{t.people.notFound}</p>
+      ) : (
+        <ul className="list" aria-label="Список участников">
+          {found.slice(0, shown).map((p) => (
+            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} />
+          ))}
+        </ul>
+      )}
+      {found.length > shown && (
+        <button type="button" className="button button-block" onClick={() => setShown(shown + PAGE)}>
+          Показать ещё {Math.min(PAGE, found.length - shown)}
+        </button>
+      )}
+    </Page>
+  );
+}

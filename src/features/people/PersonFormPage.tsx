@@ -1,0 +1,176 @@
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { PERSON_CATEGORIES, PERSON_ROLES, personInputSchema, type Person, type PersonRole } from '../../domain/person';
+import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { categoryLabel, roleLabel, t } from '../../i18n/ru';
+import { Page } from '../../ui/Page';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { domainResolver, splitList } from '../../ui/formResolver';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { useToasts } from '../../ui/toastStore';
+
+interface PersonForm {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  category: string;
+  classLabel: string;
+  birthDate: string;
+  phone: string;
+  email: string;
+  roles: PersonRole[];
+  interests: string;
+  competencies: string;
+  partnerId: string;
+  notes: string;
+}
+
+const empty: PersonForm = {
+  lastName: '',
+  firstName: '',
+  middleName: '',
+  category: '',
+  classLabel: '',
+  birthDate: '',
+  phone: '',
+  email: '',
+  roles: [],
+  interests: '',
+  competencies: '',
+  partnerId: '',
+  notes: '',
+};
+
+function toForm(p: Person): PersonForm {
+  return { ...p, interests: p.interests.join(', '), competencies: p.competencies.join(', ') };
+}
+
+const resolver = domainResolver<PersonForm, typeof personInputSchema>(personInputSchema, (v) => ({
+  ...v,
+  roles: v.roles || [],
+  interests: splitList(v.interests),
+  competencies: splitList(v.competencies),
+}));
+
+export function PersonFormPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const existing = useLiveQuery(() => (id ? peopleRepo.get(id) : Promise.resolve(null)), [id]);
+  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const form = useForm<PersonForm, unknown, ReturnType<typeof personInputSchema.parse>>({ defaultValues: empty, resolver });
+  const {
+    register,
+    handleSubmit,
+    watch,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  // Load the record once; a restored draft (below) then wins over it.
+  useEffect(() => {
+    if (existing) reset(toForm(existing), { keepDirty: false });
+  }, [existing, reset]);
+  const draft = useFormDraft(`person:${id ?? 'new'}`, form);
+
+  const category = watch('category');
+  const title = id ? t.people.editTitle : t.people.newTitle;
+
+  if (id && existing === undefined) return <Page title={title} backTo="/people">{null}</Page>;
+
+  const onSubmit = handleSubmit(async (fields) => {
+    const saved = await peopleRepo.save(fields, id);
+    await draft.clear();
+    show(t.people.saved);
+    navigate(`/people/${saved.id}`, { replace: true });
+  });
+
+  return (
+    <Page title={title} backTo={id ? `/people/${id}` : '/people'}>
+      {draft.restored && (
+        <div className="notice" role="status">
+          {t.people.draftRestored}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={async () => {
+              await draft.discard();
+              reset(existing ? toForm(existing) : empty);
+            }}
+          >
+            {t.people.discardDraft}
+          </button>
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form">
+        <TextField label="Фамилия" required autoComplete="off" error={errors.lastName?.message} {...register('lastName')} />
+        <TextField label="Имя" required autoComplete="off" error={errors.firstName?.message} {...register('firstName')} />
+        <TextField label="Отчество" autoComplete="off" error={errors.middleName?.message} {...register('middleName')} />
+        <SelectField
+          label="Категория"
+          required
+          placeholder="— выберите —"
+          options={PERSON_CATEGORIES.map((c) => ({ value: c, label: categoryLabel[c] }))}
+          error={errors.category?.message}
+          {...register('category')}
+        />
+        {category === 'student' && (
+          <TextField label="Класс" required placeholder="например, 7Б" error={errors.classLabel?.message} {...register('classLabel')} />
+        )}
+        <TextField
+          label="Дата рождения"
+          type="date"
+          required={category === 'student'}
+          hint="До 14 лет согласие на обработку данных подписывает законный представитель"
+          error={errors.birthDate?.message}
+          {...register('birthDate')}
+        />
+        <CheckboxGroup legend="Роль в программе" error={errors.roles?.message}>
+          {PERSON_ROLES.map((r) => (
+            <label key={r} className="checkbox">
+              <input type="checkbox" value={r} {...register('roles')} /> {roleLabel[r]}
+            </label>
+          ))}
+        </CheckboxGroup>
+        <SelectField
+          label="Организация-партнёр"
+          required={category === 'partnerRep'}
+          placeholder="— нет —"
+          options={(partners ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          error={errors.partnerId?.message}
+          {...register('partnerId')}
+        />
+        <TextField label="Телефон" type="tel" inputMode="tel" autoComplete="off" error={errors.phone?.message} {...register('phone')} />
+        <TextField label="Электронная почта" type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
+        <TextField
+          label="Интересы"
+          hint="Через запятую: робототехника, шахматы, волонтёрство"
+          error={errors.interests?.message}
+          {...register('interests')}
+        />
+        <TextField
+          label="Компетенции"
+          hint="Чем может помочь как наставник, через запятую"
+          error={errors.competencies?.message}
+          {...register('competencies')}
+        />
+        <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
+        {Object.keys(errors).length > 0 && (
+          <p className="form-error" role="alert">
+            Проверьте поля, отмеченные красным.
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => navigate(-1)}>
+            {t.actions.cancel}
+          </button>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {t.actions.save}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

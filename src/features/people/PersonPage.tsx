@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { fullName, needsRepresentative } from '../../domain/person';
+import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
+import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { categoryLabel, roleLabel, t } from '../../i18n/ru';
+import { EmptyState, Page } from '../../ui/Page';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useToasts } from '../../ui/toastStore';
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const [confirming, setConfirming] = useState(false);
+  const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
+  const partner = useLiveQuery(() => (person?.partnerId ? partnersRepo.get(person.partnerId) : undefined), [person?.partnerId]);
+
+  if (person === undefined) return <Page title="Участник" backTo="/people">{null}</Page>;
+  if (person === null)
+    return (
+      <Page title="Участник" backTo="/people">
+        <EmptyState title="Участник не найден">
+          <p>Возможно, запись удалили на этом или другом устройстве.</p>
+        </EmptyState>
+      </Page>
+    );
+
+  const name = fullName(person);
+  const under = needsRepresentative(person);
+  const rows: [string, string][] = [
+    ['Категория', categoryLabel[person.category]],
+    ...(person.classLabel ? ([['Класс', person.classLabel]] as [string, string][]) : []),
+    ...(person.birthDate
+      ? ([['Дата рождения', `${formatRuDate(person.birthDate)} (${ageOn(person.birthDate, todayIso())} лет)`]] as [string, string][])
+      : []),
+    ['Роль', person.roles.map((r) => roleLabel[r]).join(', ') || 'не указана'],
+    ...(partner ? ([['Партнёр', partner.name]] as [string, string][]) : []),
+    ...(person.phone ? ([['Телефон', person.phone]] as [string, string][]) : []),
+    ...(person.email ? ([['Эл. почта', person.email]] as [string, string][]) : []),
+    ...(person.interests.length ? ([['Интересы', person.interests.join(', ')]] as [string, string][]) : []),
+    ...(person.competencies.length ? ([['Компетенции', person.competencies.join(', ')]] as [string, string][]) : []),
+    ...(person.notes ? ([['Заметки', person.notes]] as [string, string][]) : []),
+  ];
+
+  const remove = async () => {
+    setConfirming(false);
+    await peopleRepo.remove(person.id);
+    show(t.people.deleted(name), { label: t.actions.undo, run: () => void peopleRepo.restore(person.id) });
+    navigate('/people', { replace: true });
+  };
+
+  return (
+    <Page title={name} backTo="/people">
+      {under === true && (
+        <p className="notice notice-warn" role="note">
+          Младше 14 лет: {t.people.under14Hint.toLowerCase()}.
+        </p>
+      )}
+      {under === 'unknown' && person.category === 'student' && (
+        <p className="notice notice-warn" role="note">
+          Не указана дата рождения: нельзя определить, кто подписывает согласие.
+        </p>
+      )}
+      <dl className="card-fields">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="button-row">
+        <Link className="button button-primary" to={`/people/${person.id}/edit`}>
+          {t.actions.edit}
+        </Link>
+        <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
+          {t.actions.delete}
+        </button>
+      </div>
+      <ConfirmDialog open={confirming} message={t.people.deleteConfirm(name)} onConfirm={remove} onCancel={() => setConfirming(false)} />
+    </Page>
+  );
+}

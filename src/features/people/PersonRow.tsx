@@ -1,0 +1,32 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import { fullName, needsRepresentative, type Person } from '../../domain/person';
+import { categoryLabel, roleLabel, t } from '../../i18n/ru';
+
+export const PersonRow = memo(function PersonRow({ person: p, partnerName }: { person: Person; partnerName?: string }) {
+  const under = needsRepresentative(p);
+  const sub = [p.category === 'student' && p.classLabel ? `${p.classLabel} класс` : categoryLabel[p.category], partnerName]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li>
+      <Link to={`/people/${p.id}`} className="list-item">
+        <span className="list-title">{fullName(p)}</span>
+        <span className="list-sub">{sub}</span>
+        <span className="badges">
+          {p.roles.map((r) => (
+            <span key={r} className={`badge badge-${r}`}>
+              {roleLabel[r]}
+            </span>
+          ))}
+          {under === true && (
+            <span className="badge badge-warn" title={t.people.under14Hint}>
+              {t.people.under14}
+            </span>
+          )}
+          {under === 'unknown' && p.category === 'student' && <span className="badge badge-warn">{t.people.noBirthDate}</span>}
+        </span>
+      </Link>
+    </li>
+  );
+});

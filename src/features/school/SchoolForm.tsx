@@ -1,0 +1,64 @@
+import { useForm } from 'react-hook-form';
+import { schoolInputSchema, type SchoolFields } from '../../domain/school';
+import { TextField } from '../../ui/fields';
+import { domainResolver } from '../../ui/formResolver';
+
+export type SchoolForm = Record<keyof SchoolFields, string>;
+const resolver = domainResolver<SchoolForm, typeof schoolInputSchema>(schoolInputSchema, (v) => v);
+
+export function SchoolProfileForm({
+  initial,
+  submitLabel,
+  onSave,
+}: {
+  initial: SchoolForm;
+  submitLabel: string;
+  onSave: (fields: SchoolFields) => Promise<void>;
+}) {
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SchoolForm, unknown, SchoolFields>({ defaultValues: initial, resolver });
+  return (
+    <form className="form" noValidate onSubmit={handleSubmit(onSave)}>
+      <TextField label="Название школы" required placeholder="МКОУ СОШ № 2 с. п. Кахун" error={errors.name?.message} {...register('name')} />
+      <TextField label="Учебный год" required placeholder="2025/2026" error={errors.academicYear?.message} {...register('academicYear')} />
+      <TextField
+        label="Всего обучающихся в школе"
+        required
+        type="number"
+        inputMode="numeric"
+        min={1}
+        hint="Для показателя «наставники — не менее 10 % обучающихся»"
+        error={errors.studentsTotal?.message}
+        {...register('studentsTotal')}
+      />
+      <TextField
+        label="Всего педагогов"
+        required
+        type="number"
+        inputMode="numeric"
+        min={1}
+        hint="Для показателя «наставники — не менее 10 % педагогов»"
+        error={errors.teachersTotal?.message}
+        {...register('teachersTotal')}
+      />
+      <TextField
+        label="Возраст, с которого согласие подписывает сам участник"
+        type="number"
+        inputMode="numeric"
+        min={10}
+        max={18}
+        hint="По дорожной карте — 14 лет; младше — подписывает законный представитель"
+        error={errors.consentAge?.message}
+        {...register('consentAge')}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

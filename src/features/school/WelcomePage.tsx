@@ -1,0 +1,25 @@
+import { useNavigate } from 'react-router';
+import { academicYearOf } from '../../domain/school';
+import { DEFAULT_CONSENT_AGE } from '../../domain/person';
+import { saveSchool } from '../../storage/repositories';
+import { t } from '../../i18n/ru';
+import { Page } from '../../ui/Page';
+import { SchoolProfileForm } from './SchoolForm';
+
+/** The first-run wizard: the school and the year's denominators, then straight to the participants base. */
+export function WelcomePage() {
+  const navigate = useNavigate();
+  return (
+    <Page title={t.school.welcomeTitle}>
+      <p>{t.school.welcomeText}</p>
+      <SchoolProfileForm
+        initial={{ name: '', academicYear: academicYearOf(new Date()), studentsTotal: '', teachersTotal: '', consentAge: String(DEFAULT_CONSENT_AGE) }}
+        submitLabel={t.school.start}
+        onSave={async (fields) => {
+          await saveSchool(fields);
+          navigate('/people', { replace: true });
+        }}
+      />
+    </Page>
+  );
+}

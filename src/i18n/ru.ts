@@ -1,0 +1,99 @@
+import type { PersonCategory, PersonRole } from '../domain/person';
+import type { PartnerKind } from '../domain/partner';
+
+/** The app's Russian words. Labels of domain enums are typed by the enum, so a new value cannot go untranslated. */
+export const categoryLabel: Record<PersonCategory, string> = {
+  student: 'Обучающийся',
+  teacher: 'Педагог',
+  parent: 'Родитель',
+  graduate: 'Выпускник',
+  partnerRep: 'Представитель партнёра',
+};
+
+export const categoryPluralLabel: Record<PersonCategory, string> = {
+  student: 'Обучающиеся',
+  teacher: 'Педагоги',
+  parent: 'Родители',
+  graduate: 'Выпускники',
+  partnerRep: 'Представители партнёров',
+};
+
+export const roleLabel: Record<PersonRole, string> = {
+  mentor: 'Наставник',
+  mentee: 'Наставляемый',
+};
+
+export const partnerKindLabel: Record<PartnerKind, string> = {
+  enterprise: 'Предприятие',
+  college: 'Колледж (СПО)',
+  university: 'Вуз',
+  school: 'Образовательная организация',
+  ngo: 'НКО, общественная организация',
+  government: 'Орган власти, учреждение',
+  culture: 'Учреждение культуры или спорта',
+  other: 'Другое',
+};
+
+export const t = {
+  appName: 'Наставник',
+  nav: {
+    home: 'Обзор',
+    people: 'Участники',
+    partners: 'Партнёры',
+    settings: 'Настройки',
+    main: 'Основные разделы',
+  },
+  actions: {
+    add: 'Добавить',
+    save: 'Сохранить',
+    cancel: 'Отмена',
+    edit: 'Изменить',
+    delete: 'Удалить',
+    back: 'Назад',
+    undo: 'Вернуть',
+    import: 'Импорт списка',
+  },
+  people: {
+    title: 'Участники',
+    newTitle: 'Новый участник',
+    editTitle: 'Изменить участника',
+    emptyTitle: 'Пока нет ни одного участника',
+    emptyText:
+      'Начните с базы наставников и наставляемых: добавьте человека вручную или загрузите список класса из Excel или CSV.',
+    notFound: 'Никого не нашлось. Проверьте написание или сбросьте фильтры.',
+    searchLabel: 'Поиск по ФИО или классу',
+    under14: 'до 14 лет',
+    under14Hint: 'Согласие на обработку данных подписывает законный представитель',
+    noBirthDate: 'нет даты рождения',
+    deleteConfirm: (name: string) => `Удалить участника «${name}»? Запись исчезнет из списков на всех устройствах после обмена.`,
+    deleted: (name: string) => `Участник «${name}» удалён`,
+    saved: 'Сохранено',
+    draftRestored: 'Восстановлен несохранённый черновик этой формы.',
+    discardDraft: 'Очистить черновик',
+  },
+  partners: {
+    title: 'Партнёры',
+    newTitle: 'Новая организация',
+    editTitle: 'Изменить организацию',
+    emptyTitle: 'Пока нет организаций-партнёров',
+    emptyText:
+      'Добавьте предприятия, колледжи и другие организации, которые дают наставников. Дорожная карта: перечень партнёров — к октябрю.',
+    notFound: 'Ни одна организация не подходит под поиск.',
+    searchLabel: 'Поиск по названию или контактному лицу',
+    representatives: 'Представители (наставники от организации)',
+    noRepresentatives: 'Представителей пока нет. Добавьте участника с категорией «Представитель партнёра».',
+    deleteConfirm: (name: string) => `Удалить организацию «${name}»?`,
+  },
+  school: {
+    welcomeTitle: 'Добро пожаловать в «Наставник»',
+    welcomeText:
+      'Приложение работает без интернета: все данные хранятся на этом устройстве. Для начала укажите школу и учебный год — числа обучающихся и педагогов нужны для показателей дорожной карты (не менее 10 % наставников).',
+    start: 'Начать работу',
+  },
+  update: {
+    available: 'Доступна новая версия приложения.',
+    reload: 'Обновить',
+    later: 'Позже',
+    offlineReady: 'Приложение сохранено на устройстве и работает без интернета.',
+  },
+} as const;
