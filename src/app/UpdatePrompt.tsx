@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { t } from '../i18n/ru';
+import { useToasts } from '../ui/toastStore';
 
 /**
  * A new version waits until the user says so: forms are saved as drafts anyway, but a reload in the middle of a
@@ -11,24 +13,21 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW();
-  if (!needRefresh && !offlineReady) return null;
+  const show = useToasts((s) => s.show);
+  useEffect(() => {
+    if (!offlineReady) return;
+    show(t.update.offlineReady);
+    setOfflineReady(false);
+  }, [offlineReady, setOfflineReady, show]);
+  if (!needRefresh) return null;
   return (
     <div className="update-prompt" role="status" aria-live="polite">
-      <span>{needRefresh ? t.update.available : t.update.offlineReady}</span>
-      {needRefresh && (
-        <button type="button" className="button button-small button-primary" onClick={() => void updateServiceWorker(true)}>
-          {t.update.reload}
-        </button>
-      )}
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => {
-          setNeedRefresh(false);
-          setOfflineReady(false);
-        }}
-      >
-        {needRefresh ? t.update.later : 'OK'}
+      <span>{t.update.available}</span>
+      <button type="button" className="button button-small button-primary" onClick={() => void updateServiceWorker(true)}>
+        {t.update.reload}
+      </button>
+      <button type="button" className="button button-small" onClick={() => setNeedRefresh(false)}>
+        {t.update.later}
       </button>
     </div>
   );

@@ -2,11 +2,24 @@ import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { needsRepresentative } from '../../domain/person';
 import { plural } from '../../domain/text';
+import { isMet, mentorShares, share, type ShareIndicator } from '../../domain/indicators';
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
 
-function percent(n: number, d: number): string {
-  return d > 0 ? `${((n / d) * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %` : '—';
+function IndicatorRow({ label, indicator }: { label: string; indicator: ShareIndicator }) {
+  const s = share(indicator);
+  const pct = s === null ? '—' : `${(s * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`;
+  return (
+    <div>
+      <dt>
+        {label} (цель ≥ {indicator.target * 100} %)
+      </dt>
+      <dd>
+        {indicator.numerator} из {indicator.denominator} — {pct}{' '}
+        <span className={`badge ${isMet(indicator) ? 'badge-mentee' : 'badge-warn'}`}>{isMet(indicator) ? 'выполнено' : 'пока ниже цели'}</span>
+      </dd>
+    </div>
+  );
 }
 
 /** Where the year stands, in the roadmap's first numbers, and what to do next. */
@@ -18,8 +31,7 @@ export function HomePage() {
 
   const mentors = people.filter((p) => p.roles.includes('mentor'));
   const mentees = people.filter((p) => p.roles.includes('mentee'));
-  const studentMentors = mentors.filter((p) => p.category === 'student').length;
-  const teacherMentors = mentors.filter((p) => p.category === 'teacher').length;
+  const shares = school ? mentorShares(people, school) : null;
   const under14 = people.filter((p) => needsRepresentative(p, undefined, school?.consentAge) === true).length;
 
   return (
@@ -51,22 +63,12 @@ export function HomePage() {
           </Link>
         </li>
       </ul>
-      {school && (
+      {shares && (
         <section aria-labelledby="ind-h">
           <h2 id="ind-h">Показатели дорожной карты</h2>
           <dl className="card-fields">
-            <div>
-              <dt>Наставники среди обучающихся (цель ≥ 10 %)</dt>
-              <dd>
-                {studentMentors} из {school.studentsTotal} — {percent(studentMentors, school.studentsTotal)}
-              </dd>
-            </div>
-            <div>
-              <dt>Наставники среди педагогов (цель ≥ 10 %)</dt>
-              <dd>
-                {teacherMentors} из {school.teachersTotal} — {percent(teacherMentors, school.teachersTotal)}
-              </dd>
-            </div>
+            <IndicatorRow label="Наставники среди обучающихся" indicator={shares.students} />
+            <IndicatorRow label="Наставники среди педагогов" indicator={shares.teachers} />
           </dl>
         </section>
       )}

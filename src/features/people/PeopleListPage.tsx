@@ -46,8 +46,8 @@ export function PeopleListPage() {
 
   const actions = (
     <>
-      <Link className="button button-small" to="/people/import">
-        {t.actions.import}
+      <Link className="button button-small" to="/people/import" aria-label={t.actions.import}>
+        Импорт
       </Link>
       <Link className="button button-small button-primary" to="/people/new">
         {t.actions.add}

@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The first-run wizard, filled as a curator would. */
+export async function completeWizard(page: Page, school = 'МКОУ СОШ № 2 с. п. Кахун') {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByLabel('Название школы').fill(school);
+  await page.getByLabel('Учебный год').fill('2025/2026');
+  await page.getByLabel('Всего обучающихся в школе').fill('420');
+  await page.getByLabel('Всего педагогов').fill('38');
+  await page.getByRole('button', { name: 'Начать работу' }).click();
+  await expect(page).toHaveURL(/\/people$/);
+}
+
+/** Waits until the service worker controls the page, so that going offline afterwards is a real test. */
+export async function waitForOfflineReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+export async function addPerson(
+  page: Page,
+  p: { lastName: string; firstName: string; middleName?: string; category: string; classLabel?: string; birthDate?: string; roles?: string[] },
+) {
+  await page.goto('/people/new');
+  await page.getByLabel('Фамилия').fill(p.lastName);
+  await page.getByRole('textbox', { name: 'Имя', exact: true }).fill(p.firstName);
+  if (p.middleName) await page.getByLabel('Отчество').fill(p.middleName);
+  await page.getByLabel('Категория').selectOption({ label: p.category });
+  if (p.classLabel) await page.getByLabel('Класс').fill(p.classLabel);
+  if (p.birthDate) await page.getByLabel('Дата рождения').fill(p.birthDate);
+  for (const r of p.roles ?? []) await page.getByRole('checkbox', { name: r }).check();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+}
