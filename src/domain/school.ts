@@ -28,6 +28,9 @@ export const schoolInputSchema = z.object({
     .min(10, 'Возраст: от 10 до 18')
     .max(18, 'Возраст: от 10 до 18')
     .default(DEFAULT_CONSENT_AGE),
+  /** Who signs orders and who runs the programme: printed on the documents the app prepares. */
+  directorName: z.string().trim().max(120, 'ФИО директора: не длиннее 120 символов').default(''),
+  curatorName: z.string().trim().max(120, 'ФИО куратора: не длиннее 120 символов').default(''),
 });
 
 export type SchoolInput = z.input<typeof schoolInputSchema>;

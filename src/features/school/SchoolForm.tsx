@@ -54,6 +54,8 @@ export function SchoolProfileForm({
         error={errors.consentAge?.message}
         {...register('consentAge')}
       />
+      <TextField label="ФИО директора" hint="Для подписи в приказах" error={errors.directorName?.message} {...register('directorName')} />
+      <TextField label="ФИО куратора внедрения ЦМН" error={errors.curatorName?.message} {...register('curatorName')} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={isSubmitting}>
           {submitLabel}

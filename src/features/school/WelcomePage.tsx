@@ -13,7 +13,7 @@ export function WelcomePage() {
     <Page title={t.school.welcomeTitle}>
       <p>{t.school.welcomeText}</p>
       <SchoolProfileForm
-        initial={{ name: '', academicYear: academicYearOf(new Date()), studentsTotal: '', teachersTotal: '', consentAge: String(DEFAULT_CONSENT_AGE) }}
+        initial={{ name: '', academicYear: academicYearOf(new Date()), studentsTotal: '', teachersTotal: '', consentAge: String(DEFAULT_CONSENT_AGE), directorName: '', curatorName: '' }}
         submitLabel={t.school.start}
         onSave={async (fields) => {
           await saveSchool(fields);

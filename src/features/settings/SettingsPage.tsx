@@ -23,6 +23,8 @@ export function SettingsPage() {
               studentsTotal: String(school?.studentsTotal ?? ''),
               teachersTotal: String(school?.teachersTotal ?? ''),
               consentAge: String(school?.consentAge ?? 14),
+              directorName: school?.directorName ?? '',
+              curatorName: school?.curatorName ?? '',
             }}
             submitLabel="Сохранить"
             onSave={async (f) => {

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { isValidIsoDate, todayIso } from './dates';
+import { needsRepresentative, type PersonFields } from './person';
+
+export const CONSENT_SIGNERS = ['self', 'representative'] as const;
+export type ConsentSigner = (typeof CONSENT_SIGNERS)[number];
+
+export const consentInputSchema = z
+  .object({
+    personId: z.string().min(1, 'Не выбран участник'),
+    signedOn: z
+      .string()
+      .trim()
+      .refine((s) => isValidIsoDate(s), 'Дата подписания: укажите дату'),
+    signer: z.enum(CONSENT_SIGNERS, { message: 'Укажите, кто подписал согласие' }),
+    representativeName: z.string().trim().max(120, 'ФИО представителя: не длиннее 120 символов').default(''),
+    representativeRelation: z.string().trim().max(60, 'Кем приходится: не длиннее 60 символов').default(''),
+    withdrawnOn: z
+      .string()
+      .trim()
+      .default('')
+      .refine((s) => s === '' || isValidIsoDate(s), 'Дата отзыва: неверная дата'),
+    notes: z.string().max(1000).default(''),
+  })
+  .superRefine((c, ctx) => {
+    if (c.signer === 'representative' && !c.representativeName)
+      ctx.addIssue({ code: 'custom', path: ['representativeName'], message: 'Укажите ФИО законного представителя' });
+    if (c.withdrawnOn && c.withdrawnOn < c.signedOn)
+      ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: 'Дата отзыва раньше даты подписания' });
+  });
+
+export type ConsentFields = z.output<typeof consentInputSchema>;
+export type Consent = Stored<ConsentFields>;
+
+/**
+ * The roadmap's rule, checked at the signing date: under the consent age only a legal representative may sign.
+ * Returns the Russian reason when the consent is signed by the wrong person, or null when it is right.
+ */
+export function signerProblem(
+  c: Pick<ConsentFields, 'signer' | 'signedOn'>,
+  person: Pick<PersonFields, 'birthDate'>,
+  consentAge: number,
+): string | null {
+  const under = needsRepresentative(person, c.signedOn, consentAge);
+  if (under === 'unknown') return 'Не указана дата рождения участника: нельзя проверить, кто должен подписать';
+  if (under && c.signer === 'self')
+    return `На дату подписания участнику не было ${consentAge} лет: подписывает законный представитель`;
+  return null;
+}
+
+/** A consent that counts: signed by the right person and not withdrawn on `on`. */
+export function isValidConsent(
+  c: Pick<ConsentFields, 'signer' | 'signedOn' | 'withdrawnOn'>,
+  person: Pick<PersonFields, 'birthDate'>,
+  consentAge: number,
+  on: string = todayIso(),
+): boolean {
+  if (c.signedOn > on) return false;
+  if (c.withdrawnOn && c.withdrawnOn <= on) return false;
+  return signerProblem(c, person, consentAge) === null;
+}
+
+/** People without a valid consent, for the "who still lacks one" list and the marks on them. */
+export function peopleWithoutConsent<P extends { id: string } & Pick<PersonFields, 'birthDate'>>(
+  people: readonly P[],
+  consents: readonly (Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean })[],
+  consentAge: number,
+  on: string = todayIso(),
+): P[] {
+  const byPerson = new Map<string, (typeof consents)[number][]>();
+  for (const c of consents) {
+    if (c.deleted) continue;
+    const list = byPerson.get(c.personId);
+    if (list) list.push(c);
+    else byPerson.set(c.personId, [c]);
+  }
+  return people.filter((p) => !(byPerson.get(p.id) ?? []).some((c) => isValidConsent(c, p, consentAge, on)));
+}

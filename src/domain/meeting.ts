@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { isValidIsoDate } from './dates';
+
+/** The roadmap's five stages of a pair's work, in order; `work` repeats. */
+export const MEETING_KINDS = ['intro', 'trial', 'planning', 'work', 'final'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const meetingInputSchema = z.object({
+  mentorshipId: z.string().min(1, 'Не выбрана пара или группа'),
+  kind: z.enum(MEETING_KINDS, { message: 'Выберите вид встречи' }),
+  date: z
+    .string()
+    .trim()
+    .refine((s) => isValidIsoDate(s), 'Дата встречи: укажите дату'),
+  durationMin: z.coerce
+    .number({ message: 'Длительность: введите число минут' })
+    .int('Длительность: целое число минут')
+    .min(0, 'Длительность: не меньше 0')
+    .max(600, 'Длительность: не больше 600 минут')
+    .default(45),
+  place: z.string().trim().max(200, 'Место: не длиннее 200 символов').default(''),
+  attendeeIds: z.array(z.string().min(1)).default([]),
+  notes: z.string().max(5000, 'Заметки: не длиннее 5000 символов').default(''),
+  nextSteps: z.string().max(2000, 'Договорённости: не длиннее 2000 символов').default(''),
+});
+
+export type MeetingInput = z.input<typeof meetingInputSchema>;
+export type MeetingFields = z.output<typeof meetingInputSchema>;
+export type Meeting = Stored<MeetingFields>;
+
+export interface StageState {
+  kind: MeetingKind;
+  /** Meetings of this kind held (dates ascending). */
+  dates: string[];
+  done: boolean;
+}
+
+/** Which stages a pair has passed, from its (live) meetings. */
+export function stageTimeline(meetings: readonly Pick<MeetingFields, 'kind' | 'date'>[]): StageState[] {
+  return MEETING_KINDS.map((kind) => {
+    const dates = meetings
+      .filter((m) => m.kind === kind)
+      .map((m) => m.date)
+      .sort();
+    return { kind, dates, done: dates.length > 0 };
+  });
+}
+
+/**
+ * The kind a new meeting most likely is: the first stage not yet held, except that once planning is done the
+ * pair works (`work`) until someone logs the final meeting. After the final meeting, nothing is due.
+ */
+export function suggestNextKind(meetings: readonly Pick<MeetingFields, 'kind'>[]): MeetingKind {
+  const held = new Set(meetings.map((m) => m.kind));
+  if (held.has('final')) return 'final';
+  for (const k of ['intro', 'trial', 'planning'] as const) if (!held.has(k)) return k;
+  return 'work';
+}
+
+/** Stages held out of their order (e.g. planning before the intro meeting): shown, not forbidden. */
+export function outOfOrder(meetings: readonly Pick<MeetingFields, 'kind' | 'date'>[]): MeetingKind[] {
+  const first = new Map<MeetingKind, string>();
+  for (const m of meetings) {
+    const cur = first.get(m.kind);
+    if (!cur || m.date < cur) first.set(m.kind, m.date);
+  }
+  const out: MeetingKind[] = [];
+  for (let i = 1; i < MEETING_KINDS.length; i++) {
+    const k = MEETING_KINDS[i]!;
+    const d = first.get(k);
+    if (!d) continue;
+    const earlierMissingOrLater = MEETING_KINDS.slice(0, i).some((e) => {
+      const ed = first.get(e);
+      return ed !== undefined && ed > d;
+    });
+    if (earlierMissingOrLater) out.push(k);
+  }
+  return out;
+}
+
+/** Days since the last meeting, for the "has not met for a month" reminder; null when it never met. */
+export function daysSinceLastMeeting(meetings: readonly Pick<MeetingFields, 'date'>[], today: string): number | null {
+  if (meetings.length === 0) return null;
+  const last = meetings.map((m) => m.date).sort().at(-1)!;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / 86_400_000);
+}

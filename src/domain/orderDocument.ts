@@ -1,0 +1,111 @@
+import type { OrderFields } from './order';
+import type { MentorshipFields } from './mentorship';
+import type { PersonFields } from './person';
+import { shortName, fullName } from './person';
+import { isGroup } from './mentorship';
+
+/** A plain model of an official document: the DOCX writer and the print view both render this, and tests read it. */
+export interface OrderDocument {
+  organisation: string;
+  heading: 'ПРИКАЗ';
+  dateText: string;
+  numberText: string;
+  place: string;
+  title: string;
+  preamble: string;
+  orders: string[];
+  table: { caption: string; columns: string[]; rows: string[][] } | null;
+  signature: { role: string; name: string };
+}
+
+export interface OrderContext {
+  schoolName: string;
+  directorName: string;
+  curatorName: string;
+  academicYear: string;
+  mentorships: readonly (MentorshipFields & { id: string })[];
+  people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName' | 'classLabel' | 'category'>>;
+  formNames: ReadonlyMap<string, string>;
+}
+
+const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** «5 ноября 2025 г.» from an ISO date. */
+export function longRuDate(iso: string): string {
+  return dateFmt.format(new Date(`${iso}T00:00:00Z`));
+}
+
+function personLabel(ctx: OrderContext, id: string, long: boolean): string {
+  const p = ctx.people.get(id);
+  if (!p) return '(участник удалён)';
+  const name = long ? fullName(p) : shortName(p);
+  return p.category === 'student' && p.classLabel ? `${name}, ${p.classLabel}` : name;
+}
+
+/** The table of pairs/groups an order lists: №, form, mentor(s), mentee(s). */
+export function mentorshipRows(ctx: OrderContext, ids: readonly string[]): string[][] {
+  const byId = new Map(ctx.mentorships.map((m) => [m.id, m]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((m): m is NonNullable<typeof m> => !!m)
+    .map((m, i) => [
+      String(i + 1),
+      `${ctx.formNames.get(m.formId) ?? m.formId}${isGroup(m) ? ' (группа)' : ''}`,
+      m.mentorIds.map((id) => personLabel(ctx, id, true)).join('; '),
+      m.menteeIds.map((id) => personLabel(ctx, id, true)).join('; '),
+    ]);
+}
+
+export function orderDocument(order: OrderFields, ctx: OrderContext): OrderDocument {
+  const rows = mentorshipRows(ctx, order.mentorshipIds);
+  const curator = ctx.curatorName || 'куратора внедрения целевой модели наставничества';
+  const base = {
+    organisation: ctx.schoolName,
+    heading: 'ПРИКАЗ' as const,
+    dateText: longRuDate(order.date),
+    numberText: `№ ${order.number}`,
+    place: '',
+    title: order.title,
+    signature: { role: 'Директор', name: ctx.directorName },
+  };
+  const table = rows.length
+    ? { caption: 'Список наставнических пар/групп', columns: ['№', 'Форма наставничества', 'Наставник', 'Наставляемый'], rows }
+    : null;
+  const protocol =
+    order.protocolNumber && order.protocolDate
+      ? ` и решения педагогического совета (протокол № ${order.protocolNumber} от ${longRuDate(order.protocolDate)})`
+      : '';
+  switch (order.kind) {
+    case 'approvePlans':
+      return {
+        ...base,
+        preamble: `В соответствии с дорожной картой реализации целевой модели наставничества на ${ctx.academicYear} учебный год${protocol}`,
+        orders: [
+          `Утвердить индивидуальные планы наставнических пар/групп (${rows.length}) согласно списку.`,
+          'Наставникам обеспечить реализацию индивидуальных планов в установленные сроки.',
+          `Контроль за реализацией индивидуальных планов возложить на ${curator}.`,
+          'Контроль за исполнением настоящего приказа оставляю за собой.',
+        ],
+        table,
+      };
+    case 'fixMentorships':
+      return {
+        ...base,
+        preamble: `В соответствии с дорожной картой реализации целевой модели наставничества на ${ctx.academicYear} учебный год, по итогам анкетирования участников${protocol}`,
+        orders: [
+          `Закрепить наставнические пары/группы (${rows.length}) согласно списку.`,
+          'Наставникам разработать совместно с наставляемыми индивидуальные планы.',
+          `Ответственным за организацию работы наставнических пар/групп назначить ${curator}.`,
+          'Контроль за исполнением настоящего приказа оставляю за собой.',
+        ],
+        table,
+      };
+    default:
+      return {
+        ...base,
+        preamble: `В соответствии с дорожной картой реализации целевой модели наставничества на ${ctx.academicYear} учебный год${protocol}`,
+        orders: ['Контроль за исполнением настоящего приказа оставляю за собой.'],
+        table,
+      };
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { isValidIsoDate } from './dates';
+
+export const PLAN_ITEM_STATUSES = ['planned', 'inProgress', 'done', 'cancelled'] as const;
+export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
+
+/** The roadmap calls a plan completed below 90 % a problem. */
+export const PLAN_PROBLEM_THRESHOLD = 0.9;
+
+export const planInputSchema = z.object({
+  mentorshipId: z.string().min(1, 'Не выбрана пара или группа'),
+  title: z.string().trim().min(1, 'Укажите название плана').max(200, 'Название: не длиннее 200 символов'),
+  /** Set by the order that approves the plan; with the snapshot of its items at that moment. */
+  approvedByOrderId: z.string().default(''),
+  approvedItemsDigest: z.string().default(''),
+});
+
+export const planItemInputSchema = z.object({
+  planId: z.string().min(1),
+  title: z.string().trim().min(1, 'Укажите, что нужно сделать').max(300, 'Не длиннее 300 символов'),
+  dueDate: z
+    .string()
+    .trim()
+    .default('')
+    .refine((s) => s === '' || isValidIsoDate(s), 'Срок: неверная дата'),
+  status: z.enum(PLAN_ITEM_STATUSES).default('planned'),
+  result: z.string().max(2000, 'Результат: не длиннее 2000 символов').default(''),
+  evidence: z.string().max(1000, 'Подтверждение: не длиннее 1000 символов').default(''),
+  order: z.number().int().default(0),
+});
+
+export type PlanFields = z.output<typeof planInputSchema>;
+export type Plan = Stored<PlanFields>;
+export type PlanItemFields = z.output<typeof planItemInputSchema>;
+export type PlanItem = Stored<PlanItemFields>;
+
+export interface PlanProgress {
+  planned: number;
+  done: number;
+  /** done ÷ planned (cancelled items do not count); null for a plan with no items. */
+  share: number | null;
+  problem: boolean;
+  overdue: number;
+}
+
+export function planProgress(items: readonly Pick<PlanItemFields, 'status' | 'dueDate'>[], today: string): PlanProgress {
+  const counted = items.filter((i) => i.status !== 'cancelled');
+  const done = counted.filter((i) => i.status === 'done').length;
+  const share = counted.length ? done / counted.length : null;
+  const overdue = counted.filter((i) => i.status !== 'done' && i.dueDate && i.dueDate < today).length;
+  return { planned: counted.length, done, share, problem: share === null || share < PLAN_PROBLEM_THRESHOLD, overdue };
+}
+
+/**
+ * A digest of what an order approved: titles, due dates and statuses other than progress. A later edit of the
+ * approved content changes the digest, so the plan shows "changed after approval". Marking items done does not.
+ */
+export function approvedDigest(items: readonly Pick<PlanItemFields, 'title' | 'dueDate' | 'status'>[]): string {
+  const lines = items
+    .filter((i) => i.status !== 'cancelled')
+    .map((i) => `${i.title.trim()}|${i.dueDate}`)
+    .sort();
+  return `${lines.length}:${simpleHash(lines.join('\n'))}`;
+}
+
+function simpleHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export type ApprovalState = 'draft' | 'approved' | 'changedAfterApproval';
+
+export function approvalState(plan: Pick<PlanFields, 'approvedByOrderId' | 'approvedItemsDigest'>, items: Parameters<typeof approvedDigest>[0]): ApprovalState {
+  if (!plan.approvedByOrderId) return 'draft';
+  return approvedDigest(items) === plan.approvedItemsDigest ? 'approved' : 'changedAfterApproval';
+}

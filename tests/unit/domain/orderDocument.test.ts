@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { longRuDate, orderDocument, type OrderContext } from '../../../src/domain/orderDocument';
+import { orderInputSchema } from '../../../src/domain/order';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+
+const people = new Map([
+  ['t1', { lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', classLabel: '', category: 'teacher' as const }],
+  ['s1', { lastName: 'Семёнов', firstName: 'Пётр', middleName: '', classLabel: '7Б', category: 'student' as const }],
+  ['s2', { lastName: 'Ли', firstName: 'Анна', middleName: '', classLabel: '7Б', category: 'student' as const }],
+]);
+const pair = { id: 'm1', ...mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'] }) };
+const group = { id: 'm2', ...mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1', 's2'] }) };
+const ctx: OrderContext = {
+  schoolName: 'МКОУ СОШ № 2 с. п. Кахун',
+  directorName: 'Р. Ю. Гетокова',
+  curatorName: 'Иванову М. П.',
+  academicYear: '2025/2026',
+  mentorships: [pair, group],
+  people,
+  formNames: new Map([['teacher-student', 'Учитель – ученик']]),
+};
+
+describe('the order approving individual plans', () => {
+  const order = orderInputSchema.parse({
+    kind: 'approvePlans',
+    number: '112-од',
+    date: '2025-11-25',
+    title: 'Об утверждении индивидуальных планов наставнических пар/групп',
+    mentorshipIds: ['m1', 'm2', 'gone'],
+  });
+  const doc = orderDocument(order, ctx);
+  it('carries the number, the date in words, the title and the signer', () => {
+    expect(doc.numberText).toBe('№ 112-од');
+    expect(doc.dateText).toBe('25 ноября 2025 г.');
+    expect(doc.title).toBe('Об утверждении индивидуальных планов наставнических пар/групп');
+    expect(doc.signature).toEqual({ role: 'Директор', name: 'Р. Ю. Гетокова' });
+    expect(doc.preamble).toContain('2025/2026');
+    expect(doc.orders[0]).toBe('Утвердить индивидуальные планы наставнических пар/групп (2) согласно списку.');
+    expect(doc.orders[2]).toContain('Иванову М. П.');
+  });
+  it('lists each pair and group with form, mentors and mentees, skipping records that are gone', () => {
+    expect(doc.table?.rows).toEqual([
+      ['1', 'Учитель – ученик', 'Иванова Мария Петровна', 'Семёнов Пётр, 7Б'],
+      ['2', 'Учитель – ученик (группа)', 'Иванова Мария Петровна', 'Семёнов Пётр, 7Б; Ли Анна, 7Б'],
+    ]);
+  });
+  it('mentions the council protocol when there is one', () => {
+    const d = orderDocument({ ...order, protocolNumber: '3', protocolDate: '2025-11-20' }, ctx);
+    expect(d.preamble).toContain('протокол № 3 от 20 ноября 2025 г.');
+  });
+  it('writes dates in the genitive', () => {
+    expect(longRuDate('2026-05-01')).toBe('1 мая 2026 г.');
+  });
+});
