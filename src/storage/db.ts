@@ -3,6 +3,12 @@ import type { Envelope } from '../domain/envelope';
 import type { Person } from '../domain/person';
 import type { Partner } from '../domain/partner';
 import type { School } from '../domain/school';
+import type { Mentorship } from '../domain/mentorship';
+import type { Meeting } from '../domain/meeting';
+import type { Plan, PlanItem } from '../domain/plan';
+import type { Consent } from '../domain/consent';
+import type { Order } from '../domain/order';
+import type { SchoolEvent } from '../domain/event';
 
 /**
  * Tables whose records travel between devices in bundles. Every one of them holds enveloped records (see
@@ -109,13 +115,13 @@ export class NastavnikDb extends Dexie {
   people!: Table<Person, string>;
   partners!: Table<Partner, string>;
   mentoringForms!: Table<GenericRecord, string>;
-  mentorships!: Table<GenericRecord, string>;
-  meetings!: Table<GenericRecord, string>;
-  plans!: Table<GenericRecord, string>;
-  planItems!: Table<GenericRecord, string>;
-  consents!: Table<GenericRecord, string>;
-  orders!: Table<GenericRecord, string>;
-  events!: Table<GenericRecord, string>;
+  mentorships!: Table<Mentorship, string>;
+  meetings!: Table<Meeting, string>;
+  plans!: Table<Plan, string>;
+  planItems!: Table<PlanItem, string>;
+  consents!: Table<Consent, string>;
+  orders!: Table<Order, string>;
+  events!: Table<SchoolEvent, string>;
   preferences!: Table<GenericRecord, string>;
   trainingGroups!: Table<GenericRecord, string>;
   trainingSessions!: Table<GenericRecord, string>;

@@ -1,6 +1,12 @@
 import type { Person } from '../domain/person';
 import type { Partner } from '../domain/partner';
 import type { School, SchoolFields } from '../domain/school';
+import type { Mentorship } from '../domain/mentorship';
+import type { Meeting } from '../domain/meeting';
+import type { Plan, PlanItem } from '../domain/plan';
+import type { Consent } from '../domain/consent';
+import type { Order } from '../domain/order';
+import type { SchoolEvent } from '../domain/event';
 import { getDb } from './db';
 import { Repository } from './repository';
 
@@ -8,6 +14,13 @@ import { Repository } from './repository';
 export const peopleRepo = new Repository<Person>(getDb(), 'people');
 export const partnersRepo = new Repository<Partner>(getDb(), 'partners');
 export const schoolRepo = new Repository<School>(getDb(), 'school');
+export const mentorshipsRepo = new Repository<Mentorship>(getDb(), 'mentorships');
+export const meetingsRepo = new Repository<Meeting>(getDb(), 'meetings');
+export const plansRepo = new Repository<Plan>(getDb(), 'plans');
+export const planItemsRepo = new Repository<PlanItem>(getDb(), 'planItems');
+export const consentsRepo = new Repository<Consent>(getDb(), 'consents');
+export const ordersRepo = new Repository<Order>(getDb(), 'orders');
+export const eventsRepo = new Repository<SchoolEvent>(getDb(), 'events');
 
 /** The school profile: one live record, or undefined before the first-run wizard. */
 export async function getSchool(): Promise<School | undefined> {

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 import { stampRecord, type Envelope } from '../domain/envelope';
 import { nextStamps } from './clock';
 import type { GenericRecord, NastavnikDb, SyncedTable } from './db';
@@ -20,6 +20,11 @@ export class Repository<T extends Envelope> {
   /** Live (not deleted) records. */
   async list(): Promise<T[]> {
     return this.table.filter((r) => !r.deleted).toArray();
+  }
+
+  /** Live records whose indexed field equals `value` (for a multi-entry index: contains it). */
+  async listWhere(index: string, value: IndexableType): Promise<T[]> {
+    return (await this.table.where(index).equals(value).toArray()).filter((r) => !r.deleted);
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -72,6 +77,14 @@ export class Repository<T extends Envelope> {
       await this.table.put(next as unknown as T);
     });
   }
+}
+
+/**
+ * Writes that belong together (an order and the plans it approves; accepted matches) in one transaction: the
+ * repositories' own transactions nest inside it, so either every write lands or none does.
+ */
+export function inTransaction<R>(db: NastavnikDb, tables: readonly SyncedTable[], fn: () => Promise<R>): Promise<R> {
+  return db.transaction('rw', [...tables, 'meta'], fn);
 }
 
 export function repositoryFor<T extends Envelope = GenericRecord>(db: NastavnikDb, table: SyncedTable): Repository<T> {

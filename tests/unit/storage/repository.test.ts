@@ -86,3 +86,25 @@ describe('Repository: transactions', () => {
     expect(await db.people.toArray()).toEqual(before);
   });
 });
+
+describe('inTransaction: writes across tables', () => {
+  it('an error in the middle leaves every table as it was', async () => {
+    const { inTransaction } = await import('../../../src/storage/repository');
+    const partners = new Repository(db, 'partners');
+    await expect(
+      inTransaction(db, ['people', 'partners'], async () => {
+        await people.save(ivan());
+        await partners.save({ name: 'ООО «Ромашка»' } as never);
+        throw new Error('отказ посередине');
+      }),
+    ).rejects.toThrow('отказ посередине');
+    expect(await db.people.count()).toBe(0);
+    expect(await db.partners.count()).toBe(0);
+  });
+  it('listWhere finds live records by index, multi-entry included', async () => {
+    const a = await people.save({ ...ivan(), roles: ['mentor'] });
+    const b = await people.save({ ...ivan(), roles: ['mentor', 'mentee'] });
+    await people.remove(b.id);
+    expect((await people.listWhere('roles', 'mentor')).map((p) => p.id)).toEqual([a.id]);
+  });
+});
