@@ -11,6 +11,12 @@ import { PartnerFormPage } from '../features/partners/PartnerFormPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WelcomePage } from '../features/school/WelcomePage';
 import { NotFoundPage } from './NotFoundPage';
+import { MorePage } from './MorePage';
+import { routes as mentorshipRoutes } from '../features/mentorships/routes';
+import { routes as consentRoutes } from '../features/consents/routes';
+import { routes as orderRoutes } from '../features/orders/routes';
+import { routes as networkingRoutes } from '../features/networking/routes';
+import { routes as sharingRoutes } from '../features/sharing/routes';
 
 const router = createBrowserRouter([
   { path: '/welcome', element: <WelcomePage /> },
@@ -31,6 +37,12 @@ const router = createBrowserRouter([
           { path: 'partners/:id', element: <PartnerPage /> },
           { path: 'partners/:id/edit', element: <PartnerFormPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'more', element: <MorePage /> },
+          ...mentorshipRoutes,
+          ...consentRoutes,
+          ...orderRoutes,
+          ...networkingRoutes,
+          ...sharingRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -8,8 +8,9 @@ import { Icon } from '../ui/icons';
 const NAV = [
   { to: '/', label: t.nav.home, icon: 'home', end: true },
   { to: '/people', label: t.nav.people, icon: 'people', end: false },
-  { to: '/partners', label: t.nav.partners, icon: 'building', end: false },
-  { to: '/settings', label: t.nav.settings, icon: 'settings', end: false },
+  { to: '/mentorships', label: t.nav.mentorships, icon: 'pairs', end: false },
+  { to: '/exchange', label: t.nav.exchange, icon: 'exchange', end: false },
+  { to: '/more', label: t.nav.more, icon: 'menu', end: false },
 ] as const;
 
 export function Layout() {

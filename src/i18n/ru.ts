@@ -41,6 +41,9 @@ export const t = {
     people: 'Участники',
     partners: 'Партнёры',
     settings: 'Настройки',
+    mentorships: 'Пары',
+    exchange: 'Обмен',
+    more: 'Ещё',
     main: 'Основные разделы',
   },
   actions: {

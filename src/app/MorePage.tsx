@@ -1,0 +1,28 @@
+import { Link } from 'react-router';
+import { Page } from '../ui/Page';
+
+/** Every area that does not fit the bottom bar, in the order of the school year. */
+const SECTIONS: { to: string; title: string; text: string }[] = [
+  { to: '/partners', title: 'Партнёры', text: 'Организации, которые дают наставников' },
+  { to: '/networking', title: 'Нетворкинг и подбор пар', text: 'Встреча, анкеты предпочтений, предложения пар' },
+  { to: '/consents', title: 'Согласия на обработку данных', text: 'Кто подписал, кому ещё нужно' },
+  { to: '/orders', title: 'Приказы', text: 'О закреплении пар, об утверждении планов' },
+  { to: '/settings', title: 'Настройки', text: 'Школа, учебный год, хранилище' },
+];
+
+export function MorePage() {
+  return (
+    <Page title="Ещё">
+      <ul className="list">
+        {SECTIONS.map((s) => (
+          <li key={s.to}>
+            <Link className="list-item" to={s.to}>
+              <span className="list-title">{s.title}</span>
+              <span className="list-sub">{s.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
