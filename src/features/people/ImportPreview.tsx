@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { ClassListCounts, ClassListRow } from '../../domain/classList';
+import { formatRuDate } from '../../domain/dates';
+import { fullName } from '../../domain/person';
+
+const SHOWN = 200;
+
+const statusText: Record<ClassListRow['status'], string> = {
+  ok: 'Будет добавлен',
+  bad: 'Ошибка',
+  duplicate: 'Дубликат',
+};
+
+/** A row as it will be stored; a bad row as the file has it, since there is nothing to store. */
+function cellsOf(row: ClassListRow): [string, string, string] {
+  if (row.person) return [fullName(row.person), row.person.classLabel, row.person.birthDate ? formatRuDate(row.person.birthDate) : ''];
+  return [row.raw.name, row.raw.classLabel, row.raw.birthDate];
+}
+
+export function ImportCounts({ counts, willAdd }: { counts: ClassListCounts; willAdd: number }) {
+  return (
+    <p className="count" aria-live="polite" data-testid="import-counts">
+      Будет добавлено: <strong>{willAdd}</strong> · с ошибками: <strong>{counts.bad}</strong> · дубликатов:{' '}
+      <strong>{counts.duplicate}</strong>
+    </p>
+  );
+}
+
+export function ImportPreview({ rows, includeDuplicates }: { rows: readonly ClassListRow[]; includeDuplicates: boolean }) {
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const hasProblems = rows.some((r) => r.status !== 'ok');
+  const visible = onlyProblems ? rows.filter((r) => r.status !== 'ok') : rows;
+  const shown = showAll ? visible : visible.slice(0, SHOWN);
+
+  return (
+    <section aria-label="Предпросмотр">
+      {hasProblems && (
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> Только строки с
+          ошибками и дубликатами
+        </label>
+      )}
+      <div className="table-scroll">
+        <table className="preview">
+          <caption className="visually-hidden">Строки файла так, как они будут сохранены</caption>
+          <thead>
+            <tr>
+              <th scope="col">Строка</th>
+              <th scope="col">ФИО</th>
+              <th scope="col">Класс</th>
+              <th scope="col">Дата рождения</th>
+              <th scope="col">Статус</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const [name, classLabel, birthDate] = cellsOf(row);
+              const status = row.status === 'duplicate' && includeDuplicates ? 'Дубликат, будет добавлен' : statusText[row.status];
+              return (
+                <tr
+                  key={row.line}
+                  data-status={row.status}
+                  className={row.status === 'bad' ? 'row-bad' : row.status === 'duplicate' ? 'row-dup' : undefined}
+                >
+                  <td>{row.line}</td>
+                  <td>{name}</td>
+                  <td>{classLabel}</td>
+                  <td>{birthDate}</td>
+                  <td>
+                    <strong>{status}</strong>
+                    {row.errors.map((e) => (
+                      <div key={e}>{e}</div>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {shown.length < visible.length && (
+        <button type="button" className="button button-block" onClick={() => setShowAll(true)}>
+          Показать все строки ({visible.length})
+        </button>
+      )}
+    </section>
+  );
+}
