@@ -1,0 +1,78 @@
+/**
+ * Russian names of record fields, for messages about a bad bundle. A field missing here is shown by its code name,
+ * which is still enough to find it; most validation messages carry their own label anyway («Дата рождения: …»).
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: 'Идентификатор',
+  createdAt: 'Дата создания',
+  updatedAt: 'Дата изменения',
+  hlc: 'Метка времени',
+  vv: 'Вектор версий',
+  deleted: 'Признак удаления',
+  lastName: 'Фамилия',
+  firstName: 'Имя',
+  middleName: 'Отчество',
+  category: 'Категория',
+  classLabel: 'Класс',
+  birthDate: 'Дата рождения',
+  phone: 'Телефон',
+  email: 'Электронная почта',
+  roles: 'Роли',
+  interests: 'Интересы',
+  competencies: 'Компетенции',
+  partnerId: 'Организация-партнёр',
+  notes: 'Заметки',
+  name: 'Название',
+  kind: 'Вид',
+  contactPerson: 'Контактное лицо',
+  agreementNumber: 'Номер соглашения',
+  agreementDate: 'Дата соглашения',
+  academicYear: 'Учебный год',
+  studentsTotal: 'Число обучающихся',
+  teachersTotal: 'Число педагогов',
+  consentAge: 'Возраст для согласия',
+  directorName: 'ФИО директора',
+  curatorName: 'ФИО куратора',
+  formId: 'Форма наставничества',
+  mentorIds: 'Наставники',
+  menteeIds: 'Наставляемые',
+  title: 'Название',
+  goal: 'Цель',
+  startDate: 'Дата начала',
+  plannedEndDate: 'Плановая дата окончания',
+  status: 'Статус',
+  endDate: 'Дата окончания',
+  endReason: 'Причина окончания',
+  mentorshipId: 'Пара или группа',
+  date: 'Дата',
+  durationMin: 'Длительность',
+  place: 'Место',
+  attendeeIds: 'Участники',
+  nextSteps: 'Договорённости',
+  planId: 'План',
+  dueDate: 'Срок',
+  result: 'Результат',
+  evidence: 'Подтверждение',
+  order: 'Порядок',
+  personId: 'Участник',
+  signedOn: 'Дата подписания',
+  signer: 'Кто подписал',
+  representativeName: 'ФИО представителя',
+  representativeRelation: 'Кем приходится',
+  withdrawnOn: 'Дата отзыва',
+  number: 'Номер',
+  mentorshipIds: 'Пары и группы',
+  planIds: 'Планы',
+  protocolNumber: 'Номер протокола',
+  protocolDate: 'Дата протокола',
+  signed: 'Подписан',
+};
+
+/** `birthDate` → «Дата рождения»; `interests.2` → «Интересы», элемент № 3. */
+export function describeField(path: string): string {
+  if (!path) return '';
+  const [head = '', ...rest] = path.split('.');
+  const label = `поле «${FIELD_LABELS[head] ?? head}»`;
+  const index = rest.find((p) => /^\d+$/.test(p));
+  return index !== undefined ? `${label}, элемент № ${Number(index) + 1}` : label;
+}

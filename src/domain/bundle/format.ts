@@ -1,0 +1,112 @@
+import { canonicalJson, sha256Hex } from '../canonicalJson';
+import type { VersionedRecord } from '../merge';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './schema';
+import { BUNDLE_TABLES, type BundleTable } from './tables';
+
+/**
+ * The bundle: one JSON document that carries records between devices of one school (docs/BUNDLE_FORMAT.md).
+ *
+ * ```
+ * { "header":    { format, formatVersion, appVersion, schemaVersion, createdAt, device, school, scope,
+ *                  counts, conflictCount, checksum },
+ *   "tables":    { "people": [record, …], …every synced table… },
+ *   "conflicts": [ { table, recordId, version }, … ] }
+ * ```
+ * Records keep their envelope (id, createdAt, updatedAt, hlc, vv, deleted) and every field, known or not.
+ * `conflicts` are the versions kept for review next to the records they belong to, so that a conflict found on one
+ * device is seen on every device the record reaches.
+ */
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION };
+export type { BundleScope };
+
+export interface BundleHeader {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  schemaVersion: number;
+  createdAt: string;
+  device: { id: string; name: string };
+  school: { id: string; name: string };
+  scope: BundleScope;
+  counts: Record<string, number>;
+  conflictCount: number;
+  checksum: string;
+  [extra: string]: unknown;
+}
+
+export interface KeptVersionEntry {
+  table: BundleTable;
+  recordId: string;
+  version: VersionedRecord;
+}
+
+export type BundleTables = Partial<Record<BundleTable, VersionedRecord[]>>;
+
+export interface Bundle {
+  header: BundleHeader;
+  tables: BundleTables;
+  conflicts: KeptVersionEntry[];
+}
+
+/** A bundle as the import gate hands it over: checked, upgraded, with what it skipped. */
+export interface ParsedBundle extends Bundle {
+  /** Tables this app does not know (written by a newer one): left out of the import, shown in the preview. */
+  ignoredTables: string[];
+  /** Names of the migrations that brought it to the current format. */
+  migrationsApplied: string[];
+}
+
+/** SHA-256 of the canonical JSON of the body; key order and white space do not matter, any changed value does. */
+export function bundleChecksum(tables: unknown, conflicts: unknown): Promise<string> {
+  return sha256Hex(canonicalJson({ conflicts, tables }));
+}
+
+export interface BundleInput {
+  appVersion: string;
+  schemaVersion: number;
+  createdAt: string;
+  device: { id: string; name: string };
+  school: { id: string; name: string };
+  scope: BundleScope;
+  tables: Partial<Record<BundleTable, readonly VersionedRecord[]>>;
+  conflicts: readonly KeptVersionEntry[];
+}
+
+/** Puts a bundle together: every table present (empty ones too, so a reader sees nothing was cut), counts, checksum. */
+export async function buildBundle(input: BundleInput): Promise<Bundle> {
+  const tables: BundleTables = {};
+  const counts: Record<string, number> = {};
+  for (const t of BUNDLE_TABLES) {
+    const list = [...(input.tables[t] ?? [])];
+    tables[t] = list;
+    counts[t] = list.length;
+  }
+  const conflicts = [...input.conflicts];
+  const header: BundleHeader = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    schemaVersion: input.schemaVersion,
+    createdAt: input.createdAt,
+    device: { ...input.device },
+    school: { ...input.school },
+    scope: input.scope,
+    counts,
+    conflictCount: conflicts.length,
+    checksum: await bundleChecksum(tables, conflicts),
+  };
+  return { header, tables, conflicts };
+}
+
+/** The file's text. The header comes first, so a person opening the file sees what it is. */
+export function serializeBundle(b: Bundle): string {
+  return JSON.stringify({ header: b.header, tables: b.tables, conflicts: b.conflicts });
+}
+
+/** The highest hlc in the bundle: the importing device's clock moves past it, so its next write sorts later. */
+export function maxBundleHlc(b: Pick<Bundle, 'tables' | 'conflicts'>): string | undefined {
+  let top: string | undefined;
+  for (const list of Object.values(b.tables)) for (const r of list ?? []) if (top === undefined || r.hlc > top) top = r.hlc;
+  for (const c of b.conflicts) if (top === undefined || c.version.hlc > top) top = c.version.hlc;
+  return top;
+}
