@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import { formatRuDate } from './dates';
 import {
   COLUMN_TITLE,
   RECOGNISED_NAME_HEADERS,
@@ -11,7 +10,6 @@ import {
 } from './classListColumns';
 import {
   duplicateKey,
-  fullName,
   personInputSchema,
   type PersonCategory,
   type PersonFields,
@@ -241,15 +239,14 @@ function markDuplicates(rows: ClassListRow[], existing: readonly Existing[]): vo
   for (const row of rows) {
     if (row.status !== 'ok' || !row.person) continue;
     const key = duplicateKey(row.person);
-    const what = `${fullName(row.person)}${row.person.birthDate ? `, ${formatRuDate(row.person.birthDate)}` : ''}`;
     if (base.has(key)) {
       row.status = 'duplicate';
       row.duplicateOf = 'base';
-      row.errors = [`Уже есть в базе: ${what}`];
+      row.errors = ['Уже есть в базе: те же ФИО и дата рождения'];
     } else if (seen.has(key)) {
       row.status = 'duplicate';
       row.duplicateOf = 'file';
-      row.errors = [`Повторяет строку ${seen.get(key)}: ${what}`];
+      row.errors = [`Повторяет строку ${seen.get(key)}`];
     } else seen.set(key, row.line);
   }
 }
