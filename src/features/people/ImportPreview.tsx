@@ -6,7 +6,7 @@ import { fullName } from '../../domain/person';
 const SHOWN = 200;
 
 const statusText: Record<ClassListRow['status'], string> = {
-  ok: 'Будет добавлен',
+  ok: 'Добавится',
   bad: 'Ошибка',
   duplicate: 'Дубликат',
 };
@@ -46,7 +46,9 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
           <caption className="visually-hidden">Строки файла так, как они будут сохранены</caption>
           <thead>
             <tr>
-              <th scope="col">Строка</th>
+              <th scope="col">
+                <abbr title="Номер строки в файле">Стр.</abbr>
+              </th>
               <th scope="col">ФИО</th>
               <th scope="col">Класс</th>
               <th scope="col">Дата рождения</th>
@@ -56,7 +58,7 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
           <tbody>
             {shown.map((row) => {
               const [name, classLabel, birthDate] = cellsOf(row);
-              const status = row.status === 'duplicate' && includeDuplicates ? 'Дубликат, будет добавлен' : statusText[row.status];
+              const status = row.status === 'duplicate' && includeDuplicates ? 'Дубликат, добавится' : statusText[row.status];
               return (
                 <tr
                   key={row.line}
@@ -64,15 +66,18 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
                   className={row.status === 'bad' ? 'row-bad' : row.status === 'duplicate' ? 'row-dup' : undefined}
                 >
                   <td>{row.line}</td>
-                  <td>{name}</td>
-                  <td>{classLabel}</td>
-                  <td>{birthDate}</td>
                   <td>
-                    <strong>{status}</strong>
+                    {name}
+                    {/* The reason sits under the name, not in a last column that a phone scrolls out of view. */}
                     {row.errors.map((e) => (
-                      <div key={e}>{e}</div>
+                      <div key={e} className={row.status === 'bad' ? 'field-error' : 'field-hint'}>
+                        {e}
+                      </div>
                     ))}
                   </td>
+                  <td>{classLabel}</td>
+                  <td>{birthDate}</td>
+                  <td>{status}</td>
                 </tr>
               );
             })}
