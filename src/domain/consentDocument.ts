@@ -1,0 +1,106 @@
+import type { ConsentSigner } from './consent';
+import { formatRuDate } from './dates';
+import { longRuDate } from './orderDocument';
+import type { PersonFields } from './person';
+import { fullName, shortName } from './person';
+
+/**
+ * The printed consent to personal-data processing (152-ФЗ, art. 9), as a plain model: the print view and the DOCX
+ * writer both render it. What the app knows is filled in; what it must not store (passport, address) is a blank
+ * line to be written by hand.
+ */
+export interface ConsentDocument {
+  title: string;
+  subtitle: string;
+  intro: string;
+  clauses: { heading: string; text: string }[];
+  closing: string;
+  dateText: string;
+  signature: { name: string; caption: string };
+}
+
+export interface ConsentDocumentInput {
+  schoolName: string;
+  academicYear: string;
+  person: Pick<PersonFields, 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'classLabel' | 'category'>;
+  signer: ConsentSigner;
+  representativeName: string;
+  representativeRelation: string;
+  /** '' for a blank form to be dated by hand. */
+  signedOn: string;
+}
+
+export const BLANK = '_______________';
+const LONG_BLANK = '__________________________________________';
+
+const IDENTITY = `документ, удостоверяющий личность: ${BLANK} серия ________ № ____________, выдан «____» ____________ ______ г. ${LONG_BLANK}, зарегистрированный(-ая) по адресу: ${LONG_BLANK}`;
+
+/** «Семёнова Ольга Ивановна» → «Семёнова О. И.»; a blank stays blank. */
+function shortOf(name: string): string {
+  const [lastName = '', firstName = '', ...rest] = name.trim().split(/\s+/);
+  return lastName ? shortName({ lastName, firstName, middleName: rest.join(' ') }) : BLANK;
+}
+
+export function consentDocument(input: ConsentDocumentInput): ConsentDocument {
+  const { person } = input;
+  const byRepresentative = input.signer === 'representative';
+  const participant = fullName(person);
+  const born = person.birthDate ? formatRuDate(person.birthDate) : BLANK;
+  const classText = person.category === 'student' && person.classLabel ? `, обучающегося(-ейся) ${person.classLabel} класса` : '';
+  const operator = input.schoolName || BLANK;
+  const whose = byRepresentative ? 'персональных данных Участника' : 'моих персональных данных';
+
+  const intro = byRepresentative
+    ? `Я, ${input.representativeName || LONG_BLANK}, ${IDENTITY}, являясь законным представителем (${input.representativeRelation || BLANK}) несовершеннолетнего(-ей) ${participant}, дата рождения ${born}${classText} (далее — Участник), в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в интересах Участника даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`
+    : `Я, ${participant}, дата рождения ${born}${classText}, ${IDENTITY}, в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в своём интересе даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`;
+
+  const clauses = [
+    {
+      heading: 'Цель обработки',
+      text: `участие${byRepresentative ? ' Участника' : ''} в реализации целевой модели наставничества (программы наставничества) Оператора в ${input.academicYear || '______/______'} учебном году: формирование базы наставников и наставляемых, подбор и закрепление наставнических пар и групп, организация встреч, обучения и мероприятий, составление и выполнение индивидуальных планов, анкетирование, мониторинг и оценка эффективности программы, подготовка отчётности.`,
+    },
+    {
+      heading: 'Перечень персональных данных',
+      text: 'фамилия, имя, отчество; дата рождения; категория участника программы и класс (для обучающихся); место работы или учёбы и должность; номер телефона и адрес электронной почты; интересы и компетенции; сведения об участии в программе наставничества (состав наставнических пар и групп, встречи, индивидуальные планы и их выполнение, ответы на диагностические анкеты, поощрения).',
+    },
+    {
+      heading: 'Действия с персональными данными',
+      text: 'сбор, запись, систематизация, накопление, хранение, уточнение (обновление, изменение), извлечение, использование, передача (предоставление, доступ) органу управления образованием в объёме, необходимом для мониторинга программы наставничества, обезличивание, блокирование, удаление, уничтожение; обработка ведётся с использованием средств автоматизации и без них. Распространение персональных данных неограниченному кругу лиц не допускается.',
+    },
+    {
+      heading: 'Срок действия',
+      text: 'согласие действует со дня его подписания до окончания участия в программе наставничества и истечения сроков хранения документов, установленных законодательством Российской Федерации об архивном деле, либо до его отзыва.',
+    },
+    {
+      heading: 'Отзыв согласия',
+      text: 'согласие может быть отозвано письменным заявлением, поданным Оператору. В этом случае Оператор прекращает обработку персональных данных и уничтожает их в срок, не превышающий тридцати дней с даты поступления отзыва, если иное не предусмотрено федеральным законом.',
+    },
+  ];
+
+  const signerName = byRepresentative ? shortOf(input.representativeName) : shortName(person);
+  return {
+    title: 'СОГЛАСИЕ',
+    subtitle: byRepresentative
+      ? 'законного представителя на обработку персональных данных несовершеннолетнего участника программы наставничества'
+      : 'на обработку персональных данных участника программы наставничества',
+    intro,
+    clauses,
+    closing: `Права субъекта персональных данных, предусмотренные главой 3 Федерального закона № 152-ФЗ, ${byRepresentative ? 'мне как законному представителю Участника' : 'мне'} разъяснены.`,
+    dateText: input.signedOn ? longRuDate(input.signedOn) : '«____» ________________ 20____ г.',
+    signature: { name: signerName, caption: byRepresentative ? 'подпись законного представителя' : 'подпись' },
+  };
+}
+
+/** «Согласие_Семёнова_А_2025-10-01.docx»: a name that survives every file system and messenger. */
+export function consentFileName(person: Pick<PersonFields, 'lastName' | 'firstName'>, signedOn: string): string {
+  const who = [person.lastName, person.firstName.charAt(0)].filter(Boolean).join('_');
+  return safeFileName(`Согласие_${who}${signedOn ? `_${signedOn}` : ''}.docx`);
+}
+
+/** Drops characters that Windows, Android or a messenger refuse in file names; keeps Cyrillic. */
+export function safeFileName(name: string): string {
+  return name
+    .replace(/[\\/:*?"<>|]+/g, '-')
+    .replace(/\s+/g, '_')
+    .replace(/_+/g, '_');
+}
