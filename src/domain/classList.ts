@@ -6,6 +6,7 @@ import {
   cellToIsoDate,
   hasNameColumn,
   mapColumns,
+  matchColumn,
   type ColumnField,
 } from './classListColumns';
 import {
@@ -105,6 +106,8 @@ export function parseClassList(rows: readonly (readonly unknown[])[], opts: Clas
   for (let i = index + 1; i < rows.length; i++) {
     const cells = rows[i]!;
     if (cells.every((c) => cellText(c) === '')) continue;
+    // Lists printed page by page repeat the header; such a row is not a person called «ФИО».
+    if (isRepeatedHeader(cells, cols)) continue;
     parsed.push(parseRow(cells, i + 1, cols, { ...opts, category }));
   }
   if (parsed.length === 0)
@@ -124,6 +127,11 @@ function findHeader(rows: readonly (readonly unknown[])[]) {
     fallback ??= { index, cols };
   }
   return fallback;
+}
+
+function isRepeatedHeader(cells: readonly unknown[], cols: Partial<Record<ColumnField, number>>): boolean {
+  const nameAt = cols.fullName ?? cols.lastName!;
+  return matchColumn(cellText(cells[nameAt])) === (cols.fullName !== undefined ? 'fullName' : 'lastName');
 }
 
 function missingColumns(cols: Partial<Record<ColumnField, number>>, category: PersonCategory): string[] {

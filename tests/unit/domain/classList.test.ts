@@ -278,6 +278,20 @@ describe('bad rows and roles', () => {
     const r = parsed(parseClassList([['ФИО', 'Класс', 'Дата рождения'], ['', null, ''], ['Иванов Иван', '7Б', '01.01.2013']]));
     expect(r.rows.map((x) => x.line)).toEqual([3]);
   });
+  it('skips a header repeated on every printed page', () => {
+    const r = parsed(
+      parseClassList([
+        ['ФИО', 'Класс', 'Дата рождения'],
+        ['Иванов Иван', '7Б', '01.01.2013'],
+        ['ФИО', 'Класс', 'Дата рождения'],
+        ['Петров Пётр', '7Б', '01.01.2013'],
+      ]),
+    );
+    expect(r.rows.map((x) => [x.line, x.status])).toEqual([
+      [2, 'ok'],
+      [4, 'ok'],
+    ]);
+  });
   it('strips quotes around the class letter: 7 «Б»', () => {
     const r = parsed(parseClassList([['ФИО', 'Класс', 'Дата рождения'], ['Иванов Иван', '7 «Б»', '01.01.2013']]));
     expect(r.rows[0]!.person?.classLabel).toBe('7Б');
