@@ -1,5 +1,8 @@
 import type { PersonCategory, PersonRole } from '../domain/person';
 import type { PartnerKind } from '../domain/partner';
+import type { ConsentSigner } from '../domain/consent';
+import type { ConsentState, MissingReason } from '../domain/consentStatus';
+import type { OrderKind } from '../domain/order';
 
 /** The app's Russian words. Labels of domain enums are typed by the enum, so a new value cannot go untranslated. */
 export const categoryLabel: Record<PersonCategory, string> = {
@@ -100,3 +103,31 @@ export const t = {
     offlineReady: 'Приложение сохранено на устройстве и работает без интернета.',
   },
 } as const;
+
+// Consents and orders (issue 4).
+export const consentSignerLabel: Record<ConsentSigner, string> = {
+  self: 'Сам участник',
+  representative: 'Законный представитель',
+};
+
+export const consentStateLabel: Record<ConsentState, string> = {
+  valid: 'действует',
+  withdrawn: 'отозвано',
+  wrongSigner: 'подписано не тем лицом',
+  notYetSigned: 'дата подписания ещё не наступила',
+};
+
+export const missingConsentLabel: Record<MissingReason, string> = {
+  none: 'согласия нет',
+  withdrawn: 'согласие отозвано',
+  wrongSigner: 'подписано не тем лицом',
+  noBirthDate: 'нет даты рождения: подпись не проверить',
+};
+
+export const orderKindLabel: Record<OrderKind, string> = {
+  introduceModel: 'О внедрении ЦМН и назначении куратора',
+  approveProgramme: 'Об утверждении положения и программы',
+  fixMentorships: 'О закреплении пар/групп',
+  approvePlans: 'Об утверждении индивидуальных планов',
+  rewardMentors: 'О поощрении наставников',
+};

@@ -1,10 +1,11 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { PERSON_CATEGORIES, PERSON_ROLES, type PersonCategory, type PersonRole } from '../../domain/person';
+import { DEFAULT_CONSENT_AGE, PERSON_CATEGORIES, PERSON_ROLES, type PersonCategory, type PersonRole } from '../../domain/person';
+import { peopleWithoutConsent } from '../../domain/consent';
 import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
-import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { consentsRepo, getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonRow } from './PersonRow';
@@ -14,6 +15,8 @@ const PAGE = 150;
 export function PeopleListPage() {
   const people = useLiveQuery(() => peopleRepo.list(), []);
   const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const consents = useLiveQuery(() => consentsRepo.list(), []);
+  const school = useLiveQuery(() => getSchool(), []);
   const [params, setParams] = useSearchParams();
   const [shown, setShown] = useState(PAGE);
 
@@ -27,13 +30,21 @@ export function PeopleListPage() {
     partnerId: params.get('partner') ?? '',
   };
   const sort = (params.get('sort') ?? 'name') as PersonSort;
+  const consentFilter = params.get('consent') ?? '';
 
   const index = useMemo(() => indexPeople(people ?? []), [people]);
   const classes = useMemo(() => classesOf(people ?? []), [people]);
+  const withoutConsent = useMemo(
+    () => new Set(peopleWithoutConsent(people ?? [], consents ?? [], school?.consentAge ?? DEFAULT_CONSENT_AGE).map((p) => p.id)),
+    [people, consents, school?.consentAge],
+  );
   const found = useMemo(
-    () => filterPeople(index, filter, sort),
+    () => {
+      const out = filterPeople(index, filter, sort);
+      return consentFilter === 'missing' ? out.filter((p) => withoutConsent.has(p.id)) : out;
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort],
+    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort, consentFilter, withoutConsent],
   );
 
   const set = (key: string, value: string) => {
@@ -91,7 +102,7 @@ export function PeopleListPage() {
           onChange={(e) => set('q', e.target.value)}
           autoComplete="off"
         />
-        <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId)}>
+        <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId || consentFilter)}>
           <summary>Фильтры и сортировка</summary>
           <div className="filters-grid">
             <label>
@@ -139,6 +150,13 @@ export function PeopleListPage() {
               </select>
             </label>
             <label>
+              Согласие
+              <select value={consentFilter} onChange={(e) => set('consent', e.target.value)}>
+                <option value="">Все</option>
+                <option value="missing">Без согласия</option>
+              </select>
+            </label>
+            <label>
               Сортировка
               <select value={sort} onChange={(e) => set('sort', e.target.value === 'name' ? '' : e.target.value)}>
                 <option value="name">По ФИО</option>
@@ -159,7 +177,7 @@ export function PeopleListPage() {
       ) : (
         <ul className="list" aria-label="Список участников">
           {found.slice(0, shown).map((p) => (
-            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} />
+            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} noConsent={consents !== undefined && withoutConsent.has(p.id)} />
           ))}
         </ul>
       )}

@@ -8,6 +8,7 @@ import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToasts } from '../../ui/toastStore';
+import { PersonConsents } from '../consents/PersonConsents';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -79,6 +80,7 @@ export function PersonPage() {
           {t.actions.delete}
         </button>
       </div>
+      <PersonConsents person={person} />
       <ConfirmDialog open={confirming} message={t.people.deleteConfirm(name)} onConfirm={remove} onCancel={() => setConfirming(false)} />
     </Page>
   );

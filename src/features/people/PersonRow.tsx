@@ -3,7 +3,16 @@ import { Link } from 'react-router';
 import { fullName, needsRepresentative, type Person } from '../../domain/person';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 
-export const PersonRow = memo(function PersonRow({ person: p, partnerName }: { person: Person; partnerName?: string }) {
+export const PersonRow = memo(function PersonRow({
+  person: p,
+  partnerName,
+  noConsent = false,
+}: {
+  person: Person;
+  partnerName?: string;
+  /** No valid consent to personal-data processing: marked wherever people are listed. */
+  noConsent?: boolean;
+}) {
   const under = needsRepresentative(p);
   const sub = [p.category === 'student' && p.classLabel ? `${p.classLabel} класс` : categoryLabel[p.category], partnerName]
     .filter(Boolean)
@@ -25,6 +34,7 @@ export const PersonRow = memo(function PersonRow({ person: p, partnerName }: { p
             </span>
           )}
           {under === 'unknown' && p.category === 'student' && <span className="badge badge-warn">{t.people.noBirthDate}</span>}
+          {noConsent && <span className="badge badge-error">нет согласия</span>}
         </span>
       </Link>
     </li>
