@@ -1,0 +1,61 @@
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatRuDate } from '../../domain/dates';
+import { plural } from '../../domain/text';
+import { ordersRepo } from '../../storage/repositories';
+import { orderKindLabel } from '../../i18n/ru';
+import { EmptyState, Page } from '../../ui/Page';
+
+const TITLE = 'Приказы';
+
+/** The director's orders, newest first. */
+export function OrdersListPage() {
+  const orders = useLiveQuery(() => ordersRepo.list(), []);
+  const add = (
+    <Link className="button button-small button-primary" to="/orders/new">
+      Новый приказ
+    </Link>
+  );
+  if (!orders) return <Page title={TITLE}>{null}</Page>;
+  if (orders.length === 0)
+    return (
+      <Page title={TITLE}>
+        <EmptyState title="Приказов пока нет">
+          <p>
+            Здесь готовятся приказы директора: о закреплении наставнических пар и групп, об утверждении индивидуальных планов
+            (дорожная карта — ноябрь). Приложение составит текст, таблицу пар и файл DOCX для подписи.
+          </p>
+          <div className="button-row">
+            <Link className="button button-primary" to="/orders/new">
+              Подготовить приказ
+            </Link>
+          </div>
+        </EmptyState>
+      </Page>
+    );
+
+  const sorted = [...orders].sort((a, b) => b.date.localeCompare(a.date) || b.number.localeCompare(a.number, 'ru', { numeric: true }));
+  return (
+    <Page title={TITLE} actions={add}>
+      <p className="count">Всего: {plural(orders.length, { one: 'приказ', few: 'приказа', many: 'приказов' })}</p>
+      <ul className="list" aria-label="Приказы">
+        {sorted.map((o) => (
+          <li key={o.id}>
+            <Link to={`/orders/${o.id}`} className="list-item">
+              <span className="list-title">
+                № {o.number} от {formatRuDate(o.date)}
+              </span>
+              <span className="list-sub">{o.title}</span>
+              <span className="badges">
+                <span className="badge">{orderKindLabel[o.kind]}</span>
+                {o.mentorshipIds.length > 0 && (
+                  <span className="badge">{plural(o.mentorshipIds.length, { one: 'пара/группа', few: 'пары/группы', many: 'пар/групп' })}</span>
+                )}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

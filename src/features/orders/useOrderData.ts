@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { buildOrderContext, formNamesOf } from '../../domain/orderPreparation';
+import { getDb } from '../../storage/db';
+import { getSchool, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
+import { repositoryFor } from '../../storage/repository';
+import { DEFAULT_FORM_NAMES } from './formNames';
+
+const formsRepo = repositoryFor(getDb(), 'mentoringForms');
+
+/** Everything an order is built from, followed live; undefined until loaded. */
+export function useOrderData() {
+  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const plans = useLiveQuery(() => plansRepo.list(), []);
+  const items = useLiveQuery(() => planItemsRepo.list(), []);
+  const forms = useLiveQuery(() => formsRepo.list(), []);
+
+  return useMemo(() => {
+    if (school === undefined || !mentorships || !people || !plans || !items || !forms) return undefined;
+    const formNames = formNamesOf(DEFAULT_FORM_NAMES, forms);
+    const ctx = buildOrderContext({ school: school ?? undefined, mentorships, people, formNames });
+    return { school, mentorships, people, plans, items, formNames, ctx };
+  }, [school, mentorships, people, plans, items, forms]);
+}
