@@ -104,18 +104,24 @@ function mutateJson(raw: { [k: string]: Json }, m: Mutation, rnd: (n: number) =>
   }
 }
 
+export const isByteDamage = (m: Mutation) => m.kind === 'flipBytes' || m.kind === 'truncate';
+
+/** Damage of the bytes themselves (of any layer: JSON, gzip, ciphertext): flipped bits or a cut-off end. */
+export function damageBytes(input: Uint8Array, m: Mutation): Uint8Array {
+  const rnd = prng(m.seed);
+  const bytes = input.slice();
+  if (m.kind === 'truncate') return bytes.slice(0, rnd(bytes.length));
+  for (let i = 0; i < m.times; i++) {
+    const at = rnd(bytes.length);
+    bytes[at] = (bytes[at] ?? 0) ^ (1 << rnd(8));
+  }
+  return bytes;
+}
+
 /** The damaged file as bytes. */
 export async function mutate(valid: string, m: Mutation): Promise<Uint8Array> {
   const rnd = prng(m.seed);
-  if (m.kind === 'flipBytes' || m.kind === 'truncate') {
-    const bytes = new TextEncoder().encode(valid);
-    if (m.kind === 'truncate') return bytes.slice(0, rnd(bytes.length));
-    for (let i = 0; i < m.times; i++) {
-      const at = rnd(bytes.length);
-      bytes[at] = (bytes[at] ?? 0) ^ (1 << rnd(8));
-    }
-    return bytes;
-  }
+  if (isByteDamage(m)) return damageBytes(new TextEncoder().encode(valid), m);
   const raw = JSON.parse(valid) as { [k: string]: Json };
   mutateJson(raw, m, rnd);
   const header = raw.header as { [k: string]: Json } | undefined;

@@ -1,0 +1,174 @@
+import { serializeBundle, type Bundle, type ParsedBundle } from '../../domain/bundle/format';
+import type { BundleEncoding } from '../../domain/bundle/fileName';
+import type { BundleError } from '../../domain/bundle/errors';
+import { parseBundle } from '../../domain/bundle/parse';
+import { err, ok, type Result } from '../../domain/bundle/result';
+import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
+
+/**
+ * Bundle ⇄ file bytes: JSON, gzip (CompressionStream) and, with a passphrase, AES-256-GCM with a key from
+ * PBKDF2-SHA-256. All WebCrypto and streams, present in browsers and in Node ≥ 20, so no library is shipped.
+ *
+ * Encrypted layout, all of it before the ciphertext being the GCM additional data (so it is authenticated):
+ *   "NSTVNK" | container version (1) | kdf id (1 = PBKDF2-SHA-256) | iterations (uint32, big-endian)
+ *   | salt length (16) | salt | iv length (12) | iv | ciphertext of gzip(JSON) with the 16-byte tag
+ */
+export const KDF_ITERATIONS = 600_000;
+const MAX_ITERATIONS = 10_000_000;
+const MAGIC = [0x4e, 0x53, 0x54, 0x56, 0x4e, 0x4b]; // "NSTVNK"
+const CONTAINER_VERSION = 1;
+const KDF_PBKDF2_SHA256 = 1;
+const SALT_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + 1 + 1 + 4 + 1 + SALT_BYTES + 1 + IV_BYTES;
+
+type Bytes = Uint8Array<ArrayBuffer>;
+
+export interface EncodeOptions {
+  /** gzip the JSON; on by default (it shrinks a school's data several times). Always on when encrypting. */
+  compress?: boolean;
+  /** Encrypt with this passphrase. */
+  passphrase?: string;
+  /** PBKDF2 iterations; only tests lower it, to stay fast. */
+  iterations?: number;
+}
+
+export interface DecodeOptions {
+  passphrase?: string;
+  /** Largest file and largest unpacked content accepted; only tests lower it. */
+  maxBytes?: number;
+}
+
+export function detectEncoding(bytes: Uint8Array): BundleEncoding {
+  if (bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b)) return 'encrypted';
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  return 'json';
+}
+
+export async function encodeBundle(bundle: Bundle, opts: EncodeOptions = {}): Promise<Bytes> {
+  const json = new TextEncoder().encode(serializeBundle(bundle)) as Bytes;
+  if (opts.passphrase === undefined) return opts.compress === false ? json : gzip(json);
+  if (!opts.passphrase) throw new Error('Пустая парольная фраза');
+  return encrypt(await gzip(json), opts.passphrase, opts.iterations ?? KDF_ITERATIONS);
+}
+
+/** File bytes → a checked bundle, or the reason it is refused. Never throws for bad input. */
+export async function decodeBundle(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<Result<ParsedBundle, BundleError>> {
+  const plain = await unwrap(bytes, opts);
+  return plain.ok ? parseBundle(plain.value) : plain;
+}
+
+/** Decrypts and unpacks, whatever layers the file has, down to the JSON bytes. */
+export async function unwrap(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<Result<Bytes, BundleError>> {
+  const limit = opts.maxBytes ?? MAX_BUNDLE_BYTES;
+  if (bytes.byteLength > limit) return err({ kind: 'tooLarge', bytes: bytes.byteLength, limit });
+  let data = new Uint8Array(bytes) as Bytes;
+  if (detectEncoding(data) === 'encrypted') {
+    if (!opts.passphrase) return err({ kind: 'passphraseRequired' });
+    const opened = await decrypt(data, opts.passphrase);
+    if (!opened.ok) return opened;
+    data = opened.value;
+  }
+  if (detectEncoding(data) === 'gzip') return gunzip(data, limit);
+  return ok(data);
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Result<Bytes, BundleError>> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    // A small file can unpack to gigabytes (a "zip bomb"): stop at the limit instead of filling the memory.
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return err({ kind: 'tooLarge', bytes: total, limit });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return ok(out);
+}
+
+async function gzip(data: Bytes): Promise<Bytes> {
+  const r = await readAll(new Blob([data]).stream().pipeThrough(new CompressionStream('gzip')), Number.MAX_SAFE_INTEGER);
+  if (!r.ok) throw new Error('gzip');
+  return r.value;
+}
+
+async function gunzip(data: Bytes, limit: number): Promise<Result<Bytes, BundleError>> {
+  try {
+    return await readAll(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip')), limit);
+  } catch {
+    // A cut-off or damaged archive: the stream fails on the missing end or a bad checksum.
+    return err({ kind: 'truncated' });
+  }
+}
+
+async function deriveKey(passphrase: string, salt: Bytes, iterations: number): Promise<CryptoKey> {
+  // NFC: the same passphrase typed on two keyboards may come as different code points («ё» composed or not).
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+async function encrypt(plain: Bytes, passphrase: string, iterations: number): Promise<Bytes> {
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new Error('Неверное число итераций');
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const header = new Uint8Array(HEADER_BYTES);
+  const view = new DataView(header.buffer);
+  header.set(MAGIC, 0);
+  let at = MAGIC.length;
+  header[at++] = CONTAINER_VERSION;
+  header[at++] = KDF_PBKDF2_SHA256;
+  view.setUint32(at, iterations);
+  at += 4;
+  header[at++] = SALT_BYTES;
+  header.set(salt, at);
+  at += SALT_BYTES;
+  header[at++] = IV_BYTES;
+  header.set(iv, at);
+  const key = await deriveKey(passphrase, salt, iterations);
+  const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: header }, key, plain));
+  const out = new Uint8Array(HEADER_BYTES + cipher.byteLength);
+  out.set(header, 0);
+  out.set(cipher, HEADER_BYTES);
+  return out;
+}
+
+/** The parameters of an encrypted file, for tests and for support. */
+export function readEncryptionHeader(data: Uint8Array): { version: number; kdf: number; iterations: number } | null {
+  if (data.byteLength < HEADER_BYTES || detectEncoding(data) !== 'encrypted') return null;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return { version: data[MAGIC.length]!, kdf: data[MAGIC.length + 1]!, iterations: view.getUint32(MAGIC.length + 2) };
+}
+
+async function decrypt(data: Bytes, passphrase: string): Promise<Result<Bytes, BundleError>> {
+  if (data.byteLength < HEADER_BYTES + TAG_BYTES) return err({ kind: 'truncated' });
+  const h = readEncryptionHeader(data)!;
+  const saltAt = MAGIC.length + 6;
+  if (h.version > CONTAINER_VERSION) return err({ kind: 'versionTooNew', version: h.version, supported: CONTAINER_VERSION });
+  if (h.version !== CONTAINER_VERSION || h.kdf !== KDF_PBKDF2_SHA256 || h.iterations < 1 || h.iterations > MAX_ITERATIONS || data[saltAt] !== SALT_BYTES || data[saltAt + 1 + SALT_BYTES] !== IV_BYTES)
+    return err({ kind: 'notABundle', detail: 'неизвестные параметры шифрования' });
+  const header = data.slice(0, HEADER_BYTES);
+  const salt = data.slice(saltAt + 1, saltAt + 1 + SALT_BYTES);
+  const iv = data.slice(HEADER_BYTES - IV_BYTES, HEADER_BYTES);
+  try {
+    const key = await deriveKey(passphrase, salt, h.iterations);
+    return ok(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: header }, key, data.slice(HEADER_BYTES))));
+  } catch {
+    // GCM cannot tell a wrong key from a changed byte; the message says both.
+    return err({ kind: 'wrongPassphrase' });
+  }
+}

@@ -1,0 +1,85 @@
+import { buildBundle, type Bundle, type BundleScope, type KeptVersionEntry } from '../../domain/bundle/format';
+import type { BundleEncoding } from '../../domain/bundle/fileName';
+import { selectKeptVersions, selectScope } from '../../domain/bundle/scope';
+import type { VersionedRecord } from '../../domain/merge';
+import { getDeviceId } from '../clock';
+import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
+import { allKeptRows, localSchool } from './localState';
+import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
+
+/** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
+export const DEVICE_NAME_KEY = 'deviceName';
+
+export interface ExportOptions {
+  /** The whole school (default), or only what the mentor of these pairs/groups needs. */
+  scope?: BundleScope;
+  appVersion: string;
+  now?: Date;
+}
+
+/**
+ * Reads this device's data into a bundle. Tombstones and kept conflict versions go too: a deletion must reach the
+ * other devices, and a conflict found here must be seen there. Reads in one transaction, so the bundle is one
+ * consistent moment even while another tab writes.
+ */
+export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promise<Bundle> {
+  const scope = opts.scope ?? { kind: 'school' };
+  const snapshot = await db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta'], async () => {
+    const school = await localSchool(db);
+    if (!school) throw new Error('Сначала заполните сведения о школе: без них файл обмена не собрать');
+    const deviceId = await getDeviceId(db);
+    const nameRow = await db.meta.get(DEVICE_NAME_KEY);
+    const tables: Partial<Record<SyncedTable, VersionedRecord[]>> = {};
+    for (const t of SYNCED_TABLES) tables[t] = (await db.syncedTable(t).toArray()) as VersionedRecord[];
+    const kept: KeptVersionEntry[] = (await allKeptRows(db)).map((k) => ({ table: k.table, recordId: k.recordId, version: k.version as VersionedRecord }));
+    return { school, deviceId, deviceName: typeof nameRow?.value === 'string' ? nameRow.value : '', tables, kept };
+  });
+  const tables = scope.kind === 'school' ? snapshot.tables : selectScope(snapshot.tables, scope.mentorshipIds);
+  // The checksum is WebCrypto, which must not run inside an IndexedDB transaction (it would commit it early).
+  return buildBundle({
+    appVersion: opts.appVersion,
+    schemaVersion: db.verno,
+    createdAt: (opts.now ?? new Date()).toISOString(),
+    device: { id: snapshot.deviceId, name: snapshot.deviceName },
+    school: snapshot.school,
+    scope,
+    tables,
+    conflicts: selectKeptVersions(tables, snapshot.kept),
+  });
+}
+
+/** Writes the export into the history once the file is saved or shared, and remembers when the last backup was made. */
+export async function recordExport(
+  db: NastavnikDb,
+  bundle: Bundle,
+  file: { fileName?: string; encoding?: BundleEncoding; bytes?: number } = {},
+  now: Date = new Date(),
+): Promise<ExchangeRecord> {
+  const h = bundle.header;
+  const perTable: ExchangeRecord['perTable'] = {};
+  let total = 0;
+  for (const t of SYNCED_TABLES) {
+    const n = bundle.tables[t]?.length ?? 0;
+    total += n;
+    if (n) perTable[t] = { new: n, updated: 0, unchanged: 0, conflict: 0 };
+  }
+  const row: ExchangeRecord = {
+    id: crypto.randomUUID(),
+    at: now.toISOString(),
+    direction: 'export',
+    device: { ...h.device },
+    school: { ...h.school },
+    scope: h.scope,
+    bundleCreatedAt: h.createdAt,
+    formatVersion: h.formatVersion,
+    appVersion: h.appVersion,
+    counts: { new: total, updated: 0, unchanged: 0, conflict: h.conflictCount },
+    perTable,
+    ...file,
+  };
+  await db.transaction('rw', db.exchanges, db.meta, async () => {
+    await db.exchanges.put(row);
+    if (h.scope.kind === 'school') await db.meta.put({ key: LAST_EXPORT_KEY, value: row.at });
+  });
+  return row;
+}

@@ -1,0 +1,155 @@
+import type { BundleError } from '../../domain/bundle/errors';
+import { maxBundleHlc, type ParsedBundle } from '../../domain/bundle/format';
+import { checkSchool } from '../../domain/bundle/parse';
+import { ok, type Result } from '../../domain/bundle/result';
+import { sameJson } from '../../domain/canonicalJson';
+import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
+import { mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
+import { getDeviceId } from '../clock';
+import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } from '../db';
+import { allKeptRows, keptRowId, loadStates, localSchool, type KeptVersionRow } from './localState';
+import type { ExchangeRecord } from './exchanges';
+
+export type OutcomeCounts = Record<MergeOutcome, number>;
+
+export interface ImportPreview {
+  total: OutcomeCounts;
+  perTable: Partial<Record<SyncedTable, OutcomeCounts>>;
+  /** Records that will show in «Конфликты» after the import. */
+  conflicts: { table: SyncedTable; recordId: string }[];
+  /** Tables of a newer app that this one leaves out. */
+  ignoredTables: string[];
+}
+
+export interface ImportReport extends ImportPreview {
+  exchangeId: string;
+}
+
+/** What "undo the last import" needs to put everything back: every record and kept version it changed. */
+export interface ImportSnapshot extends SnapshotRow {
+  exchangeId: string;
+  at: string;
+  records: { table: SyncedTable; id: string; before: VersionedRecord | null; afterHlc: string }[];
+  keptBefore: KeptVersionRow[];
+  keptAdded: string[];
+}
+
+const zero = (): OutcomeCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
+const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta'] as const;
+
+interface Planned {
+  preview: ImportPreview;
+  changes: { table: SyncedTable; change: RecordChange }[];
+  keptRows: KeptVersionRow[];
+}
+
+/** The merge of the bundle into this device's data, computed without writing. Inside a transaction. */
+async function plan(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<Planned, BundleError>> {
+  const school = checkSchool(bundle.header, await localSchool(db));
+  if (!school.ok) return school;
+  const keptRows = await allKeptRows(db);
+  const preview: ImportPreview = { total: zero(), perTable: {}, conflicts: [], ignoredTables: [...bundle.ignoredTables] };
+  const changes: Planned['changes'] = [];
+  for (const table of SYNCED_TABLES) {
+    const records = bundle.tables[table];
+    if (!records?.length) continue;
+    const incoming = toRecordStates(records, bundle.conflicts.filter((c) => c.table === table));
+    const local = await loadStates(db, table, [...incoming.keys()], keptRows);
+    const merged = mergeTable(local, incoming.values());
+    preview.perTable[table] = merged.counts;
+    for (const o of Object.keys(merged.counts) as MergeOutcome[]) preview.total[o] += merged.counts[o];
+    for (const c of merged.changes) {
+      changes.push({ table, change: c });
+      if (c.outcome === 'conflict') preview.conflicts.push({ table, recordId: c.id });
+    }
+  }
+  return ok({ preview, changes, keptRows });
+}
+
+/** Counts per table of what the import would do: new, updated, unchanged, in conflict. Writes nothing. */
+export async function previewImport(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<ImportPreview, BundleError>> {
+  const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts'], () => plan(db, bundle));
+  return r.ok ? ok(r.value.preview) : r;
+}
+
+/**
+ * Applies a checked bundle in one transaction over every synced table and the local bookkeeping: either all of it
+ * lands (records, kept versions, the undo snapshot, the clock, the history line) or nothing does.
+ */
+export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportReport, BundleError>> {
+  return db.transaction('rw', [...IMPORT_TABLES], async () => {
+    const planned = await plan(db, bundle);
+    if (!planned.ok) return planned;
+    const { preview, changes, keptRows } = planned.value;
+    const at = now.toISOString();
+    const exchangeId = crypto.randomUUID();
+
+    // Kept versions: rows of the changed records that go or change, and rows that appear.
+    const keptById = new Map(keptRows.map((k) => [k.id, k]));
+    const keptBefore: KeptVersionRow[] = [];
+    const keptAdded: string[] = [];
+    const keptPut: KeptVersionRow[] = [];
+    const keptDelete: string[] = [];
+    for (const { table, change } of changes) {
+      const after = new Map(change.after.kept.map((v) => [keptRowId(table, change.id, v.hlc), v]));
+      for (const v of change.before?.kept ?? []) {
+        const id = keptRowId(table, change.id, v.hlc);
+        const next = after.get(id);
+        if (next && sameJson(next, v)) after.delete(id);
+        else {
+          keptBefore.push(keptById.get(id)!);
+          if (!next) keptDelete.push(id);
+        }
+      }
+      for (const [id, version] of after) {
+        if (!keptById.has(id)) keptAdded.push(id);
+        keptPut.push({ id, table, recordId: change.id, version, detectedAt: keptById.get(id)?.detectedAt ?? at });
+      }
+    }
+
+    const snapshot: ImportSnapshot = {
+      id: exchangeId,
+      exchangeId,
+      at,
+      records: changes.map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterHlc: change.after.record.hlc })),
+      keptBefore,
+      keptAdded,
+    };
+    // Only the last import can be undone: older snapshots would restore over later imports.
+    await db.snapshots.clear();
+    await db.snapshots.put(snapshot);
+
+    for (const table of SYNCED_TABLES) {
+      const rows = changes.filter((c) => c.table === table).map((c) => c.change.after.record);
+      if (rows.length) await db.syncedTable(table).bulkPut(rows);
+    }
+    await db.conflicts.bulkDelete(keptDelete);
+    await db.conflicts.bulkPut(keptPut);
+
+    // The next local write must sort after everything the bundle brought.
+    const top = maxBundleHlc(bundle);
+    if (top) {
+      const deviceId = await getDeviceId(db);
+      const row = await db.meta.get('hlc');
+      const local = typeof row?.value === 'string' ? decodeHlc(row.value) : null;
+      await db.meta.put({ key: 'hlc', value: encodeHlc(receiveHlc(local, decodeHlc(top), deviceId, now.getTime())) });
+    }
+
+    const h = bundle.header;
+    const exchange: ExchangeRecord = {
+      id: exchangeId,
+      at,
+      direction: 'import',
+      device: { id: h.device.id, name: h.device.name },
+      school: { id: h.school.id, name: h.school.name },
+      scope: h.scope,
+      bundleCreatedAt: h.createdAt,
+      formatVersion: h.formatVersion,
+      appVersion: h.appVersion,
+      counts: preview.total,
+      perTable: preview.perTable,
+    };
+    await db.exchanges.put(exchange);
+    return ok({ ...preview, exchangeId });
+  });
+}
