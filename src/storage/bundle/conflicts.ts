@@ -2,7 +2,7 @@ import { differingFields, resolveRecord } from '../../domain/conflictResolution'
 import type { VersionedRecord } from '../../domain/merge';
 import { nextStamps } from '../clock';
 import { SYNCED_TABLES, type GenericRecord, type NastavnikDb, type SyncedTable } from '../db';
-import { allKeptRows, type KeptVersionRow } from './localState';
+import { allKeptRows, isKeptVersionRow, type KeptVersionRow } from './localState';
 
 /** One record in conflict: what is stored (the deterministic winner) and every version kept beside it. */
 export interface ConflictGroup {
@@ -51,10 +51,11 @@ export async function resolveConflict(
   chosenFields: Readonly<Record<string, unknown>>,
   opts: { deleted?: boolean; now?: Date } = {},
 ): Promise<GenericRecord> {
-  const row = await db.conflicts.get(conflictId);
-  if (!row) throw new Error('Этот конфликт уже разрешён');
-  const { table, recordId } = row as KeptVersionRow;
-  return db.transaction('rw', db.syncedTable(table), db.conflicts, db.meta, async () => {
+  // Every synced table in the scope: which one the conflict is about is only known once its row is read.
+  return db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta'], async () => {
+    const row = await db.conflicts.get(conflictId);
+    if (!row || !isKeptVersionRow(row)) throw new Error('Этот конфликт уже разрешён');
+    const { table, recordId } = row;
     const current = await db.syncedTable(table).get(recordId);
     if (!current) throw new Error('Запись конфликта не найдена');
     const { deviceId, stamps } = await nextStamps(db, 1);

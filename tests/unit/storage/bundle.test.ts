@@ -121,6 +121,15 @@ describe('conflicts between devices', () => {
     const versions = [g!.current!, ...g!.kept.map((k) => k.version)];
     expect(versions.map((v) => v.deleted).sort()).toEqual([false, true]);
     expect(versions.some((v) => v.notes === 'важно')).toBe(true);
+    // the curator keeps the edit's notes but confirms the deletion
+    const fromEdit = versions.findIndex((v) => v.notes === 'важно');
+    const { fields } = pickFields(versions, { notes: fromEdit });
+    const resolved = await resolveConflict(b, g!.kept[0]!.id, fields, { deleted: true });
+    expect(resolved).toMatchObject({ deleted: true, notes: 'важно' });
+    expect(await repos(b).people.get(x.id)).toBeUndefined();
+    await expect(resolveConflict(b, g!.kept[0]!.id, fields)).rejects.toThrow('уже разрешён');
+    expect((await exchange(b, a)).total).toMatchObject({ updated: 1, conflict: 0 });
+    expect(await a.people.get(x.id)).toMatchObject({ deleted: true, notes: 'важно' });
   });
 
   it('a scoped bundle carries only the chosen pairs and their people', async () => {
