@@ -12,7 +12,10 @@ import { fullName, shortName } from './person';
 export interface ConsentDocument {
   title: string;
   subtitle: string;
+  /** «Я, <ФИО>,» — then the identity lines to fill by hand, then the body of the statement. */
   intro: string;
+  identity: string[];
+  body: string;
   clauses: { heading: string; text: string }[];
   closing: string;
   dateText: string;
@@ -33,7 +36,13 @@ export interface ConsentDocumentInput {
 export const BLANK = '_______________';
 const LONG_BLANK = '__________________________________________';
 
-const IDENTITY = `документ, удостоверяющий личность: ${BLANK} серия ________ № ____________, выдан «____» ____________ ______ г. ${LONG_BLANK}, зарегистрированный(-ая) по адресу: ${LONG_BLANK}`;
+/** The signer's identity document and address: never stored by the app, written on paper. */
+const IDENTITY = [
+  'документ, удостоверяющий личность: __________ серия _____ № ________',
+  'выдан «____» ____________ ______ г. ______________________________',
+  'зарегистрированный(-ая) по адресу: _______________________________',
+  '_____________________________________________________________,',
+];
 
 /** «Семёнова Ольга Ивановна» → «Семёнова О. И.»; a blank stays blank. */
 function shortOf(name: string): string {
@@ -50,9 +59,10 @@ export function consentDocument(input: ConsentDocumentInput): ConsentDocument {
   const operator = input.schoolName || BLANK;
   const whose = byRepresentative ? 'персональных данных Участника' : 'моих персональных данных';
 
-  const intro = byRepresentative
-    ? `Я, ${input.representativeName || LONG_BLANK}, ${IDENTITY}, являясь законным представителем (${input.representativeRelation || BLANK}) несовершеннолетнего(-ей) ${participant}, дата рождения ${born}${classText} (далее — Участник), в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в интересах Участника даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`
-    : `Я, ${participant}, дата рождения ${born}${classText}, ${IDENTITY}, в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в своём интересе даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`;
+  const intro = byRepresentative ? `Я, ${input.representativeName || LONG_BLANK},` : `Я, ${participant}, дата рождения ${born}${classText},`;
+  const body = byRepresentative
+    ? `являясь законным представителем (${input.representativeRelation || BLANK}) несовершеннолетнего(-ей) ${participant}, дата рождения ${born}${classText} (далее — Участник), в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в интересах Участника даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`
+    : `в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в своём интересе даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`;
 
   const clauses = [
     {
@@ -84,6 +94,8 @@ export function consentDocument(input: ConsentDocumentInput): ConsentDocument {
       ? 'законного представителя на обработку персональных данных несовершеннолетнего участника программы наставничества'
       : 'на обработку персональных данных участника программы наставничества',
     intro,
+    identity: IDENTITY,
+    body,
     clauses,
     closing: `Права субъекта персональных данных, предусмотренные главой 3 Федерального закона № 152-ФЗ, ${byRepresentative ? 'мне как законному представителю Участника' : 'мне'} разъяснены.`,
     dateText: input.signedOn ? longRuDate(input.signedOn) : '«____» ________________ 20____ г.',

@@ -101,6 +101,12 @@ function ConsentPaper({ doc }: { doc: ConsentDocument }) {
       <p className="paper-center paper-bold">{doc.title}</p>
       <p className="paper-center paper-bold">{doc.subtitle}</p>
       <p className="paper-gap paper-indent">{doc.intro}</p>
+      {doc.identity.map((line) => (
+        <p key={line} className="paper-blank">
+          {line}
+        </p>
+      ))}
+      <p className="paper-body">{doc.body}</p>
       {doc.clauses.map((c, i) => (
         <p key={c.heading} className="paper-indent">
           <b>

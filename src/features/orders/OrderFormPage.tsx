@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { ORDER_DEFAULT_TITLES, ORDER_KINDS, type OrderFields, type OrderKind } from '../../domain/order';
-import { listsMentorships, orderCandidates, orderFormSchema } from '../../domain/orderPreparation';
+import { listsMentorships, mentorshipLine, orderCandidates, orderFormSchema } from '../../domain/orderPreparation';
 import { plural } from '../../domain/text';
 import { ordersRepo } from '../../storage/repositories';
 import { orderKindLabel, t } from '../../i18n/ru';
@@ -29,6 +29,7 @@ interface OrderForm {
 
 const TITLE = 'Новый приказ';
 const DEFAULT_TITLES = new Set(Object.values(ORDER_DEFAULT_TITLES));
+const collator = new Intl.Collator('ru-RU');
 
 function emptyForm(kind: OrderKind): OrderForm {
   return { kind, number: '', date: todayIso(), title: ORDER_DEFAULT_TITLES[kind], protocolNumber: '', protocolDate: '', mentorshipIds: [] };
@@ -61,7 +62,15 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
 
   const kind = watch('kind');
   const mentorshipIds = watch('mentorshipIds');
-  const candidates = useMemo(() => orderCandidates(kind, data.mentorships, data.plans, data.items), [kind, data]);
+  // In the order of the names, which is also the order of the rows in the order's table.
+  const candidates = useMemo(
+    () =>
+      orderCandidates(kind, data.mentorships, data.plans, data.items)
+        .map((c) => ({ c, line: mentorshipLine(c.mentorship, data.ctx.people) }))
+        .sort((a, b) => collator.compare(a.line, b.line))
+        .map(({ c }) => c),
+    [kind, data],
+  );
 
   // A new kind brings its default title, unless the curator typed their own; ticks the kind cannot cover go.
   const prevKind = useRef(kind);
@@ -78,7 +87,8 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
   const setTicked = (ids: string[]) => setValue('mentorshipIds', ids, { shouldValidate: isSubmitted, shouldDirty: true });
 
   const onSubmit = handleSubmit(async (fields) => {
-    const order = await createOrder(fields);
+    const ticked = new Set(fields.mentorshipIds);
+    const order = await createOrder({ ...fields, mentorshipIds: candidates.map((c) => c.mentorship.id).filter((id) => ticked.has(id)) });
     await draft.clear();
     show(order.kind === 'approvePlans' ? `Приказ сохранён; утверждено: ${plural(order.planIds.length, { one: 'план', few: 'плана', many: 'планов' })}` : 'Приказ сохранён');
     navigate(`/orders/${order.id}`, { replace: true });

@@ -9,10 +9,12 @@ describe('the printed consent', () => {
   it('fills in a representative’s form for a child', () => {
     const d = consentDocument({ ...school, person: anna, signer: 'representative', representativeName: 'Семёнова Ольга Ивановна', representativeRelation: 'мать', signedOn: '2025-10-01' });
     expect(d.subtitle).toContain('законного представителя');
-    expect(d.intro).toMatch(/^Я, Семёнова Ольга Ивановна, документ, удостоверяющий личность/);
-    expect(d.intro).toContain('являясь законным представителем (мать) несовершеннолетнего(-ей) Семёнова Анна Петровна, дата рождения 02.04.2013, обучающегося(-ейся) 7Б класса (далее — Участник)');
-    expect(d.intro).toContain('152-ФЗ «О персональных данных»');
-    expect(d.intro).toContain('образовательной организации МКОУ СОШ № 2 с. п. Кахун (далее — Оператор) на обработку персональных данных Участника');
+    expect(d.intro).toBe('Я, Семёнова Ольга Ивановна,');
+    expect(d.identity[0]).toMatch(/^документ, удостоверяющий личность: _+ серия _+ № _+$/);
+    expect(d.identity.join(' ')).toContain('зарегистрированный(-ая) по адресу:');
+    expect(d.body).toMatch(/^являясь законным представителем \(мать\) несовершеннолетнего\(-ей\) Семёнова Анна Петровна, дата рождения 02.04.2013, обучающегося\(-ейся\) 7Б класса \(далее — Участник\)/);
+    expect(d.body).toContain('152-ФЗ «О персональных данных»');
+    expect(d.body).toContain('образовательной организации МКОУ СОШ № 2 с. п. Кахун (далее — Оператор) на обработку персональных данных Участника');
     expect(d.clauses.map((c) => c.heading)).toEqual(['Цель обработки', 'Перечень персональных данных', 'Действия с персональными данными', 'Срок действия', 'Отзыв согласия']);
     expect(d.clauses[0]!.text).toMatch(/^участие Участника в реализации целевой модели наставничества .* в 2025\/2026 учебном году/);
     expect(d.clauses[4]!.text).toContain('тридцати дней');
@@ -22,9 +24,10 @@ describe('the printed consent', () => {
 
   it('fills in a participant’s own form, leaving blanks for what the app does not keep', () => {
     const d = consentDocument({ ...school, person: teacher, signer: 'self', representativeName: '', representativeRelation: '', signedOn: '' });
-    expect(d.intro).toMatch(/^Я, Иванова Мария Петровна, дата рождения _+, документ/);
+    expect(d.intro).toMatch(/^Я, Иванова Мария Петровна, дата рождения _+,$/);
     expect(d.intro).not.toContain('класса');
-    expect(d.intro).toContain('на обработку моих персональных данных');
+    expect(d.body).toMatch(/^в соответствии со статьёй 9/);
+    expect(d.body).toContain('на обработку моих персональных данных');
     expect(d.clauses[0]!.text).toMatch(/^участие в реализации/);
     expect(d.dateText).toBe('«____» ________________ 20____ г.');
     expect(d.signature).toEqual({ name: 'Иванова М. П.', caption: 'подпись' });
@@ -32,8 +35,8 @@ describe('the printed consent', () => {
 
   it('prints a blank representative form when the representative is not known yet', () => {
     const d = consentDocument({ ...school, person: anna, signer: 'representative', representativeName: '', representativeRelation: '', signedOn: '' });
-    expect(d.intro).toMatch(/^Я, _{10,}/);
-    expect(d.intro).toContain(`законным представителем (${BLANK})`);
+    expect(d.intro).toMatch(/^Я, _{10,},$/);
+    expect(d.body).toContain(`законным представителем (${BLANK})`);
     expect(d.signature.name).toBe(BLANK);
   });
 
