@@ -4,6 +4,7 @@ import {
   classifyMerge,
   mergeRecord,
   mergeRecordStates,
+  mergeReplicas,
   mergeTable,
   sameRecordState,
   type RecordState,
@@ -166,6 +167,20 @@ describe('merging a table', () => {
     const r = mergeTable(new Map(), [one(base), one(editA)]);
     expect(r.counts.new).toBe(1);
     expect(r.states.get('p1')?.record).toEqual(editA);
+  });
+});
+
+describe('merging whole replicas', () => {
+  it('merges table by table and keeps tables only one side has', () => {
+    const a = new Map([['people', new Map([['p1', one(editA)]])]]);
+    const b = new Map([
+      ['people', new Map([['p1', one(editB)]])],
+      ['partners', new Map([['p1', one(base)]])],
+    ]);
+    const ab = mergeReplicas(a, b);
+    expect(ab.get('people')?.get('p1')?.kept).toHaveLength(1);
+    expect(ab.get('partners')?.get('p1')?.record).toEqual(base);
+    expect(a.get('people')?.get('p1')).toEqual(one(editA));
   });
 });
 
