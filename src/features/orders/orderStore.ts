@@ -19,7 +19,7 @@ export async function createOrder(fields: OrderFields, db: NastavnikDb = getDb()
     if (fields.kind !== 'approvePlans') return orders.save({ ...fields, planIds: [] }, id);
 
     const approvals: { fields: Plan; id: string }[] = [];
-    for (const mentorshipId of fields.mentorshipIds) {
+    for (const mentorshipId of new Set(fields.mentorshipIds)) {
       for (const plan of await plans.listWhere('mentorshipId', mentorshipId)) {
         const own = itemsByPlan(await items.listWhere('planId', plan.id)).get(plan.id) ?? [];
         if (!own.some((i) => i.status !== 'cancelled')) continue;
