@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildMentorshipRows,
+  defaultPlanTitle,
+  filterMentorshipRows,
+  meetingLog,
+  nextStatuses,
+  pickerOrder,
+  rowWarnings,
+  splitMine,
+  timelineOf,
+  withStatus,
+} from '../../../src/domain/mentorshipList';
+import { mentorshipInputSchema, type MentorshipFields } from '../../../src/domain/mentorship';
+import type { MeetingKind } from '../../../src/domain/meeting';
+import type { PersonCategory, PersonRole } from '../../../src/domain/person';
+
+const TODAY = '2025-11-20';
+
+const person = (id: string, lastName: string, firstName: string, category: PersonCategory = 'teacher', roles: PersonRole[] = [], classLabel = '') => ({
+  id,
+  lastName,
+  firstName,
+  middleName: '',
+  category,
+  classLabel,
+  roles,
+  deleted: false,
+});
+
+const people = [
+  person('t1', 'Иванова', 'Мария', 'teacher', ['mentor']),
+  person('t2', 'Антонов', 'Олег', 'teacher', ['mentor']),
+  person('s1', 'Семёнов', 'Пётр', 'student', ['mentee'], '7Б'),
+  person('s2', 'Ли', 'Анна', 'student', ['mentee'], '7Б'),
+  person('s3', 'Ким', 'Юрий', 'student', [], '8А'),
+];
+const peopleMap = new Map(people.map((p) => [p.id, p]));
+
+const fields = (over: Partial<MentorshipFields> = {}): MentorshipFields =>
+  mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], ...over });
+
+const mentorship = (id: string, over: Partial<MentorshipFields> = {}, createdAt = '2025-09-01T08:00:00.000Z') => ({
+  ...fields(over),
+  id,
+  createdAt,
+  deleted: false,
+});
+
+let n = 0;
+const meeting = (mentorshipId: string, kind: MeetingKind, date: string, deleted = false) => ({ id: `mt${++n}`, mentorshipId, kind, date, deleted });
+
+const formNames = new Map([['teacher-student', 'Учитель – ученик']]);
+
+function rows(input: Partial<Parameters<typeof buildMentorshipRows>[0]>) {
+  return buildMentorshipRows({ mentorships: [], meetings: [], plans: [], items: [], people: peopleMap, formNames, today: TODAY, ...input });
+}
+
+describe('buildMentorshipRows', () => {
+  it('names both sides, the form, the stages held and the plan progress of each pair', () => {
+    const [row] = rows({
+      mentorships: [mentorship('m1', { status: 'active', startDate: '2025-10-01' })],
+      meetings: [meeting('m1', 'intro', '2025-10-01'), meeting('m1', 'trial', '2025-10-08'), meeting('m1', 'work', '2025-11-10'), meeting('m1', 'work', '2025-11-15')],
+      plans: [{ id: 'p1', mentorshipId: 'm1' }],
+      items: [
+        { id: 'i1', planId: 'p1', status: 'done', dueDate: '' },
+        { id: 'i2', planId: 'p1', status: 'planned', dueDate: '' },
+        { id: 'i3', planId: 'p1', status: 'cancelled', dueDate: '' },
+      ],
+    });
+    expect(row!.mentorNames).toEqual(['Иванова М.']);
+    expect(row!.menteeNames).toEqual(['Семёнов П., 7Б']);
+    expect(row!.formName).toBe('Учитель – ученик');
+    expect(row!.stagesDone).toBe(3);
+    expect(row!.daysSinceMeeting).toBe(5);
+    expect(row!.plan).toMatchObject({ planned: 2, done: 1, share: 0.5 });
+    expect(row!.warnings).toEqual([{ kind: 'planUnder90', share: 0.5 }]);
+    expect(row!.group).toBe(false);
+  });
+
+  it('leaves out deleted pairs, meetings, plans and items, and keeps an unknown form id as it is', () => {
+    const list = rows({
+      mentorships: [mentorship('m1', { formId: 'own-form' }), { ...mentorship('m2'), deleted: true }],
+      meetings: [meeting('m1', 'intro', '2025-10-01', true)],
+      plans: [{ id: 'p1', mentorshipId: 'm1', deleted: true }],
+      items: [{ id: 'i1', planId: 'p1', status: 'done', dueDate: '' }],
+    });
+    expect(list.map((r) => r.mentorship.id)).toEqual(['m1']);
+    expect(list[0]!.stagesDone).toBe(0);
+    expect(list[0]!.plan).toBeNull();
+    expect(list[0]!.formName).toBe('own-form');
+  });
+
+  it('sums the items of every plan of a pair (two devices may each have made one)', () => {
+    const [row] = rows({
+      mentorships: [mentorship('m1')],
+      plans: [
+        { id: 'p1', mentorshipId: 'm1' },
+        { id: 'p2', mentorshipId: 'm1' },
+      ],
+      items: [
+        { id: 'i1', planId: 'p1', status: 'done', dueDate: '' },
+        { id: 'i2', planId: 'p2', status: 'done', dueDate: '' },
+      ],
+    });
+    expect(row!.plan).toMatchObject({ planned: 2, done: 2, share: 1, problem: false });
+    expect(row!.warnings).toEqual([]);
+  });
+
+  it('shows a person deleted since as such, rather than failing', () => {
+    const [row] = rows({ mentorships: [mentorship('m1', { mentorIds: ['gone'] })] });
+    expect(row!.mentorNames).toEqual(['(участник удалён)']);
+  });
+});
+
+describe('rowWarnings', () => {
+  const active = { status: 'active' as const, startDate: '2025-10-01', createdAt: '2025-09-01T00:00:00Z' };
+  it('marks an active pair that has not met for 30 days or more, not 29', () => {
+    expect(rowWarnings(active, 29, null, TODAY)).toEqual([]);
+    expect(rowWarnings(active, 30, null, TODAY)).toEqual([{ kind: 'notMet', days: 30 }]);
+  });
+  it('counts a pair that never met from its start date, or from when it was created', () => {
+    expect(rowWarnings(active, null, null, TODAY)).toEqual([{ kind: 'neverMet', days: 50 }]);
+    expect(rowWarnings({ ...active, startDate: '2025-11-01' }, null, null, TODAY)).toEqual([]);
+    expect(rowWarnings({ ...active, startDate: '' }, null, null, TODAY)).toEqual([{ kind: 'neverMet', days: 80 }]);
+  });
+  it('does not nag a pair that is forming, finished or interrupted about meetings', () => {
+    for (const status of ['forming', 'finished', 'interrupted'] as const) expect(rowWarnings({ ...active, status }, 90, null, TODAY)).toEqual([]);
+  });
+  it('flags a plan under 90 %, but not one at 90 %, nor an interrupted pair’s plan', () => {
+    const p = (share: number) => ({ planned: 10, done: share * 10, share, problem: share < 0.9, overdue: 0 });
+    expect(rowWarnings(active, 1, p(0.8), TODAY)).toEqual([{ kind: 'planUnder90', share: 0.8 }]);
+    expect(rowWarnings(active, 1, p(0.9), TODAY)).toEqual([]);
+    expect(rowWarnings({ ...active, status: 'interrupted' }, 1, p(0.1), TODAY)).toEqual([]);
+  });
+});
+
+describe('filterMentorshipRows and splitMine', () => {
+  const list = rows({
+    mentorships: [
+      mentorship('done', { status: 'finished', endDate: '2025-11-01', mentorIds: ['t2'] }),
+      mentorship('grp', { status: 'forming', mentorIds: ['t2'], menteeIds: ['s2', 's3'], formId: 'student-student' }),
+      mentorship('pair', { status: 'active', startDate: '2025-11-10' }),
+    ],
+  });
+  const ids = (rs: { mentorship: { id: string } }[]) => rs.map((r) => r.mentorship.id);
+
+  it('puts active work first, then forming, then finished', () => {
+    expect(ids(filterMentorshipRows(list, { query: '', status: '', formId: '' }))).toEqual(['pair', 'grp', 'done']);
+  });
+  it('filters by status, form and a search over names (ё = е)', () => {
+    expect(ids(filterMentorshipRows(list, { query: '', status: 'finished', formId: '' }))).toEqual(['done']);
+    expect(ids(filterMentorshipRows(list, { query: '', status: '', formId: 'student-student' }))).toEqual(['grp']);
+    expect(ids(filterMentorshipRows(list, { query: 'семенов', status: '', formId: '' }))).toEqual(['pair', 'done']);
+    expect(ids(filterMentorshipRows(list, { query: 'ким', status: '', formId: '' }))).toEqual(['grp']);
+  });
+  it('separates the pairs of this device’s user, as mentor or mentee', () => {
+    expect(ids(splitMine(list, 't2').mine)).toEqual(['done', 'grp']);
+    expect(ids(splitMine(list, 's1').mine)).toEqual(['done', 'pair']);
+    expect(splitMine(list, null)).toEqual({ mine: [], others: list });
+  });
+});
+
+describe('status changes', () => {
+  it('offers only the moves canTransition allows', () => {
+    expect(nextStatuses('forming')).toEqual(['active', 'interrupted']);
+    expect(nextStatuses('active')).toEqual(['finished', 'interrupted']);
+    expect(nextStatuses('finished')).toEqual([]);
+  });
+  it('dates the start when work begins, and the end with its reason when it is interrupted', () => {
+    const started = withStatus(fields(), 'active', TODAY);
+    expect(started).toMatchObject({ status: 'active', startDate: TODAY });
+    expect(withStatus(fields({ startDate: '2025-10-01' }), 'active', TODAY).startDate).toBe('2025-10-01');
+    const stopped = withStatus(started, 'interrupted', TODAY, { endReason: '  переезд семьи ', endDate: '2025-11-18' });
+    expect(stopped).toMatchObject({ status: 'interrupted', endDate: '2025-11-18', endReason: 'переезд семьи' });
+    expect(mentorshipInputSchema.safeParse(stopped).success).toBe(true);
+    expect(mentorshipInputSchema.safeParse(withStatus(started, 'interrupted', TODAY)).success).toBe(false);
+    expect(withStatus(started, 'finished', TODAY)).toMatchObject({ status: 'finished', endDate: TODAY });
+  });
+  it('refuses a move back', () => {
+    expect(() => withStatus(fields({ status: 'finished', endDate: TODAY }), 'active', TODAY)).toThrow();
+  });
+});
+
+describe('timelineOf and meetingLog', () => {
+  it('marks the stage due next and those held out of order', () => {
+    const t = timelineOf([
+      { kind: 'intro', date: '2025-10-01' },
+      { kind: 'planning', date: '2025-10-05' },
+      { kind: 'trial', date: '2025-10-08' },
+    ]);
+    expect(t.map((s) => [s.kind, s.done, s.next, s.outOfOrder])).toEqual([
+      ['intro', true, false, false],
+      ['trial', true, false, false],
+      ['planning', true, false, true],
+      ['work', false, true, false],
+      ['final', false, false, false],
+    ]);
+  });
+  it('has nothing due after the final meeting', () => {
+    expect(timelineOf([{ kind: 'final', date: '2026-05-20' }]).some((s) => s.next)).toBe(false);
+    expect(timelineOf([])[0]).toMatchObject({ kind: 'intro', next: true, done: false });
+  });
+  it('lists meetings newest first, the same day by when they were written', () => {
+    const log = meetingLog([
+      { id: 'a', date: '2025-10-01', createdAt: '2025-10-01T10:00:00Z' },
+      { id: 'b', date: '2025-10-08', createdAt: '2025-10-08T10:00:00Z' },
+      { id: 'c', date: '2025-10-08', createdAt: '2025-10-08T12:00:00Z' },
+    ]);
+    expect(log.map((x) => x.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('defaultPlanTitle and pickerOrder', () => {
+  it('names the plan after the mentee, or the group', () => {
+    expect(defaultPlanTitle({ mentorIds: ['t1'], menteeIds: ['s1'] }, peopleMap)).toBe('Индивидуальный план: Семёнов П., 7Б');
+    expect(defaultPlanTitle({ mentorIds: ['t1'], menteeIds: ['s1', 's2'] }, peopleMap)).toBe(
+      'Индивидуальный план группы: Семёнов П., 7Б; Ли А., 7Б',
+    );
+    expect(defaultPlanTitle({ mentorIds: ['t1'], menteeIds: ['s1', 's2', 's3', 'gone'] }, peopleMap)).toMatch(/ и ещё 2$/);
+  });
+  it('offers people with the role first, by name, then the rest', () => {
+    const order = pickerOrder(people, 'mentor');
+    expect(order.map((o) => [o.person.id, o.preferred])).toEqual([
+      ['t2', true],
+      ['t1', true],
+      ['s3', false],
+      ['s2', false],
+      ['s1', false],
+    ]);
+    const studentsOnly = pickerOrder(people, 'mentee', (p) => p.category === 'student');
+    expect(studentsOnly.filter((o) => o.preferred).map((o) => o.person.id)).toEqual(['s2', 's1']);
+  });
+});
