@@ -3,6 +3,9 @@ import type { PartnerKind } from '../domain/partner';
 import type { ConsentSigner } from '../domain/consent';
 import type { ConsentState, MissingReason } from '../domain/consentStatus';
 import type { OrderKind } from '../domain/order';
+import type { MeetingKind } from '../domain/meeting';
+import type { MentorshipStatus } from '../domain/mentorship';
+import type { PlanItemStatus } from '../domain/plan';
 
 /** The app's Russian words. Labels of domain enums are typed by the enum, so a new value cannot go untranslated. */
 export const categoryLabel: Record<PersonCategory, string> = {
@@ -130,4 +133,44 @@ export const orderKindLabel: Record<OrderKind, string> = {
   fixMentorships: 'О закреплении пар/групп',
   approvePlans: 'Об утверждении индивидуальных планов',
   rewardMentors: 'О поощрении наставников',
+};
+
+// Pairs and groups, meetings and plans (issue 4).
+export const meetingKindLabel: Record<MeetingKind, string> = {
+  intro: 'Встреча-знакомство',
+  trial: 'Пробная встреча',
+  planning: 'Встреча-планирование',
+  work: 'Совместная работа',
+  final: 'Итоговая встреча',
+};
+
+/** Short names for the segmented choice of a meeting's kind on a narrow screen. */
+export const meetingKindShortLabel: Record<MeetingKind, string> = {
+  intro: 'Знакомство',
+  trial: 'Пробная',
+  planning: 'Планирование',
+  work: 'Работа',
+  final: 'Итоговая',
+};
+
+export const mentorshipStatusLabel: Record<MentorshipStatus, string> = {
+  forming: 'формируется',
+  active: 'активна',
+  finished: 'завершена',
+  interrupted: 'прервана',
+};
+
+/** The button that moves a pair to a status. */
+export const mentorshipTransitionLabel: Record<MentorshipStatus, string> = {
+  forming: 'Вернуть в формирование',
+  active: 'Начать работу',
+  finished: 'Завершить',
+  interrupted: 'Прервать досрочно',
+};
+
+export const planItemStatusLabel: Record<PlanItemStatus, string> = {
+  planned: 'запланировано',
+  inProgress: 'в работе',
+  done: 'выполнено',
+  cancelled: 'отменено',
 };
