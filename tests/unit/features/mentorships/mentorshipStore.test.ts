@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NastavnikDb } from '../../../../src/storage/db';
+import { repositoryFor, type Repository } from '../../../../src/storage/repository';
+import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
+import { meetingInputSchema, type Meeting } from '../../../../src/domain/meeting';
+import { planInputSchema, planItemInputSchema, type Plan, type PlanItem } from '../../../../src/domain/plan';
+import { changeStatus, MentorshipRejected, removeMentorship, restoreMentorship } from '../../../../src/features/mentorships/mentorshipStore';
+
+let db: NastavnikDb;
+let n = 0;
+let mentorships: Repository<Mentorship>;
+let meetings: Repository<Meeting>;
+let plans: Repository<Plan>;
+let items: Repository<PlanItem>;
+let pair: Mentorship;
+let other: Mentorship;
+
+beforeEach(async () => {
+  db = new NastavnikDb(`mentorship-store-${++n}`);
+  await db.open();
+  mentorships = repositoryFor<Mentorship>(db, 'mentorships');
+  meetings = repositoryFor<Meeting>(db, 'meetings');
+  plans = repositoryFor<Plan>(db, 'plans');
+  items = repositoryFor<PlanItem>(db, 'planItems');
+  [pair, other] = (await mentorships.saveMany(
+    [['t1', 's1'], ['t2', 's2']].map(([t, s]) => ({ fields: mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: [t!], menteeIds: [s!] }) })),
+  )) as [Mentorship, Mentorship];
+  await meetings.saveMany(
+    [pair, pair, other].map((m, i) => ({ fields: meetingInputSchema.parse({ mentorshipId: m.id, kind: 'intro', date: `2025-10-0${i + 1}` }) })),
+  );
+  const [plan] = await plans.saveMany([{ fields: planInputSchema.parse({ mentorshipId: pair.id, title: 'План' }) }]);
+  await items.saveMany(['a', 'b'].map((title) => ({ fields: planItemInputSchema.parse({ planId: plan!.id, title }) })));
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('changeStatus', () => {
+  it('starts work on the day it starts, then interrupts it with a reason and an end date', async () => {
+    const active = await changeStatus(pair.id, 'active', '2025-10-01', {}, db);
+    expect(active).toMatchObject({ status: 'active', startDate: '2025-10-01' });
+    const stopped = await changeStatus(pair.id, 'interrupted', '2025-11-20', { endReason: 'Переезд семьи' }, db);
+    expect(stopped).toMatchObject({ status: 'interrupted', endDate: '2025-11-20', endReason: 'Переезд семьи' });
+    expect((await mentorships.get(pair.id))!.status).toBe('interrupted');
+  });
+
+  it('refuses an interruption without a reason, and writes nothing', async () => {
+    await changeStatus(pair.id, 'active', '2025-10-01', {}, db);
+    const before = await mentorships.get(pair.id);
+    const err = await changeStatus(pair.id, 'interrupted', '2025-11-20', { endReason: ' ' }, db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MentorshipRejected);
+    expect((err as MentorshipRejected).errors.endReason).toBe('Укажите причину, по которой работа прервана');
+    expect(await mentorships.get(pair.id)).toEqual(before);
+  });
+
+  it('refuses a move back from a finished pair', async () => {
+    await changeStatus(pair.id, 'active', '2025-10-01', {}, db);
+    await changeStatus(pair.id, 'finished', '2026-05-20', {}, db);
+    await expect(changeStatus(pair.id, 'active', '2026-05-21', {}, db)).rejects.toThrow();
+  });
+});
+
+describe('removeMentorship and restoreMentorship', () => {
+  it('tombstones the pair with its meetings, plan and items together, and «Вернуть» brings back exactly those', async () => {
+    const removed = await removeMentorship(pair.id, db);
+    expect(removed.meetingIds).toHaveLength(2);
+    expect(removed.planIds).toHaveLength(1);
+    expect(removed.itemIds).toHaveLength(2);
+    expect((await mentorships.list()).map((m) => m.id)).toEqual([other.id]);
+    expect(await meetings.list()).toHaveLength(1);
+    expect(await plans.list()).toHaveLength(0);
+    expect(await items.list()).toHaveLength(0);
+    // Tombstones, not deletions: they travel to other devices.
+    expect(await db.meetings.count()).toBe(3);
+    expect((await db.mentorships.get(pair.id))!.deleted).toBe(true);
+
+    await restoreMentorship(removed, db);
+    expect(await mentorships.list()).toHaveLength(2);
+    expect(await meetings.list()).toHaveLength(3);
+    expect(await plans.list()).toHaveLength(1);
+    expect(await items.list()).toHaveLength(2);
+  });
+
+  it('leaves a meeting deleted before the pair deleted after «Вернуть»', async () => {
+    const [first] = await meetings.listWhere('mentorshipId', pair.id);
+    await meetings.remove(first!.id);
+    const removed = await removeMentorship(pair.id, db);
+    await restoreMentorship(removed, db);
+    expect(await meetings.listWhere('mentorshipId', pair.id)).toHaveLength(1);
+  });
+});
