@@ -95,7 +95,12 @@ export function PersonPicker({
     } else if (max !== undefined && value.length >= max) {
       setAnnounce(`Можно выбрать не больше ${max}`);
       return;
-    } else onChange([...value, o.id]);
+    } else {
+      onChange([...value, o.id]);
+      // The next person is searched for afresh.
+      setQuery('');
+      setActive(0);
+    }
     setAnnounce(`${o.label}: выбран`);
   };
 

@@ -1,0 +1,193 @@
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { MEETING_KINDS, meetingInputSchema, suggestNextKind, type Meeting, type MeetingFields, type MeetingKind } from '../../domain/meeting';
+import type { Mentorship } from '../../domain/mentorship';
+import { personLabel } from '../../domain/mentorshipList';
+import type { Person } from '../../domain/person';
+import { todayIso } from '../../domain/dates';
+import { meetingsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { meetingKindLabel, meetingKindShortLabel, t } from '../../i18n/ru';
+import { EmptyState, Page } from '../../ui/Page';
+import { CheckboxGroup, TextAreaField, TextField } from '../../ui/fields';
+import { domainResolver } from '../../ui/formResolver';
+import { useFormDraft } from '../../ui/useFormDraft';
+import { useToasts } from '../../ui/toastStore';
+
+interface MeetingForm {
+  kind: MeetingKind;
+  date: string;
+  durationMin: string;
+  place: string;
+  attendeeIds: string[];
+  notes: string;
+  nextSteps: string;
+}
+
+interface Loaded {
+  mentorship: Mentorship;
+  meeting: Meeting | null;
+  meetings: Meeting[];
+  people: Map<string, Person>;
+}
+
+async function load(mentorshipId: string, meeting: Meeting | null): Promise<Loaded | null> {
+  const mentorship = await mentorshipsRepo.get(mentorshipId);
+  if (!mentorship) return null;
+  const ids = [...mentorship.mentorIds, ...mentorship.menteeIds];
+  const [meetings, members] = await Promise.all([meetingsRepo.listWhere('mentorshipId', mentorshipId), Promise.all(ids.map((x) => peopleRepo.get(x)))]);
+  return { mentorship, meeting, meetings, people: new Map(members.filter((p): p is Person => !!p).map((p) => [p.id, p])) };
+}
+
+/** /mentorships/:id/meetings/new: a new meeting of a pair/group. */
+export function NewMeetingPage() {
+  const { id = '' } = useParams();
+  const data = useLiveQuery(() => load(id, null), [id]);
+  return <MeetingPageShell data={data} backTo={`/mentorships/${id}`} title="Новая встреча" />;
+}
+
+/** /meetings/:id: a logged meeting, to correct or delete. */
+export function EditMeetingPage() {
+  const { id = '' } = useParams();
+  const data = useLiveQuery(async () => {
+    const meeting = await meetingsRepo.get(id);
+    return meeting ? load(meeting.mentorshipId, meeting) : null;
+  }, [id]);
+  return <MeetingPageShell data={data} backTo={data ? `/mentorships/${data.mentorship.id}` : '/mentorships'} title="Встреча" />;
+}
+
+function MeetingPageShell({ data, backTo, title }: { data: Loaded | null | undefined; backTo: string; title: string }) {
+  if (data === undefined) return <Page title={title} backTo={backTo}>{null}</Page>;
+  if (data === null)
+    return (
+      <Page title={title} backTo={backTo}>
+        <EmptyState title="Не найдено">
+          <p>Возможно, запись удалили на этом или другом устройстве.</p>
+          <Link to="/mentorships">К парам и группам</Link>
+        </EmptyState>
+      </Page>
+    );
+  // Mounted once the data is there, with its starting values, so that a restored draft wins over them.
+  return <MeetingFormBody key={data.meeting?.id ?? `new:${data.mentorship.id}`} data={data} backTo={backTo} title={title} />;
+}
+
+function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string; title: string }) {
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const { mentorship, meeting, meetings, people } = data;
+  const members = [...mentorship.mentorIds, ...mentorship.menteeIds];
+  const suggested = suggestNextKind(meetings.filter((x) => x.id !== meeting?.id));
+  const initial: MeetingForm = meeting
+    ? { ...meeting, durationMin: String(meeting.durationMin) }
+    : { kind: suggested, date: todayIso(), durationMin: '45', place: '', attendeeIds: members, notes: '', nextSteps: '' };
+
+  const resolver = domainResolver<MeetingForm, typeof meetingInputSchema>(meetingInputSchema, (v) => ({
+    ...v,
+    mentorshipId: mentorship.id,
+    attendeeIds: v.attendeeIds || [],
+    durationMin: v.durationMin === '' ? undefined : v.durationMin,
+  }));
+  const form = useForm<MeetingForm, unknown, MeetingFields>({ defaultValues: initial, resolver });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
+  const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${mentorship.id}`, form);
+  const kind = watch('kind');
+
+  const onSubmit = handleSubmit(async (fields) => {
+    await meetingsRepo.save(fields, meeting?.id);
+    await draft.clear();
+    show(meeting ? 'Встреча сохранена' : `Записано: ${meetingKindLabel[fields.kind].toLowerCase()}`);
+    navigate(`/mentorships/${mentorship.id}`, { replace: true });
+  });
+
+  const remove = async () => {
+    if (!meeting) return;
+    await meetingsRepo.remove(meeting.id);
+    await draft.clear();
+    show('Встреча удалена', { label: t.actions.undo, run: () => void meetingsRepo.restore(meeting.id) });
+    navigate(`/mentorships/${mentorship.id}`, { replace: true });
+  };
+
+  const names = members.map((pid) => personLabel(people, pid));
+  return (
+    <Page title={title} backTo={backTo}>
+      <p className="muted meeting-for">
+        {mentorship.mentorIds.map((x) => personLabel(people, x)).join('; ')} → {mentorship.menteeIds.map((x) => personLabel(people, x)).join('; ')}
+      </p>
+      {draft.restored && (
+        <div className="notice" role="status">
+          Восстановлен несохранённый черновик этой встречи.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={async () => {
+              await draft.discard();
+              reset(initial);
+            }}
+          >
+            {t.people.discardDraft}
+          </button>
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate className="form">
+        <fieldset className="field segmented-field">
+          <legend>Вид встречи</legend>
+          <div className="segmented">
+            {MEETING_KINDS.map((k) => (
+              <label key={k} className="segment">
+                <input type="radio" value={k} {...register('kind')} aria-label={meetingKindLabel[k]} />
+                <span aria-hidden="true">{meetingKindShortLabel[k]}</span>
+              </label>
+            ))}
+          </div>
+          <p className="field-hint" aria-live="polite">
+            {meetingKindLabel[kind] ?? ''}
+            {kind === suggested ? ' — по пройденным этапам' : ` (по этапам следующая: ${meetingKindLabel[suggested].toLowerCase()})`}
+          </p>
+          {errors.kind?.message && (
+            <p className="field-error" role="alert">
+              {errors.kind.message}
+            </p>
+          )}
+        </fieldset>
+        <div className="field-pair">
+          <TextField label="Дата" type="date" required error={errors.date?.message} {...register('date')} />
+          <TextField label="Минут" type="number" inputMode="numeric" min={0} max={600} step={5} error={errors.durationMin?.message} {...register('durationMin')} />
+        </div>
+        <TextField label="Место" placeholder="например, каб. 21" autoComplete="off" error={errors.place?.message} {...register('place')} />
+        <CheckboxGroup legend="Присутствовали" error={errors.attendeeIds?.message}>
+          {members.map((pid, i) => (
+            <label key={pid} className="checkbox">
+              <input type="checkbox" value={pid} {...register('attendeeIds')} /> {names[i]}
+            </label>
+          ))}
+        </CheckboxGroup>
+        <TextAreaField label="Заметки" rows={4} placeholder="Что обсудили, что получилось" error={errors.notes?.message} {...register('notes')} />
+        <TextAreaField label="Договорённости, следующие шаги" placeholder="Что сделать к следующей встрече" error={errors.nextSteps?.message} {...register('nextSteps')} />
+        {Object.keys(errors).length > 0 && (
+          <p className="form-error" role="alert">
+            Проверьте поля, отмеченные красным.
+          </p>
+        )}
+        <div className="form-actions">
+          {meeting && (
+            <button type="button" className="button button-danger form-actions-start" onClick={() => void remove()}>
+              {t.actions.delete}
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => navigate(backTo)}>
+            {t.actions.cancel}
+          </button>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {t.actions.save}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

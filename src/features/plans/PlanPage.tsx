@@ -1,0 +1,230 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { approvalState, planProgress, type Plan, type PlanItem } from '../../domain/plan';
+import { defaultPlanTitle } from '../../domain/mentorshipList';
+import { formatRuDate, todayIso } from '../../domain/dates';
+import type { Order } from '../../domain/order';
+import { t } from '../../i18n/ru';
+import { EmptyState, Page } from '../../ui/Page';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useToasts } from '../../ui/toastStore';
+import { AddItemForm } from './AddItemForm';
+import { PlanItemRow } from './PlanItemRow';
+import { createPlan, PlanRejected, removePlan, renamePlan, restorePlan } from './planStore';
+import { usePlanData } from './usePlanData';
+
+const TITLE = 'Индивидуальный план';
+
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const data = usePlanData(id);
+  const backTo = `/mentorships/${id}`;
+
+  if (data === undefined) return <Page title={TITLE} backTo={backTo}>{null}</Page>;
+  if (data === null)
+    return (
+      <Page title={TITLE} backTo="/mentorships">
+        <EmptyState title="Пара или группа не найдена">
+          <p>Возможно, её удалили на этом или другом устройстве.</p>
+        </EmptyState>
+      </Page>
+    );
+
+  const plan = data.plans.find((p) => p.id === params.get('plan')) ?? data.plans[0];
+  if (!plan)
+    return (
+      <Page title={TITLE} backTo={backTo}>
+        <EmptyState title="Плана ещё нет">
+          <p>Составьте план на встрече-планировании: сначала название, потом пункты — что сделать и к какому сроку.</p>
+          <CreatePlanForm mentorshipId={id} defaultTitle={defaultPlanTitle(data.mentorship, data.people)} />
+        </EmptyState>
+      </Page>
+    );
+
+  return (
+    <Page title={TITLE} backTo={backTo}>
+      {data.plans.length > 1 && (
+        <nav className="notice" aria-label="Планы этой пары">
+          У этой пары несколько планов (например, составленных на разных устройствах):{' '}
+          {data.plans.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 && ', '}
+              {p.id === plan.id ? <strong>{p.title}</strong> : <Link to={`?plan=${p.id}`}>{p.title}</Link>}
+            </span>
+          ))}
+        </nav>
+      )}
+      <PlanView plan={plan} items={data.items.filter((i) => i.planId === plan.id)} order={data.orders.get(plan.approvedByOrderId)} mentorshipId={id} />
+    </Page>
+  );
+}
+
+function CreatePlanForm({ mentorshipId, defaultTitle }: { mentorshipId: string; defaultTitle: string }) {
+  const id = useId();
+  const [title, setTitle] = useState(defaultTitle);
+  const [error, setError] = useState('');
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        createPlan(mentorshipId, title).catch((err: unknown) => {
+          if (err instanceof PlanRejected) setError(err.errors.title ?? err.message);
+          else throw err;
+        });
+      }}
+    >
+      <div className={`field${error ? ' field-invalid' : ''}`}>
+        <label htmlFor={`${id}-title`}>Название плана</label>
+        <input
+          id={`${id}-title`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!error || undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {error && (
+          <p className="field-error" id={`${id}-error`} role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button button-primary">
+        Создать план
+      </button>
+    </form>
+  );
+}
+
+function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: PlanItem[]; order: Order | undefined; mentorshipId: string }) {
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const [renaming, setRenaming] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const today = todayIso();
+  const p = planProgress(items, today);
+  const pct = p.share === null ? null : Math.round(p.share * 100);
+  const state = approvalState(plan, items);
+  const orderText = order ? `приказом № ${order.number} от ${formatRuDate(order.date)}` : 'приказом';
+
+  const remove = async () => {
+    setConfirming(false);
+    const itemIds = await removePlan(plan.id);
+    show('План удалён', { label: t.actions.undo, run: () => void restorePlan(plan.id, itemIds) });
+    navigate(`/mentorships/${mentorshipId}`, { replace: true });
+  };
+
+  return (
+    <>
+      {renaming ? (
+        <RenameForm plan={plan} onDone={() => setRenaming(false)} />
+      ) : (
+        <div className="plan-title-row">
+          <h2 className="plan-title">{plan.title}</h2>
+          <button type="button" className="button button-small" onClick={() => setRenaming(true)} aria-label="Переименовать план">
+            Переименовать
+          </button>
+        </div>
+      )}
+
+      <p className={`notice ${state === 'approved' ? 'notice-ok' : state === 'changedAfterApproval' ? 'notice-warn' : ''}`} data-testid="plan-approval">
+        {state === 'draft' && 'Черновик: план ещё не утверждён приказом директора.'}
+        {state === 'approved' && <>Утверждён {order ? <Link to={`/orders/${order.id}`}>{orderText}</Link> : orderText}.</>}
+        {state === 'changedAfterApproval' && (
+          <>
+            Изменён после утверждения {order ? <Link to={`/orders/${order.id}`}>{orderText}</Link> : orderText}: пункты или сроки уже не те, что утверждены.
+          </>
+        )}
+      </p>
+
+      <section className="plan-progress" aria-labelledby="progress-h" aria-live="polite">
+        <h2 id="progress-h" className="visually-hidden">
+          Выполнение
+        </h2>
+        {pct === null ? (
+          <p className="muted">Пунктов пока нет: добавьте первый ниже.</p>
+        ) : (
+          <>
+            <p className="progress-line">
+              <progress className="plan-bar" max={100} value={pct} aria-label="Выполнение плана" />
+              <strong data-testid="plan-percent">{pct} %</strong>
+            </p>
+            <p className="list-sub">
+              Выполнено {p.done} из {p.planned}
+              {p.overdue > 0 ? `, просрочено ${p.overdue}` : ''}
+            </p>
+            {p.problem ? (
+              <p className="notice notice-warn" data-testid="plan-flag">
+                Меньше 90 %: дорожная карта считает такой план проблемным.
+              </p>
+            ) : (
+              <p className="notice notice-ok">План выполнен не меньше чем на 90 %.</p>
+            )}
+          </>
+        )}
+      </section>
+
+      {items.length > 0 && (
+        <ol className="plan-items" aria-label="Пункты плана">
+          {items.map((item, i) => (
+            <PlanItemRow key={item.id} item={item} index={i} today={today} />
+          ))}
+        </ol>
+      )}
+      <AddItemForm planId={plan.id} />
+
+      <div className="button-row">
+        <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
+          Удалить план
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        message={`Удалить план «${plan.title}» со всеми пунктами?`}
+        onConfirm={remove}
+        onCancel={() => setConfirming(false)}
+      />
+    </>
+  );
+}
+
+function RenameForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
+  const id = useId();
+  const [title, setTitle] = useState(plan.title);
+  const [error, setError] = useState('');
+  return (
+    <form
+      className="form plan-rename"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        renamePlan(plan.id, title)
+          .then(onDone)
+          .catch((err: unknown) => {
+            if (err instanceof PlanRejected) setError(err.errors.title ?? err.message);
+            else throw err;
+          });
+      }}
+    >
+      <div className={`field${error ? ' field-invalid' : ''}`}>
+        <label htmlFor={`${id}-t`}>Название плана</label>
+        <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus aria-invalid={!!error || undefined} />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="inline-actions">
+        <button type="submit" className="button button-primary button-small">
+          {t.actions.save}
+        </button>
+        <button type="button" className="button button-small" onClick={onDone}>
+          {t.actions.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
