@@ -15,6 +15,8 @@ async function logMeeting(page: Page, expected: string, opts: { pick?: string; n
   await expect(page.getByRole('radio', { name: expected })).toBeChecked();
   if (opts.pick) await page.getByRole('radio', { name: opts.pick }).check({ force: true });
   await expect(page.getByLabel('Минут')).toHaveValue('45');
+  // The notes of the meeting saved just before are not carried over by a late draft write.
+  await expect(page.getByLabel('Заметки')).toHaveValue('');
   if (opts.notes) await page.getByLabel('Заметки').fill(opts.notes);
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page).toHaveURL(/\/mentorships\/[0-9a-f-]{36}$/);

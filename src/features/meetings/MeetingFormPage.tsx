@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,6 +8,7 @@ import { personLabel } from '../../domain/mentorshipList';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { meetingsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { clearDraft } from '../../storage/drafts';
 import { meetingKindLabel, meetingKindShortLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { CheckboxGroup, TextAreaField, TextField } from '../../ui/fields';
@@ -95,11 +97,17 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
     watch,
     formState: { errors, isSubmitting },
   } = form;
-  const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${mentorship.id}`, form);
+  const draftKey = meeting ? `meeting:${meeting.id}` : `meeting:new:${mentorship.id}`;
+  const draft = useFormDraft(draftKey, form);
+  // A keystroke just before «Сохранить» leaves a debounced draft write pending: clear once more when the form
+  // is gone, after that write, so the next new meeting does not open with the old notes.
+  const done = useRef(false);
+  useEffect(() => () => void (done.current && clearDraft(draftKey)), [draftKey]);
   const kind = watch('kind');
 
   const onSubmit = handleSubmit(async (fields) => {
     await meetingsRepo.save(fields, meeting?.id);
+    done.current = true;
     await draft.clear();
     show(meeting ? 'Встреча сохранена' : `Записано: ${meetingKindLabel[fields.kind].toLowerCase()}`);
     navigate(`/mentorships/${mentorship.id}`, { replace: true });
@@ -108,6 +116,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
   const remove = async () => {
     if (!meeting) return;
     await meetingsRepo.remove(meeting.id);
+    done.current = true;
     await draft.clear();
     show('Встреча удалена', { label: t.actions.undo, run: () => void meetingsRepo.restore(meeting.id) });
     navigate(`/mentorships/${mentorship.id}`, { replace: true });

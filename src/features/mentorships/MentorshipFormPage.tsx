@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,6 +7,7 @@ import { nextStatuses } from '../../domain/mentorshipList';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { clearDraft } from '../../storage/drafts';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -30,7 +31,7 @@ interface MentorshipForm {
   endReason: string;
 }
 
-const empty: MentorshipForm = {
+const empty = (): MentorshipForm => ({
   formId: '',
   mentorIds: [],
   menteeIds: [],
@@ -41,7 +42,7 @@ const empty: MentorshipForm = {
   status: 'forming',
   endDate: '',
   endReason: '',
-};
+});
 
 function toForm(m: Mentorship): MentorshipForm {
   return {
@@ -100,7 +101,7 @@ function MentorshipFormBody({
 }) {
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
-  const initial = existing ? toForm(existing) : empty;
+  const initial = existing ? toForm(existing) : empty();
   const form = useForm<MentorshipForm, unknown, MentorshipFields>({ defaultValues: initial, resolver });
   const {
     register,
@@ -112,7 +113,11 @@ function MentorshipFormBody({
     setValue,
     formState: { errors, isSubmitting },
   } = form;
-  const draft = useFormDraft(`mentorship:${existing?.id ?? 'new'}`, form);
+  const draftKey = `mentorship:${existing?.id ?? 'new'}`;
+  const draft = useFormDraft(draftKey, form);
+  // A debounced draft write may still be pending at «Сохранить»: clear once more when the form is gone.
+  const done = useRef(false);
+  useEffect(() => () => void (done.current && clearDraft(draftKey)), [draftKey]);
 
   const formId = watch('formId');
   const status = watch('status');
@@ -152,6 +157,7 @@ function MentorshipFormBody({
 
   const onSubmit = handleSubmit(async (fields) => {
     const saved = await mentorshipsRepo.save(fields, existing?.id);
+    done.current = true;
     await draft.clear();
     show(existing ? 'Сохранено' : 'Пара или группа создана');
     navigate(`/mentorships/${saved.id}`, { replace: true });
