@@ -220,3 +220,49 @@ export function pickerOrder<P extends Live & PersonLike & Pick<PersonFields, 'ro
   named.sort((a, b) => Number(b.preferred) - Number(a.preferred) || collator.compare(a.name, b.name) || a.person.id.localeCompare(b.person.id));
   return named.map(({ person, preferred }) => ({ person, preferred }));
 }
+
+interface FormLike {
+  id: string;
+  name: string;
+  mentorCategories: readonly PersonFields['category'][];
+  menteeCategories: readonly PersonFields['category'][];
+}
+
+const isCategoryList = (x: unknown): x is PersonFields['category'][] => Array.isArray(x) && x.length > 0 && x.every((c) => typeof c === 'string');
+
+/**
+ * The forms to choose from: the built-in list (in its order) with the school's stored versions over it, then the
+ * school's own forms by name. A stored tombstone hides a form; a stored record that is not a usable form (a newer
+ * app's shape, a damaged import) leaves the built-in one in place.
+ */
+export function formsForSelect<D extends FormLike>(defaults: readonly D[], records: readonly { id: string; deleted?: boolean; [k: string]: unknown }[]): FormLike[] {
+  const stored = new Map<string, FormLike | null>();
+  for (const r of records) {
+    if (r.deleted) stored.set(r.id, null);
+    else if (typeof r.name === 'string' && r.name.trim() && isCategoryList(r.mentorCategories) && isCategoryList(r.menteeCategories))
+      stored.set(r.id, { id: r.id, name: r.name.trim(), mentorCategories: r.mentorCategories, menteeCategories: r.menteeCategories });
+  }
+  const builtIn = defaults.flatMap((d) => {
+    const s = stored.get(d.id);
+    if (s === null) return [];
+    return [s ?? { id: d.id, name: d.name, mentorCategories: d.mentorCategories, menteeCategories: d.menteeCategories }];
+  });
+  const known = new Set(defaults.map((d) => d.id));
+  const own = [...stored.values()].filter((f): f is FormLike => !!f && !known.has(f.id)).sort((a, b) => collator.compare(a.name, b.name));
+  return [...builtIn, ...own];
+}
+
+/** People chosen for a side whose category the form does not admit: a warning, not a refusal (the curator judges). */
+export function outsideForm(
+  form: Pick<FormLike, 'mentorCategories' | 'menteeCategories'> | undefined,
+  side: 'mentor' | 'mentee',
+  ids: readonly string[],
+  people: ReadonlyMap<string, PersonLike>,
+): string[] {
+  if (!form) return [];
+  const admitted = side === 'mentor' ? form.mentorCategories : form.menteeCategories;
+  return ids.filter((id) => {
+    const p = people.get(id);
+    return p && !admitted.includes(p.category);
+  }).map((id) => personLabel(people, id));
+}

@@ -42,7 +42,7 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await expect(page.getByText('Выберите хотя бы одного наставляемого')).toBeVisible();
 
   // A pair.
-  await page.getByLabel('Форма наставничества').selectOption({ index: 1 });
+  await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });
   await pick(page, 'Наставник (до трёх)', 'петр', /Петров И\. С\./);
   await pick(page, 'Наставляемые', 'семен', /Семёнова А\./);
   await expect(page.getByRole('list', { name: 'Выбрано: наставляемые' })).toContainText('Семёнова А.');
@@ -55,7 +55,7 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
 
   // A group: one mentor, two mentees; the draft survives a reload half-way.
   await page.goto('/mentorships/new');
-  await page.getByLabel('Форма наставничества').selectOption({ index: 1 });
+  await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });
   await pick(page, 'Наставник (до трёх)', 'орл', /Орлова Н\./);
   await pick(page, 'Наставляемые', 'ли', /Ли Б\./);
   await page.getByRole('combobox', { name: 'Наставляемые' }).press('Escape');

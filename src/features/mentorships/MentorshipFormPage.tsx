@@ -3,7 +3,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
-import { nextStatuses } from '../../domain/mentorshipList';
+import { nextStatuses, outsideForm } from '../../domain/mentorshipList';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
@@ -155,6 +155,12 @@ function MentorshipFormBody({
     [people, chosenForm, mentorIds],
   );
 
+  const peopleById = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
+  const formHint = (side: 'mentor' | 'mentee', ids: string[]) => {
+    const odd = outsideForm(chosenForm, side, ids, peopleById);
+    return odd.length && chosenForm ? `Форма «${chosenForm.name}» не предполагает: ${odd.join('; ')}. Проверьте форму.` : undefined;
+  };
+
   const onSubmit = handleSubmit(async (fields) => {
     const saved = await mentorshipsRepo.save(fields, existing?.id);
     done.current = true;
@@ -202,6 +208,7 @@ function MentorshipFormBody({
               value={field.value}
               onChange={field.onChange}
               preferredHeading={chosenForm ? 'Наставники этой формы' : 'Наставники'}
+              hint={formHint('mentor', field.value)}
               error={errors.mentorIds?.message}
             />
           )}
@@ -212,7 +219,7 @@ function MentorshipFormBody({
           render={({ field }) => (
             <PersonPicker
               label="Наставляемые"
-              hint="Один — пара, несколько — группа"
+              hint={formHint('mentee', field.value) ?? 'Один — пара, несколько — группа'}
               required
               max={30}
               options={menteeOptions}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMentorshipRows,
   defaultPlanTitle,
+  formsForSelect,
+  outsideForm,
   filterMentorshipRows,
   meetingLog,
   nextStatuses,
@@ -230,5 +232,38 @@ describe('defaultPlanTitle and pickerOrder', () => {
     ]);
     const studentsOnly = pickerOrder(people, 'mentee', (p) => p.category === 'student');
     expect(studentsOnly.filter((o) => o.preferred).map((o) => o.person.id)).toEqual(['s2', 's1']);
+  });
+});
+
+describe('formsForSelect', () => {
+  const defaults = [
+    { id: 'student-student', name: 'Ученик – ученик', mentorCategories: ['student' as const], menteeCategories: ['student' as const] },
+    { id: 'teacher-student', name: 'Учитель – ученик', mentorCategories: ['teacher' as const], menteeCategories: ['student' as const] },
+  ];
+  const rec = (id: string, name: unknown, deleted = false) => ({ id, name, mentorCategories: ['teacher'], menteeCategories: ['teacher'], deleted });
+
+  it('is the built-in list while nothing is stored', () => {
+    expect(formsForSelect(defaults, []).map((f) => f.id)).toEqual(['student-student', 'teacher-student']);
+  });
+  it('takes the stored version of a built-in form, keeps the built-in order, and adds the school’s own by name', () => {
+    const forms = formsForSelect(defaults, [rec('own-b', 'Родитель – ученик'), rec('teacher-student', 'Педагог – обучающийся'), rec('own-a', 'Выпускник – ученик')]);
+    expect(forms.map((f) => f.name)).toEqual(['Ученик – ученик', 'Педагог – обучающийся', 'Выпускник – ученик', 'Родитель – ученик']);
+  });
+  it('hides a deleted form, built-in or own', () => {
+    const forms = formsForSelect(defaults, [rec('student-student', 'x', true), rec('own', 'Своя', true)]);
+    expect(forms.map((f) => f.id)).toEqual(['teacher-student']);
+  });
+  it('keeps the built-in form when the stored record is not usable', () => {
+    const forms = formsForSelect(defaults, [{ id: 'teacher-student', name: 42 }, { id: 'odd', name: 'Без категорий', mentorCategories: [] }]);
+    expect(forms.map((f) => f.name)).toEqual(['Ученик – ученик', 'Учитель – ученик']);
+  });
+});
+
+describe('outsideForm', () => {
+  const form = { mentorCategories: ['teacher' as const], menteeCategories: ['student' as const] };
+  it('names the people the form does not admit on that side', () => {
+    expect(outsideForm(form, 'mentor', ['t1', 's1'], peopleMap)).toEqual(['Семёнов П., 7Б']);
+    expect(outsideForm(form, 'mentee', ['s1', 's2'], peopleMap)).toEqual([]);
+    expect(outsideForm(undefined, 'mentee', ['t1'], peopleMap)).toEqual([]);
   });
 });
