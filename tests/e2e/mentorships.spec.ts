@@ -146,7 +146,7 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('list', { name: 'Журнал встреч' }).getByRole('listitem')).toHaveCount(6);
   await page.getByRole('link', { name: /Разбор ошибок/ }).click();
-  await page.getByRole('button', { name: 'Удалить' }).click();
+  await page.getByRole('button', { name: 'Удалить встречу' }).click();
   await expect(page.getByRole('list', { name: 'Журнал встреч' }).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('button', { name: 'Вернуть' }).click();
   await expect(page.getByRole('list', { name: 'Журнал встреч' }).getByRole('listitem')).toHaveCount(6);

@@ -184,11 +184,6 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
           </p>
         )}
         <div className="form-actions">
-          {meeting && (
-            <button type="button" className="button button-danger form-actions-start" onClick={() => void remove()}>
-              {t.actions.delete}
-            </button>
-          )}
           <button type="button" className="button" onClick={() => navigate(backTo)}>
             {t.actions.cancel}
           </button>
@@ -197,6 +192,13 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
           </button>
         </div>
       </form>
+      {meeting && (
+        <div className="button-row">
+          <button type="button" className="button button-danger" onClick={() => void remove()}>
+            Удалить встречу
+          </button>
+        </div>
+      )}
     </Page>
   );
 }
