@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MENTORSHIP_STATUSES, type MentorshipStatus } from '../../domain/mentorship';
@@ -12,6 +12,7 @@ import { MeControl } from './MeControl';
 import { useMentorshipRows } from './useMentorshipRows';
 
 const TITLE = 'Пары и группы';
+const PAGE = 100;
 
 function RowList({ rows, label }: { rows: readonly Row[]; label: string }) {
   return (
@@ -27,6 +28,7 @@ export function MentorshipsListPage() {
   const data = useMentorshipRows();
   const me = useLiveQuery(() => getMe(), []);
   const [params, setParams] = useSearchParams();
+  const [shown, setShown] = useState(PAGE);
   const query = params.get('q') ?? '';
   const deferredQuery = useDeferredValue(query);
   const status = (params.get('status') ?? '') as MentorshipStatus | '';
@@ -45,6 +47,7 @@ export function MentorshipsListPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
+    setShown(PAGE);
   };
 
   const actions = (
@@ -151,11 +154,16 @@ export function MentorshipsListPage() {
         (mine.length > 0 ? (
           <section aria-labelledby="others-h">
             <h2 id="others-h">Все остальные</h2>
-            <RowList rows={others} label="Остальные пары и группы" />
+            <RowList rows={others.slice(0, shown)} label="Остальные пары и группы" />
           </section>
         ) : (
-          <RowList rows={others} label="Пары и группы" />
+          <RowList rows={others.slice(0, shown)} label="Пары и группы" />
         ))}
+      {others.length > shown && (
+        <button type="button" className="button button-block" onClick={() => setShown(shown + PAGE)}>
+          Показать ещё {Math.min(PAGE, others.length - shown)}
+        </button>
+      )}
     </Page>
   );
 }
