@@ -80,7 +80,15 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
   const members = [...mentorship.mentorIds, ...mentorship.menteeIds];
   const suggested = suggestNextKind(meetings.filter((x) => x.id !== meeting?.id));
   const initial: MeetingForm = meeting
-    ? { ...meeting, durationMin: String(meeting.durationMin) }
+    ? {
+        kind: meeting.kind,
+        date: meeting.date,
+        durationMin: String(meeting.durationMin),
+        place: meeting.place,
+        attendeeIds: meeting.attendeeIds,
+        notes: meeting.notes,
+        nextSteps: meeting.nextSteps,
+      }
     : { kind: suggested, date: todayIso(), durationMin: '45', place: '', attendeeIds: members, notes: '', nextSteps: '' };
 
   const resolver = domainResolver<MeetingForm, typeof meetingInputSchema>(meetingInputSchema, (v) => ({
