@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+
+export const PREFERENCE_SIDES = ['mentee', 'mentor'] as const;
+export type PreferenceSide = (typeof PREFERENCE_SIDES)[number];
+
+/** The networking questionnaire asks for up to five names: more is noise, and five keeps it quick on a phone. */
+export const MAX_RANKED = 5;
+
+/**
+ * The preference questionnaire after the networking meeting (анкета предпочтений): one person's ranking of people
+ * on the other side, best first. `eventId` ties it to the meeting, so a second round in spring does not overwrite
+ * the autumn's answers.
+ */
+export const preferenceInputSchema = z
+  .object({
+    eventId: z.string().min(1, 'Выберите мероприятие, после которого заполнена анкета'),
+    personId: z.string().min(1, 'Выберите участника, который заполняет анкету'),
+    side: z.enum(PREFERENCE_SIDES, { message: 'Укажите, кто заполняет анкету: наставник или наставляемый' }),
+    ranked: z
+      .array(z.string().min(1, 'Выберите участника'))
+      .max(MAX_RANKED, `Не больше ${MAX_RANKED} участников в анкете`)
+      .default([]),
+  })
+  .superRefine((p, ctx) => {
+    p.ranked.forEach((id, i) => {
+      if (id === p.personId)
+        ctx.addIssue({ code: 'custom', path: ['ranked', i], message: 'Нельзя выбрать самого себя' });
+      else if (p.ranked.indexOf(id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['ranked', i], message: `Участник уже выбран на ${p.ranked.indexOf(id) + 1}-е место` });
+    });
+  });
+
+export type PreferenceInput = z.input<typeof preferenceInputSchema>;
+export type PreferenceFields = z.output<typeof preferenceInputSchema>;
+export type Preference = Stored<PreferenceFields>;
+
+/** A preference as matching reads it; the envelope is optional so that tests and imports can pass plain objects. */
+export type PreferenceLike = Pick<PreferenceFields, 'personId' | 'side' | 'ranked'> & {
+  eventId?: string;
+  id?: string;
+  updatedAt?: string;
+  deleted?: boolean;
+};
+
+/**
+ * One answer per person and side: the newest (by `updatedAt`, then id). Two devices may each have typed a
+ * questionnaire for the same person; picking by content, not by position in the list, keeps matching independent
+ * of the order records come in. Deleted answers and those of other events are dropped.
+ */
+export function latestPreferences<P extends PreferenceLike>(preferences: readonly P[], eventId?: string): P[] {
+  const best = new Map<string, P>();
+  for (const p of preferences) {
+    if (p.deleted || (eventId !== undefined && p.eventId !== eventId)) continue;
+    const key = `${p.side}\u0000${p.personId}`;
+    const held = best.get(key);
+    if (!held || newer(p, held)) best.set(key, p);
+  }
+  return [...best.values()];
+}
+
+function newer(a: PreferenceLike, b: PreferenceLike): boolean {
+  const ka = [a.updatedAt ?? '', a.id ?? '', a.ranked.join('\u0000')];
+  const kb = [b.updatedAt ?? '', b.id ?? '', b.ranked.join('\u0000')];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! > kb[i]!;
+  return false;
+}
