@@ -1,26 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { PersonCategory } from '../../domain/person';
+import { DEFAULT_MENTORING_FORMS } from '../../domain/mentoringForm';
+import { formsForSelect } from '../../domain/mentorshipList';
 import { getDb } from '../../storage/db';
-import { repositoryFor } from '../../storage/repository';
 
-export interface FormOption {
-  id: string;
-  name: string;
-  mentorCategories: readonly PersonCategory[];
-  menteeCategories: readonly PersonCategory[];
-}
+export type FormOption = ReturnType<typeof formsForSelect>[number];
 
-// Placeholder until src/domain/mentoringForm.ts lands (being written by another engineer).
-const DEFAULT_MENTORING_FORMS: FormOption[] = [
-  { id: 'teacher-student', name: 'Учитель – ученик', mentorCategories: ['teacher'], menteeCategories: ['student'] },
-];
-
-const formsRepo = repositoryFor(getDb(), 'mentoringForms');
-
-/** The school's forms of mentoring: its own records once there are any, the built-in list until then. */
+/**
+ * The school's forms of mentoring, followed live: the built-in list with the school's stored versions over it.
+ * Tombstones are read too (not through the repository's live list), so that a form the school deleted stays hidden.
+ */
 export function useMentoringForms(): FormOption[] | undefined {
-  return useLiveQuery(async () => {
-    const records = await formsRepo.list();
-    return records.length ? (records as unknown as FormOption[]) : DEFAULT_MENTORING_FORMS;
-  }, []);
+  return useLiveQuery(async () => formsForSelect(DEFAULT_MENTORING_FORMS, await getDb().mentoringForms.toArray()), []);
 }
