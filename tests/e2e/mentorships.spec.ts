@@ -152,3 +152,44 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await expect(page.getByRole('list', { name: 'Журнал встреч' }).getByRole('listitem')).toHaveCount(6);
   await context.setOffline(false);
 });
+
+test('a plan approved by an order shows the order, and an edit of an item after it shows «изменён после утверждения»', async ({ page }) => {
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-04-02', roles: ['Наставляемый'] });
+  await page.goto('/mentorships/new');
+  await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });
+  await pick(page, 'Наставник (до трёх)', 'петров', /Петров И\./);
+  await pick(page, 'Наставляемые', 'семен', /Семёнова А\./);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('mentorship-status')).toHaveText('формируется');
+  await page.getByRole('link', { name: 'Составить план' }).click();
+  await page.getByRole('button', { name: 'Создать план' }).click();
+  for (const item of ['Проект по химии', 'Олимпиада']) {
+    await page.getByLabel('Что сделать').fill(item);
+    await page.getByRole('button', { name: 'Добавить пункт' }).click();
+    await expect(page.getByRole('list', { name: 'Пункты плана' })).toContainText(item);
+  }
+  const planUrl = page.url();
+
+  await page.goto('/orders/new');
+  await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('7-од');
+  await page.locator('input[name="date"]').fill('2025-11-25');
+  await page.getByRole('group', { name: 'Пары и группы, чьи планы утверждаются' }).getByRole('button', { name: 'Отметить все' }).click();
+  await page.getByRole('button', { name: 'Сохранить приказ' }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+
+  await page.goto(planUrl);
+  await expect(page.getByTestId('plan-approval')).toHaveText('Утверждён приказом № 7-од от 25.11.2025.');
+  // Progress is not a change of what was approved.
+  await page.getByLabel('Статус пункта «Олимпиада»').selectOption({ label: 'выполнено' });
+  await expect(page.getByTestId('plan-percent')).toHaveText('50 %');
+  await expect(page.getByTestId('plan-approval')).toContainText('Утверждён приказом № 7-од');
+  // A new wording is.
+  await page.getByRole('button', { name: 'Подробнее о пункте «Проект по химии»' }).click();
+  await page.getByLabel('Что сделать', { exact: true }).first().fill('Проект по химии и биологии');
+  await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(page.getByTestId('plan-approval')).toContainText('Изменён после утверждения приказом № 7-од от 25.11.2025');
+  await page.goto(planUrl.replace(/\/plan$/, ''));
+  await expect(page.getByText('изменён после утверждения')).toBeVisible();
+});
