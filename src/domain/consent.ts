@@ -39,7 +39,7 @@ export type Consent = Stored<ConsentFields>;
  */
 export function signerProblem(
   c: Pick<ConsentFields, 'signer' | 'signedOn'>,
-  person: Pick<PersonFields, 'birthDate'>,
+  person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] },
   consentAge: number,
 ): string | null {
   const under = needsRepresentative(person, c.signedOn, consentAge);
@@ -52,7 +52,7 @@ export function signerProblem(
 /** A consent that counts: signed by the right person and not withdrawn on `on`. */
 export function isValidConsent(
   c: Pick<ConsentFields, 'signer' | 'signedOn' | 'withdrawnOn'>,
-  person: Pick<PersonFields, 'birthDate'>,
+  person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] },
   consentAge: number,
   on: string = todayIso(),
 ): boolean {
@@ -62,7 +62,7 @@ export function isValidConsent(
 }
 
 /** People without a valid consent, for the "who still lacks one" list and the marks on them. */
-export function peopleWithoutConsent<P extends { id: string } & Pick<PersonFields, 'birthDate'>>(
+export function peopleWithoutConsent<P extends { id: string } & Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }>(
   people: readonly P[],
   consents: readonly (Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean })[],
   consentAge: number,

@@ -10,7 +10,7 @@ import { needsRepresentative } from './person';
  */
 export type RequiredSigner = 'representative' | 'either' | 'unknownAge' | 'noDate';
 
-export function requiredSigner(person: Pick<PersonFields, 'birthDate'>, signedOn: string, consentAge: number): RequiredSigner {
+export function requiredSigner(person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }, signedOn: string, consentAge: number): RequiredSigner {
   if (!isValidIsoDate(signedOn)) return 'noDate';
   const under = needsRepresentative(person, signedOn, consentAge);
   if (under === 'unknown') return 'unknownAge';
@@ -18,7 +18,7 @@ export function requiredSigner(person: Pick<PersonFields, 'birthDate'>, signedOn
 }
 
 /** Why the form insists on a representative, in words a curator can repeat to a parent. */
-export function representativeReason(person: Pick<PersonFields, 'birthDate'>, signedOn: string, consentAge: number): string {
+export function representativeReason(person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }, signedOn: string, consentAge: number): string {
   const age = ageOn(person.birthDate, signedOn);
   return `На дату подписания участнику ${age} ${yearsWord(age)} — младше ${consentAge}: согласие подписывает законный представитель (родитель, усыновитель, опекун или попечитель).`;
 }
@@ -32,7 +32,7 @@ function yearsWord(n: number): string {
  * The consent form's rules: the domain schema plus the signer rule checked for this person at the signing date,
  * and the representative's relation (the printed form needs it).
  */
-export function consentFormSchema(person: Pick<PersonFields, 'birthDate'>, consentAge: number) {
+export function consentFormSchema(person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }, consentAge: number) {
   return consentInputSchema.superRefine((c, ctx) => {
     if (!isValidIsoDate(c.signedOn)) return;
     const problem = signerProblem(c, person, consentAge);
@@ -47,7 +47,7 @@ export type ConsentState = 'valid' | 'withdrawn' | 'wrongSigner' | 'notYetSigned
 
 export function consentState(
   c: Pick<ConsentFields, 'signer' | 'signedOn' | 'withdrawnOn'>,
-  person: Pick<PersonFields, 'birthDate'>,
+  person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] },
   consentAge: number,
   on: string = todayIso(),
 ): ConsentState {
@@ -79,7 +79,7 @@ export interface ConsentOverview<P> {
 type ConsentLike = Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean };
 
 /** The roadmap's indicator «consents»: participants with a valid consent (by the right signer) ÷ all participants. */
-export function consentOverview<P extends { id: string } & Pick<PersonFields, 'birthDate'>>(
+export function consentOverview<P extends { id: string } & Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }>(
   people: readonly P[],
   consents: readonly ConsentLike[],
   consentAge: number,

@@ -76,7 +76,7 @@ export const personInputSchema = z
           message: 'Укажите дату рождения обучающегося: от неё зависит, кто подписывает согласие',
         });
     }
-    if (p.birthDate) {
+    if (p.birthDate && isValidIsoDate(p.birthDate)) {
       const age = ageOn(p.birthDate, todayIso());
       if (age < 5 || age > 100)
         ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Дата рождения: возраст должен быть от 5 до 100 лет' });
@@ -113,15 +113,16 @@ export function personSearchText(p: PersonFields): string {
 }
 
 /**
- * Must a legal representative sign this person's consent on `signingDate`? `unknown` when no birth date is known,
- * so that the UI asks for one rather than guessing.
+ * Must a legal representative sign this person's consent on `signingDate`? `unknown` when a student's birth date is
+ * not known, so that the UI asks for one rather than guessing. Teachers, parents, partners' employees and graduates
+ * are past the consent age by what they are, so they sign for themselves with or without a birth date on record.
  */
 export function needsRepresentative(
-  p: Pick<PersonFields, 'birthDate'>,
+  p: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] },
   signingDate: IsoDate = todayIso(),
   consentAge: number = DEFAULT_CONSENT_AGE,
 ): boolean | 'unknown' {
-  if (!p.birthDate) return 'unknown';
+  if (!p.birthDate || !isValidIsoDate(p.birthDate)) return p.category && p.category !== 'student' ? false : 'unknown';
   return ageOn(p.birthDate, signingDate) < consentAge;
 }
 

@@ -9,6 +9,8 @@ import { clearDraft, loadDraft, saveDraft } from '../storage/drafts';
 export function useFormDraft<T extends FieldValues>(key: string, form: UseFormReturn<T, unknown, unknown>) {
   const [restored, setRestored] = useState(false);
   const ready = useRef(false);
+  /** The pending debounced write, so that clearing the draft also cancels a write still waiting to happen. */
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { reset, watch } = form;
 
   useEffect(() => {
@@ -28,14 +30,13 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
   }, [key, reset]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const sub = watch((values) => {
       if (!ready.current) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void saveDraft(key, values), 300);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveDraft(key, values), 300);
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(timer.current);
       sub.unsubscribe();
     };
   }, [key, watch]);
@@ -43,9 +44,13 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
   return {
     restored,
     discard: async () => {
+      clearTimeout(timer.current);
       await clearDraft(key);
       setRestored(false);
     },
-    clear: () => clearDraft(key),
+    clear: () => {
+      clearTimeout(timer.current);
+      return clearDraft(key);
+    },
   };
 }

@@ -9,6 +9,8 @@ import { planInputSchema, planItemInputSchema } from '../plan';
 import { consentInputSchema } from '../consent';
 import { orderInputSchema } from '../order';
 import { eventInputSchema } from '../event';
+import { mentoringFormInputSchema } from '../mentoringForm';
+import { preferenceInputSchema } from '../preference';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
@@ -57,6 +59,7 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   school: schoolInputSchema,
   people: personInputSchema,
   partners: partnerInputSchema,
+  mentoringForms: mentoringFormInputSchema,
   mentorships: mentorshipInputSchema,
   meetings: meetingInputSchema,
   plans: planInputSchema,
@@ -64,6 +67,7 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   consents: consentInputSchema,
   orders: orderInputSchema,
   events: eventInputSchema,
+  preferences: preferenceInputSchema,
 };
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);

@@ -177,7 +177,7 @@ export function PeopleListPage() {
       ) : (
         <ul className="list" aria-label="Список участников">
           {found.slice(0, shown).map((p) => (
-            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} noConsent={consents !== undefined && withoutConsent.has(p.id)} />
+            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} noConsent={consents !== undefined && withoutConsent.has(p.id)} consentAge={school?.consentAge} />
           ))}
         </ul>
       )}

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, needsRepresentative } from '../../domain/person';
 import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
-import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -16,6 +16,7 @@ export function PersonPage() {
   const show = useToasts((s) => s.show);
   const [confirming, setConfirming] = useState(false);
   const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
+  const school = useLiveQuery(() => getSchool(), []);
   const partner = useLiveQuery(() => (person?.partnerId ? partnersRepo.get(person.partnerId) : undefined), [person?.partnerId]);
 
   if (person === undefined) return <Page title="Участник" backTo="/people">{null}</Page>;
@@ -29,7 +30,7 @@ export function PersonPage() {
     );
 
   const name = fullName(person);
-  const under = needsRepresentative(person);
+  const under = needsRepresentative(person, undefined, school?.consentAge);
   const rows: [string, string][] = [
     ['Категория', categoryLabel[person.category]],
     ...(person.classLabel ? ([['Класс', person.classLabel]] as [string, string][]) : []),
@@ -56,7 +57,7 @@ export function PersonPage() {
     <Page title={name} backTo="/people">
       {under === true && (
         <p className="notice notice-warn" role="note">
-          Младше 14 лет: {t.people.under14Hint.toLowerCase()}.
+          Младше {school?.consentAge ?? 14} лет: {t.people.under14Hint.toLowerCase()}.
         </p>
       )}
       {under === 'unknown' && person.category === 'student' && (

@@ -7,13 +7,16 @@ export const PersonRow = memo(function PersonRow({
   person: p,
   partnerName,
   noConsent = false,
+  consentAge,
 }: {
   person: Person;
   partnerName?: string;
   /** No valid consent to personal-data processing: marked wherever people are listed. */
   noConsent?: boolean;
+  /** The school's consent age (14 unless the school set another). */
+  consentAge?: number;
 }) {
-  const under = needsRepresentative(p);
+  const under = needsRepresentative(p, undefined, consentAge);
   const sub = [p.category === 'student' && p.classLabel ? `${p.classLabel} класс` : categoryLabel[p.category], partnerName]
     .filter(Boolean)
     .join(' · ');

@@ -18,6 +18,12 @@ describe('ages and the under-14 consent rule', () => {
     expect(needsRepresentative(p, '2025-10-15', 15)).toBe(true);
     expect(needsRepresentative({ birthDate: '' }, '2025-10-15')).toBe('unknown');
   });
+  it('lets adults by category sign for themselves without a birth date, but asks for a student\'s', () => {
+    for (const category of ['teacher', 'parent', 'partnerRep', 'graduate'] as const)
+      expect(needsRepresentative({ birthDate: '', category }, '2025-10-15')).toBe(false);
+    expect(needsRepresentative({ birthDate: '', category: 'student' }, '2025-10-15')).toBe('unknown');
+    expect(needsRepresentative({ birthDate: '15.10.2011', category: 'student' }, '2025-10-15')).toBe('unknown');
+  });
 });
 
 describe('person validation', () => {
@@ -35,6 +41,11 @@ describe('person validation', () => {
     expect(e.birthDate).toBe('Дата рождения: неверная дата');
     expect(e.email).toBe('Электронная почта: неверный адрес');
     expect(e.classLabel).toBe('Укажите класс обучающегося');
+  });
+  it('reports a birth date typed in the wrong format instead of throwing', () => {
+    const r = personInputSchema.safeParse({ ...base, birthDate: '01.05.2012' });
+    expect(r.success).toBe(false);
+    expect(fieldErrors(r.error!).birthDate).toBe('Дата рождения: неверная дата');
   });
   it('requires the partner of a partner representative', () => {
     const r = personInputSchema.safeParse({ lastName: 'Ким', firstName: 'Олег', category: 'partnerRep' });
