@@ -1,18 +1,25 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** The built app in Debian's Chromium on a phone-sized screen. No browser is ever downloaded. */
+/**
+ * The built app in Debian's Chromium on a phone-sized screen. No browser is ever downloaded.
+ * E2E_PORT, E2E_DIST and E2E_OUT let several runs share a machine: each serves its own build on its own port.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
+const out = process.env.E2E_OUT ?? '../../test-results';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: '../../test-results',
+  outputDir: out,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${out}/e2e.json` }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     ...devices['Pixel 5'],
     viewport: { width: 360, height: 740 },
     locale: 'ru-RU',
@@ -35,9 +42,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: './node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `./node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort${dist}`,
     cwd: '../..',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
