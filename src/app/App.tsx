@@ -2,14 +2,6 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout';
 import { FirstRunGate } from './FirstRunGate';
 import { HomePage } from '../features/home/HomePage';
-import { PeopleListPage } from '../features/people/PeopleListPage';
-import { PersonPage } from '../features/people/PersonPage';
-import { PersonFormPage } from '../features/people/PersonFormPage';
-import { PartnersListPage } from '../features/partners/PartnersListPage';
-import { PartnerPage } from '../features/partners/PartnerPage';
-import { PartnerFormPage } from '../features/partners/PartnerFormPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { WelcomePage } from '../features/school/WelcomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { MorePage } from './MorePage';
 import { routes as mentorshipRoutes } from '../features/mentorships/routes';
@@ -18,8 +10,15 @@ import { routes as orderRoutes } from '../features/orders/routes';
 import { routes as networkingRoutes } from '../features/networking/routes';
 import { routes as sharingRoutes } from '../features/sharing/routes';
 
+/**
+ * The first screen (the overview) is in the entry chunk; every other page loads on first visit. All chunks are
+ * precached by the service worker, so this costs nothing offline and keeps the first screen's JavaScript small.
+ */
+const people = () => import('../features/people/pages');
+const partners = () => import('../features/partners/pages');
+
 const router = createBrowserRouter([
-  { path: '/welcome', element: <WelcomePage /> },
+  { path: '/welcome', lazy: async () => ({ Component: (await import('../features/school/WelcomePage')).WelcomePage }) },
   {
     element: <FirstRunGate />,
     children: [
@@ -27,16 +26,16 @@ const router = createBrowserRouter([
         element: <Layout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'people', element: <PeopleListPage /> },
-          { path: 'people/new', element: <PersonFormPage /> },
+          { path: 'people', lazy: async () => ({ Component: (await people()).PeopleListPage }) },
+          { path: 'people/new', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
           { path: 'people/import', lazy: async () => ({ Component: (await import('../features/people/ImportPage')).ImportPage }) },
-          { path: 'people/:id', element: <PersonPage /> },
-          { path: 'people/:id/edit', element: <PersonFormPage /> },
-          { path: 'partners', element: <PartnersListPage /> },
-          { path: 'partners/new', element: <PartnerFormPage /> },
-          { path: 'partners/:id', element: <PartnerPage /> },
-          { path: 'partners/:id/edit', element: <PartnerFormPage /> },
-          { path: 'settings', element: <SettingsPage /> },
+          { path: 'people/:id', lazy: async () => ({ Component: (await people()).PersonPage }) },
+          { path: 'people/:id/edit', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
+          { path: 'partners', lazy: async () => ({ Component: (await partners()).PartnersListPage }) },
+          { path: 'partners/new', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
+          { path: 'partners/:id', lazy: async () => ({ Component: (await partners()).PartnerPage }) },
+          { path: 'partners/:id/edit', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
           { path: 'more', element: <MorePage /> },
           ...mentorshipRoutes,
           ...consentRoutes,

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { completeWizard, waitForOfflineReady } from './helpers';
 
-const swPath = fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
+/** The served build's service worker: E2E_DIST when the run serves its own build (see playwright.config.ts). */
+const swPath = process.env.E2E_DIST ? join(process.env.E2E_DIST, 'sw.js') : fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
 
 test('a new version is offered, not forced, and a half-filled form survives the update', async ({ page }) => {
   await completeWizard(page);
