@@ -1,4 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Toasts } from '../ui/Toasts';
+import { UpdatePrompt } from './UpdatePrompt';
 import { Layout } from './Layout';
 import { FirstRunGate } from './FirstRunGate';
 import { HomePage } from '../features/home/HomePage';
@@ -50,5 +52,13 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  // The service worker registers on every screen, the first-run one included: a new phone that starts from a
+  // colleague's file must work offline from the first visit, before any school exists on it.
+  return (
+    <>
+      <RouterProvider router={router} />
+      <UpdatePrompt />
+      <Toasts />
+    </>
+  );
 }

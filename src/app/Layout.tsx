@@ -1,7 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
 import { t } from '../i18n/ru';
-import { Toasts } from '../ui/Toasts';
-import { UpdatePrompt } from './UpdatePrompt';
 import { DatabaseGuard } from './DatabaseGuard';
 import { Icon } from '../ui/icons';
 
@@ -21,8 +19,6 @@ export function Layout() {
       </a>
       <DatabaseGuard />
       <Outlet />
-      <UpdatePrompt />
-      <Toasts />
       <nav className="bottom-nav" aria-label={t.nav.main}>
         {NAV.map((n) => (
           <NavLink key={n.to} to={n.to} end={n.end} className="bottom-nav-item">

@@ -5,6 +5,7 @@ import { saveSchool } from '../../storage/repositories';
 import { t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SchoolProfileForm } from './SchoolForm';
+import { BundleImport } from '../sharing/BundleImport';
 
 /** The first-run wizard: the school and the year's denominators, then straight to the participants base. */
 export function WelcomePage() {
@@ -20,6 +21,14 @@ export function WelcomePage() {
           navigate('/people', { replace: true });
         }}
       />
+      <details className="card-section welcome-import">
+        <summary>Школа уже ведётся на другом устройстве? Загрузите её файл обмена</summary>
+        <p className="muted">
+          Попросите куратора сохранить файл обмена («Обмен» → «Сохранить файл обмена») и откройте его здесь: школа, участники и пары
+          появятся на этом устройстве, и дальше устройства будут обмениваться файлами.
+        </p>
+        <BundleImport applyLabel="Загрузить данные" onImported={() => navigate('/', { replace: true })} />
+      </details>
     </Page>
   );
 }

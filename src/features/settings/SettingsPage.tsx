@@ -5,6 +5,7 @@ import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { SchoolProfileForm } from '../school/SchoolForm';
 import { StorageStatus } from './StorageStatus';
+import { DeviceNameForm } from '../sharing/DeviceNameForm';
 
 export function SettingsPage() {
   const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
@@ -47,6 +48,7 @@ export function SettingsPage() {
             <dd>{deviceId || '—'}</dd>
           </div>
         </dl>
+        <DeviceNameForm />
         <p className="muted">Данные хранятся только на этом устройстве. Никакие сведения не отправляются в интернет.</p>
       </section>
     </Page>

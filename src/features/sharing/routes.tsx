@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
 
 /** Routes of this area, mounted inside the app layout (see src/app/App.tsx). Pages load lazily. */
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  { path: 'exchange', lazy: async () => ({ Component: (await import('./SharingPage')).SharingPage }) },
+  { path: 'exchange/conflicts', lazy: async () => ({ Component: (await import('./ConflictsPage')).ConflictsPage }) },
+];

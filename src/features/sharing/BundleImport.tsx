@@ -1,0 +1,231 @@
+import { useId, useRef, useState } from 'react';
+import { bundleErrorMessage } from '../../domain/bundle/errors';
+import type { ParsedBundle } from '../../domain/bundle/format';
+import { tableLabel } from '../../domain/bundle/tables';
+import { plural } from '../../domain/text';
+import { getDb } from '../../storage/db';
+import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
+import { formatDateTime, readBundleFile } from './sharingStore';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'reading' }
+  | { step: 'passphrase'; file: File; message?: string }
+  | { step: 'preview'; bundle: ParsedBundle; preview: ImportPreview }
+  | { step: 'applying' };
+
+/** Column heads short enough for four numbers beside a table name on a 360 px screen; the full words in `title`. */
+const OUTCOMES = [
+  ['new', 'Новые', 'новые записи'],
+  ['updated', 'Изм.', 'обновятся'],
+  ['unchanged', 'Те же', 'без изменений'],
+  ['conflict', 'Конфл.', 'в конфликте'],
+] as const;
+
+/** A short line of what an import did, for the toast and the history. */
+export function importSummary(r: Pick<ImportPreview, 'total'>): string {
+  const t = r.total;
+  return [
+    `новых: ${t.new}`,
+    `обновлено: ${t.updated}`,
+    `без изменений: ${t.unchanged}`,
+    ...(t.conflict ? [`конфликтов: ${t.conflict}`] : []),
+  ].join(', ');
+}
+
+/**
+ * Pick a file → passphrase if it is encrypted → a preview per table (new, updated, unchanged, in conflict) →
+ * «Применить» writes everything in one transaction. Any problem is a Russian message and nothing is written.
+ */
+export function BundleImport({ onImported, applyLabel = 'Применить' }: { onImported: (r: ImportReport) => void; applyLabel?: string }) {
+  const id = useId();
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setState({ step: 'idle' });
+    setPassphrase('');
+    if (input.current) input.current.value = '';
+  };
+
+  const read = async (file: File, phrase?: string) => {
+    setProblem(null);
+    setState({ step: 'reading' });
+    const r = await readBundleFile(file, phrase);
+    if (!r.ok) {
+      if (r.error.kind === 'passphraseRequired' || r.error.kind === 'wrongPassphrase') {
+        setState({ step: 'passphrase', file, message: r.error.kind === 'wrongPassphrase' ? bundleErrorMessage(r.error) : undefined });
+        return;
+      }
+      setProblem(bundleErrorMessage(r.error));
+      setState({ step: 'idle' });
+      return;
+    }
+    const p = await previewImport(getDb(), r.value);
+    if (!p.ok) {
+      setProblem(bundleErrorMessage(p.error));
+      setState({ step: 'idle' });
+      return;
+    }
+    setState({ step: 'preview', bundle: r.value, preview: p.value });
+  };
+
+  const apply = async (bundle: ParsedBundle) => {
+    setState({ step: 'applying' });
+    try {
+      const r = await applyImport(getDb(), bundle);
+      if (!r.ok) {
+        setProblem(bundleErrorMessage(r.error));
+        setState({ step: 'idle' });
+        return;
+      }
+      reset();
+      onImported(r.value);
+    } catch (e) {
+      setProblem(`Импорт не выполнен, данные не изменены: ${e instanceof Error ? e.message : String(e)}`);
+      setState({ step: 'idle' });
+    }
+  };
+
+  return (
+    <div className="bundle-import">
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Файл обмена</label>
+        <input
+          ref={input}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,.gz,.nastavnik,application/json,application/gzip,application/octet-stream"
+          aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
+          disabled={state.step === 'reading' || state.step === 'applying'}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void read(f);
+          }}
+        />
+        <p className="field-hint" id={`${id}-hint`}>
+          Файл, сохранённый кнопкой «Сохранить файл обмена» на другом устройстве (.json.gz или зашифрованный .nastavnik).
+        </p>
+      </div>
+
+      {state.step === 'reading' && (
+        <p className="muted" role="status">
+          Проверяем файл…
+        </p>
+      )}
+      {problem && (
+        <div className="notice notice-error pre-line" role="alert" id={`${id}-problem`}>
+          {problem}
+        </div>
+      )}
+
+      {state.step === 'passphrase' && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (passphrase) void read(state.file, passphrase);
+          }}
+        >
+          <div className={`field${state.message ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${id}-pass`}>Парольная фраза файла</label>
+            <input
+              id={`${id}-pass`}
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              aria-invalid={!!state.message}
+              aria-describedby={state.message ? `${id}-pass-error` : `${id}-pass-hint`}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoFocus
+            />
+            {state.message ? (
+              <p className="field-error" id={`${id}-pass-error`} role="alert">
+                {state.message}
+              </p>
+            ) : (
+              <p className="field-hint" id={`${id}-pass-hint`}>
+                Файл зашифрован. Введите фразу, которую задали при сохранении.
+              </p>
+            )}
+          </div>
+          <div className="button-row">
+            <button type="button" className="button" onClick={reset}>
+              Отмена
+            </button>
+            <button type="submit" className="button button-primary" disabled={!passphrase}>
+              Открыть файл
+            </button>
+          </div>
+        </form>
+      )}
+
+      {state.step === 'preview' && (
+        <section aria-labelledby={`${id}-preview`} className="card-section">
+          <h3 id={`${id}-preview`}>Что изменится</h3>
+          <p>
+            Файл «{state.bundle.header.school.name}» с устройства «{state.bundle.header.device.name || 'без названия'}», сохранён{' '}
+            {formatDateTime(state.bundle.header.createdAt)};{' '}
+            {state.bundle.header.scope.kind === 'school'
+              ? 'вся школа'
+              : `только ${plural(state.bundle.header.scope.mentorshipIds.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`}
+            .
+          </p>
+          <div className="table-scroll">
+            <table className="preview import-counts">
+              <caption className="visually-hidden">Записи файла по таблицам</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Таблица</th>
+                  {OUTCOMES.map(([k, short, full]) => (
+                    <th scope="col" key={k}>
+                      <abbr title={full}>{short}</abbr>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(state.preview.perTable).map(([table, c]) => (
+                  <tr key={table} data-table={table}>
+                    <th scope="row">{tableLabel(table)}</th>
+                    {OUTCOMES.map(([k]) => (
+                      <td key={k} data-outcome={k} className={k === 'conflict' && c[k] ? 'row-bad' : undefined}>
+                        {c[k]}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p role="status">Итого: {importSummary(state.preview)}.</p>
+          {state.preview.total.conflict > 0 && (
+            <div className="notice notice-warn">
+              {plural(state.preview.total.conflict, { one: 'запись изменена', few: 'записи изменены', many: 'записей изменено' })} и здесь, и на
+              другом устройстве. Обе версии сохранятся; выбрать нужную можно в разделе «Конфликты».
+            </div>
+          )}
+          {state.preview.ignoredTables.length > 0 && (
+            <p className="muted">Таблицы более новой версии приложения пропущены: {state.preview.ignoredTables.join(', ')}.</p>
+          )}
+          <p className="muted">Перед импортом приложение запомнит нынешние данные: импорт можно будет отменить.</p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={reset}>
+              Отмена
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void apply(state.bundle)}>
+              {applyLabel}
+            </button>
+          </div>
+        </section>
+      )}
+      {state.step === 'applying' && (
+        <p className="muted" role="status">
+          Применяем…
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { useId, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { exportFormSchema } from '../../domain/bundle/exportForm';
+import { shortName } from '../../domain/person';
+import { plural } from '../../domain/text';
+import { fieldErrors } from '../../domain/zodErrors';
+import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { saveFile } from '../../ui/share';
+import { useToasts } from '../../ui/toastStore';
+import { formatBytes, makeExportFile, noteExport } from './sharingStore';
+
+/** Export: the whole school or chosen pairs/groups, gzip, optionally encrypted, saved or shared as one file. */
+export function ExportSection() {
+  const id = useId();
+  const show = useToasts((s) => s.show);
+  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const [scope, setScope] = useState<'school' | 'mentorships'>('school');
+  const [ticked, setTicked] = useState<string[]>([]);
+  const [encrypt, setEncrypt] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const names = useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
+  const label = (ids: readonly string[]) =>
+    ids
+      .map((pid) => names.get(pid))
+      .map((p) => (p ? shortName(p) : '(удалён)'))
+      .join(', ');
+
+  const submit = async () => {
+    setDone(null);
+    setFailure(null);
+    const parsed = exportFormSchema.safeParse({ scope, mentorshipIds: ticked, encrypt, passphrase, confirm });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const f = parsed.data;
+      const file = await makeExportFile(f.scope === 'school' ? { kind: 'school' } : { kind: 'mentorships', mentorshipIds: f.mentorshipIds }, f.encrypt ? f.passphrase : '');
+      const outcome = await saveFile(file.blob, file.fileName, { title: 'Файл обмена «Наставника»' });
+      if (outcome === 'cancelled') return;
+      await noteExport(file);
+      const text = `Сохранено: «${file.fileName}», ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}, ${formatBytes(file.blob.size)}${file.encoding === 'encrypted' ? ', зашифровано' : ''}.`;
+      setDone(text);
+      show(outcome === 'shared' ? 'Файл передан' : 'Файл сохранён в загрузки');
+      setPassphrase('');
+      setConfirm('');
+    } catch (e) {
+      setFailure(`Файл не сохранён: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const live = (mentorships ?? []).filter((m) => m.status !== 'finished' && m.status !== 'interrupted');
+  const rest = (mentorships ?? []).filter((m) => !live.includes(m));
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset className="field">
+        <legend>Что сохранить</legend>
+        <div className="radio-list">
+          <label className="checkbox">
+            <input type="radio" name={`${id}-scope`} checked={scope === 'school'} onChange={() => setScope('school')} /> Вся школа — резервная
+            копия или передача директору
+          </label>
+          <label className="checkbox">
+            <input type="radio" name={`${id}-scope`} checked={scope === 'mentorships'} onChange={() => setScope('mentorships')} /> Только
+            выбранные пары и группы — для их наставника
+          </label>
+        </div>
+      </fieldset>
+
+      {scope === 'mentorships' && (
+        <fieldset className={`field${errors.mentorshipIds ? ' field-invalid' : ''}`} aria-describedby={errors.mentorshipIds ? `${id}-m-error` : `${id}-m-hint`}>
+          <legend>Пары и группы</legend>
+          <p className="field-hint" id={`${id}-m-hint`}>
+            В файл попадут только их участники, встречи, планы и анкеты. Контакты и даты рождения других людей в файл не попадут.
+          </p>
+          {mentorships === undefined ? null : mentorships.length === 0 ? (
+            <p className="muted">Пар и групп пока нет.</p>
+          ) : (
+            <ul className="checklist">
+              {[...live, ...rest].map((m) => (
+                <li key={m.id}>
+                  <label className="check-item">
+                    <input
+                      type="checkbox"
+                      checked={ticked.includes(m.id)}
+                      onChange={(e) => setTicked(e.target.checked ? [...ticked, m.id] : ticked.filter((x) => x !== m.id))}
+                    />
+                    <span>
+                      {m.title ? `${m.title}: ` : ''}
+                      {label(m.mentorIds)} → {label(m.menteeIds)}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          {errors.mentorshipIds && (
+            <p className="field-error" id={`${id}-m-error`} role="alert">
+              {errors.mentorshipIds}
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      <label className="checkbox">
+        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} /> Зашифровать парольной фразой
+      </label>
+      {encrypt ? (
+        <>
+          <div className={`field${errors.passphrase ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${id}-pass`}>Парольная фраза</label>
+            <input
+              id={`${id}-pass`}
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              aria-invalid={!!errors.passphrase}
+              aria-describedby={errors.passphrase ? `${id}-pass-error` : `${id}-pass-hint`}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+            {errors.passphrase ? (
+              <p className="field-error" id={`${id}-pass-error`} role="alert">
+                {errors.passphrase}
+              </p>
+            ) : (
+              <p className="field-hint" id={`${id}-pass-hint`}>
+                Не короче 8 символов. Сообщите её получателю отдельно, не в том же сообщении. Забытую фразу восстановить нельзя.
+              </p>
+            )}
+          </div>
+          <div className={`field${errors.confirm ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${id}-confirm`}>Повторите парольную фразу</label>
+            <input
+              id={`${id}-confirm`}
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              aria-invalid={!!errors.confirm}
+              aria-describedby={errors.confirm ? `${id}-confirm-error` : undefined}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
+            {errors.confirm && (
+              <p className="field-error" id={`${id}-confirm-error`} role="alert">
+                {errors.confirm}
+              </p>
+            )}
+          </div>
+        </>
+      ) : (
+        <p className="notice notice-warn">
+          В файле персональные данные детей. Без шифрования их прочтёт любой, к кому попадёт файл: шифруйте, если отправляете через
+          мессенджер.
+        </p>
+      )}
+      {failure && (
+        <div className="notice notice-error" role="alert">
+          {failure}
+        </div>
+      )}
+      {done && (
+        <p className="notice notice-ok" role="status">
+          {done}
+        </p>
+      )}
+      <button type="submit" className="button button-primary button-block" disabled={busy}>
+        {busy ? (encrypt ? 'Шифруем…' : 'Собираем файл…') : 'Сохранить файл обмена'}
+      </button>
+    </form>
+  );
+}
+

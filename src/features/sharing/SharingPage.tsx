@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { plural } from '../../domain/text';
+import { getDb } from '../../storage/db';
+import { conflictCount } from '../../storage/bundle/conflicts';
+import { lastExportAt, listExchanges, type ExchangeRecord } from '../../storage/bundle/exchanges';
+import { lastImportSnapshot, undoErrorMessage, undoLastImport } from '../../storage/bundle/undoImport';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Page } from '../../ui/Page';
+import { useToasts } from '../../ui/toastStore';
+import { BundleImport, importSummary } from './BundleImport';
+import { ExportSection } from './ExportSection';
+import { DeviceNameForm } from './DeviceNameForm';
+import { formatBytes, formatDateTime } from './sharingStore';
+
+/** «Обмен»: export, import, undo of the last import, conflicts and the history of exchanges. */
+export function SharingPage() {
+  const db = getDb();
+  const show = useToasts((s) => s.show);
+  const conflicts = useLiveQuery(() => conflictCount(db), []);
+  const lastExport = useLiveQuery(() => lastExportAt(db).then((x) => x ?? null), []);
+  const snapshot = useLiveQuery(() => lastImportSnapshot(db).then((x) => x ?? null), []);
+  const history = useLiveQuery(() => listExchanges(db), []);
+  const [undo, setUndo] = useState<null | { message: string; force: boolean }>(null);
+  const [undoProblem, setUndoProblem] = useState<string | null>(null);
+
+  const runUndo = async (force: boolean) => {
+    setUndo(null);
+    setUndoProblem(null);
+    const r = await undoLastImport(db, { force });
+    if (r.ok) show(`Импорт отменён: возвращено ${plural(r.value.restored, { one: 'запись', few: 'записи', many: 'записей' })}`);
+    else if (r.error.kind === 'changedSince') setUndo({ message: `${undoErrorMessage(r.error)} Всё равно отменить?`, force: true });
+    else setUndoProblem(undoErrorMessage(r.error));
+  };
+
+  return (
+    <Page title="Обмен данными">
+      <p className="muted">
+        Устройства обмениваются файлами: сохраните файл здесь, отправьте его (мессенджер, флешка) и откройте на другом устройстве. Ничьи
+        изменения не теряются.
+      </p>
+
+      {conflicts !== undefined && conflicts > 0 && (
+        <Link to="/exchange/conflicts" className="notice notice-warn conflicts-link">
+          Конфликты: {conflicts} — одна запись изменена на двух устройствах. Сравнить и выбрать →
+        </Link>
+      )}
+
+      <section className="card-section" aria-labelledby="export-h">
+        <h2 id="export-h">Сохранить файл обмена</h2>
+        <p className="muted" data-testid="last-export">
+          {lastExport ? `Последний раз: ${formatDateTime(lastExport)}` : 'С этого устройства файлы ещё не сохраняли.'}
+        </p>
+        <DeviceNameForm />
+        <ExportSection />
+      </section>
+
+      <section className="card-section" aria-labelledby="import-h">
+        <h2 id="import-h">Загрузить файл обмена</h2>
+        <BundleImport onImported={(r) => show(`Импортировано: ${importSummary(r)}`)} />
+        {snapshot && (
+          <div className="undo-import">
+            <p className="muted">Последний импорт: {formatDateTime(snapshot.at)}.</p>
+            <button type="button" className="button" onClick={() => setUndo({ message: 'Отменить последний импорт? Данные вернутся к состоянию до него.', force: false })}>
+              Отменить последний импорт
+            </button>
+          </div>
+        )}
+        {undoProblem && (
+          <div className="notice notice-error" role="alert">
+            {undoProblem}
+          </div>
+        )}
+      </section>
+
+      <section className="card-section" aria-labelledby="conflicts-h">
+        <h2 id="conflicts-h">Конфликты</h2>
+        <p>
+          {conflicts ? `${plural(conflicts, { one: 'версия ждёт', few: 'версии ждут', many: 'версий ждут' })} вашего выбора.` : 'Конфликтов нет.'}{' '}
+          <Link to="/exchange/conflicts">Открыть список</Link>
+        </p>
+      </section>
+
+      <section className="card-section" aria-labelledby="history-h">
+        <h2 id="history-h">История обмена</h2>
+        {history === undefined ? null : history.length === 0 ? (
+          <p className="muted">Файлов ещё не сохраняли и не загружали.</p>
+        ) : (
+          <ul className="list" aria-label="История обмена">
+            {history.slice(0, 50).map((h) => (
+              <HistoryItem key={h.id} h={h} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={undo !== null}
+        message={undo?.message ?? ''}
+        confirmLabel="Отменить импорт"
+        onConfirm={() => void runUndo(undo?.force ?? false)}
+        onCancel={() => setUndo(null)}
+      />
+    </Page>
+  );
+}
+
+function HistoryItem({ h }: { h: ExchangeRecord }) {
+  const total = Object.values(h.counts).reduce((a, b) => a + b, 0);
+  return (
+    <li className="list-item" data-direction={h.direction}>
+      <span className="list-title">
+        {h.direction === 'export' ? 'Сохранён файл' : 'Загружен файл'} · {formatDateTime(h.at)}
+        {h.undoneAt && <span className="badge badge-warn">отменён</span>}
+      </span>
+      <span className="list-sub">
+        {h.direction === 'import' ? `С устройства «${h.device.name || 'без названия'}»; ${importSummary({ total: h.counts })}` : `${plural(total, { one: 'запись', few: 'записи', many: 'записей' })}`}
+        {h.scope.kind === 'mentorships' ? `; пар и групп: ${h.scope.mentorshipIds.length}` : '; вся школа'}
+        {h.bytes ? `; ${formatBytes(h.bytes)}` : ''}
+        {h.encoding === 'encrypted' ? '; зашифрован' : ''}
+      </span>
+    </li>
+  );
+}

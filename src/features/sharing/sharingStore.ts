@@ -1,0 +1,54 @@
+import type { BundleError } from '../../domain/bundle/errors';
+import { bundleFileName, type BundleEncoding } from '../../domain/bundle/fileName';
+import type { BundleScope, ParsedBundle } from '../../domain/bundle/format';
+import { err, type Result } from '../../domain/bundle/result';
+import { getDb } from '../../storage/db';
+import { decodeBundle, detectEncoding, encodeBundle } from '../../storage/bundle/codec';
+import { exportBundle, recordExport } from '../../storage/bundle/exportBundle';
+
+/** The largest file the import even reads; the parse gate has its own, finer limits. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+export interface ExportedFile {
+  blob: Blob;
+  fileName: string;
+  encoding: BundleEncoding;
+  records: number;
+  bundle: Awaited<ReturnType<typeof exportBundle>>;
+}
+
+/** Reads the data of `scope` into a file: gzip always, encrypted when a passphrase is given. */
+export async function makeExportFile(scope: BundleScope, passphrase: string): Promise<ExportedFile> {
+  const bundle = await exportBundle(getDb(), { scope, appVersion: __APP_VERSION__ });
+  const encoding: BundleEncoding = passphrase ? 'encrypted' : 'gzip';
+  const bytes = await encodeBundle(bundle, passphrase ? { passphrase } : {});
+  const type = passphrase ? 'application/octet-stream' : 'application/gzip';
+  const records = Object.values(bundle.tables).reduce((n, rows) => n + (rows?.length ?? 0), 0);
+  return { blob: new Blob([bytes], { type }), fileName: bundleFileName(bundle.header, encoding), encoding, records, bundle };
+}
+
+/** Writes the export into the history once the file has left the app. */
+export async function noteExport(file: ExportedFile): Promise<void> {
+  await recordExport(getDb(), file.bundle, { fileName: file.fileName, encoding: file.encoding, bytes: file.blob.size });
+}
+
+export type ReadResult = Result<ParsedBundle, BundleError> & { encrypted: boolean };
+
+/** A picked file → a checked bundle or the reason it is refused. Never throws for bad input. */
+export async function readBundleFile(file: Blob, passphrase?: string): Promise<ReadResult> {
+  if (file.size > MAX_IMPORT_BYTES) return { ...err({ kind: 'tooLarge', bytes: file.size, limit: MAX_IMPORT_BYTES }), encrypted: false };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const encrypted = detectEncoding(bytes) === 'encrypted';
+  const r = await decodeBundle(bytes, passphrase ? { passphrase } : {});
+  return { ...r, encrypted };
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} Б`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} КБ`;
+  return `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+}

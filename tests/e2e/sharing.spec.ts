@@ -1,0 +1,236 @@
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'nastavnik-bundles-'));
+
+/** A second phone: its own context (its own IndexedDB), same screen and locale as the configured one. */
+async function device(browser: Browser, baseURL: string): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'ru-RU',
+    timezoneId: 'Asia/Vladivostok',
+  });
+  return { ctx, page: await ctx.newPage() };
+}
+
+async function nameDevice(page: Page, name: string) {
+  await page.goto('/exchange');
+  await page.getByLabel('Название этого устройства').first().fill(name);
+  await page.getByRole('button', { name: 'Сохранить название' }).first().click();
+  await expect(page.getByText('Название устройства сохранено')).toBeVisible();
+}
+
+/** «Сохранить файл обмена» on the Обмен page; returns the path of the downloaded file. */
+async function exportBundle(page: Page, file: string, passphrase?: string): Promise<string> {
+  await page.goto('/exchange');
+  if (passphrase) {
+    await page.getByRole('checkbox', { name: 'Зашифровать парольной фразой' }).check();
+    await page.getByLabel('Парольная фраза', { exact: true }).fill(passphrase);
+    await page.getByLabel('Повторите парольную фразу').fill(passphrase);
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(passphrase ? /^Наставник_.*_вся-школа_\d{4}-\d\d-\d\d\.nastavnik$/ : /^Наставник_.*_вся-школа_\d{4}-\d\d-\d\d\.json\.gz$/);
+  const path = join(dir, file);
+  await d.saveAs(path);
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено:' })).toBeVisible();
+  return path;
+}
+
+async function openImport(page: Page, path: string) {
+  await page.goto('/exchange');
+  await page.getByLabel('Файл обмена', { exact: true }).setInputFiles(path);
+}
+
+async function importBundle(page: Page, path: string) {
+  await openImport(page, path);
+  await expect(page.getByRole('heading', { name: 'Что изменится' })).toBeVisible();
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await expect(page.getByText(/^Импортировано:/)).toBeVisible();
+}
+
+/** Every synced table and the kept conflict versions, as plain JSON: the state "undo" must restore exactly. */
+async function dump(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('nastavnik');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const local = new Set(['meta', 'drafts', 'exchanges', 'snapshots']);
+    const names = [...db.objectStoreNames].filter((n) => !local.has(n)).sort();
+    const out: Record<string, unknown[]> = {};
+    const tx = db.transaction(names, 'readonly');
+    await Promise.all(
+      names.map(
+        (n) =>
+          new Promise<void>((resolve) => {
+            const r = tx.objectStore(n).getAll();
+            r.onsuccess = () => {
+              out[n] = r.result;
+              resolve();
+            };
+          }),
+      ),
+    );
+    db.close();
+    return JSON.stringify(out);
+  });
+}
+
+async function editPerson(page: Page, name: RegExp, field: string, value: string) {
+  await page.goto('/people');
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('link', { name: 'Изменить' }).click();
+  await page.getByLabel(field, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+}
+
+test('two devices: export, import on a new phone, edits both ways, a conflict on both sides resolved, undo restores exactly, encryption and bad files', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const A = await device(browser, baseURL!);
+  const B = await device(browser, baseURL!);
+
+  // Device A: the curator's phone
+  await completeWizard(A.page);
+  await waitForOfflineReady(A.page);
+  await A.ctx.setOffline(true);
+  await addPerson(A.page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2013-04-02', roles: ['Наставляемый'] });
+  await addPerson(A.page, { lastName: 'Петров', firstName: 'Иван', category: 'Педагог', roles: ['Наставник'] });
+  await nameDevice(A.page, 'Телефон куратора');
+  const a1 = await exportBundle(A.page, 'a1.json.gz');
+  await expect(A.page.getByRole('list', { name: 'История обмена' }).getByText(/^Сохранён файл/)).toHaveCount(1);
+
+  // Device B: a new phone starts from A's file instead of creating a school
+  await B.page.goto('/');
+  await expect(B.page).toHaveURL(/\/welcome$/);
+  await waitForOfflineReady(B.page);
+  await B.ctx.setOffline(true);
+  await B.page.getByText('Школа уже ведётся на другом устройстве?').click();
+  await B.page.getByLabel('Файл обмена', { exact: true }).setInputFiles(a1);
+  await expect(B.page.locator('tr[data-table="people"] td[data-outcome="new"]')).toHaveText('2');
+  await B.page.getByRole('button', { name: 'Загрузить данные' }).click();
+  await expect(B.page.getByRole('heading', { name: 'Обзор' })).toBeVisible();
+  await B.page.goto('/people');
+  await expect(B.page.getByRole('link', { name: /Семёнова Анна/ })).toBeVisible();
+
+  // B edits one person, adds another, and sends an encrypted file back
+  await nameDevice(B.page, 'Ноутбук директора');
+  await editPerson(B.page, /Петров Иван/, 'Отчество', 'Сергеевич');
+  await addPerson(B.page, { lastName: 'Орлова', firstName: 'Дарья', category: 'Обучающийся', classLabel: '9А', birthDate: '2010-09-01', roles: ['Наставник'] });
+  const b1 = await exportBundle(B.page, 'b1.nastavnik', 'школа-2025-секрет');
+
+  // A: a wrong passphrase is refused in Russian and nothing changes; the right one shows the preview
+  const beforeImport = await dump(A.page);
+  await openImport(A.page, b1);
+  await A.page.getByLabel('Парольная фраза файла').fill('не та фраза');
+  await A.page.getByRole('button', { name: 'Открыть файл' }).click();
+  await expect(A.page.getByRole('alert').filter({ hasText: 'Неверная парольная фраза' })).toBeVisible();
+  expect(await dump(A.page)).toBe(beforeImport);
+  await A.page.getByLabel('Парольная фраза файла').fill('школа-2025-секрет');
+  await A.page.getByRole('button', { name: 'Открыть файл' }).click();
+  await expect(A.page.locator('tr[data-table="people"] td[data-outcome="new"]')).toHaveText('1');
+  await expect(A.page.locator('tr[data-table="people"] td[data-outcome="updated"]')).toHaveText('1');
+  await A.page.getByRole('button', { name: 'Применить' }).click();
+  await expect(A.page.getByText(/^Импортировано:/)).toBeVisible();
+  await A.page.goto('/people');
+  await expect(A.page.getByRole('link', { name: /Петров Иван Сергеевич/ })).toBeVisible();
+  await expect(A.page.getByRole('link', { name: /Орлова Дарья/ })).toBeVisible();
+
+  // Undo of that import puts A back exactly as it was (compare a dump), and the history says so
+  await A.page.goto('/exchange');
+  await A.page.getByRole('button', { name: 'Отменить последний импорт' }).click();
+  await A.page.getByRole('dialog').getByRole('button', { name: 'Отменить импорт' }).click();
+  await expect(A.page.getByText(/^Импорт отменён/)).toBeVisible();
+  expect(await dump(A.page)).toBe(beforeImport);
+  await expect(A.page.getByRole('list', { name: 'История обмена' }).getByText('отменён')).toBeVisible();
+  // …and again, for good
+  await openImport(A.page, b1);
+  await A.page.getByLabel('Парольная фраза файла').fill('школа-2025-секрет');
+  await A.page.getByRole('button', { name: 'Открыть файл' }).click();
+  await A.page.getByRole('button', { name: 'Применить' }).click();
+  await expect(A.page.getByText(/^Импортировано:/)).toBeVisible();
+
+  // Both now hold the same people
+  for (const page of [A.page, B.page]) {
+    await page.goto('/people');
+    await expect(page.getByTestId('people-count')).toHaveText('Всего: 3 участника');
+  }
+
+  // A concurrent edit of one participant on both devices
+  await editPerson(A.page, /Семёнова Анна/, 'Телефон', '+7 900 111-11-11');
+  await editPerson(B.page, /Семёнова Анна/, 'Телефон', '+7 900 222-22-22');
+  const a2 = await exportBundle(A.page, 'a2.json.gz');
+  const b2 = await exportBundle(B.page, 'b2.json.gz');
+  await importBundle(A.page, b2);
+  await importBundle(B.page, a2);
+  for (const page of [A.page, B.page]) {
+    await page.goto('/exchange');
+    await expect(page.getByRole('link', { name: /Конфликты: 1/ })).toBeVisible();
+    await page.goto('/exchange/conflicts');
+    const card = page.getByRole('region', { name: 'Семёнова Анна' });
+    await expect(card.getByRole('group', { name: 'Телефон' })).toBeVisible();
+    await expect(card.getByText('+7 900 111-11-11')).toBeVisible();
+    await expect(card.getByText('+7 900 222-22-22')).toBeVisible();
+  }
+  // Both devices chose the same winner automatically
+  const shownA = await A.page.getByRole('radio', { checked: true }).locator('xpath=..').innerText();
+  const shownB = await B.page.getByRole('radio', { checked: true }).locator('xpath=..').innerText();
+  expect(shownA.split('\n')[0]).toBe(shownB.split('\n')[0]);
+
+  // The curator on A picks B's number; the choice travels to B and settles it there too
+  await A.page.getByRole('radio', { name: /\+7 900 222-22-22/ }).check();
+  await A.page.getByRole('button', { name: 'Сохранить выбор' }).click();
+  await expect(A.page.getByRole('heading', { name: 'Конфликтов нет' })).toBeVisible();
+  const a3 = await exportBundle(A.page, 'a3.json.gz');
+  await importBundle(B.page, a3);
+  await B.page.goto('/exchange/conflicts');
+  await expect(B.page.getByRole('heading', { name: 'Конфликтов нет' })).toBeVisible();
+  for (const page of [A.page, B.page]) {
+    await page.goto('/people');
+    await page.getByRole('link', { name: /Семёнова Анна/ }).click();
+    await expect(page.getByText('+7 900 222-22-22')).toBeVisible();
+  }
+
+  // Bad files: a clear Russian message, and the database is exactly as before
+  const before = await dump(B.page);
+  const png = join(dir, 'photo.json.gz');
+  writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  await openImport(B.page, png);
+  await expect(B.page.getByRole('alert')).toContainText('Это не файл обмена «Наставника»');
+  const cut = join(dir, 'cut.json');
+  writeFileSync(cut, '{"header":{"format":"nastavnik-bundle","formatVersion":1');
+  await openImport(B.page, cut);
+  await expect(B.page.getByRole('alert')).toContainText(/повреждён|не читается/);
+  expect(await dump(B.page)).toBe(before);
+
+  await A.ctx.close();
+  await B.ctx.close();
+});
+
+test('the export form names what is wrong: no pair ticked, a short passphrase, a repeat that differs', async ({ page, context }) => {
+  await completeWizard(page);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.goto('/exchange');
+  await page.getByRole('radio', { name: /Только выбранные пары и группы/ }).check();
+  await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Отметьте хотя бы одну пару или группу');
+  await page.getByRole('radio', { name: /Вся школа/ }).check();
+  await page.getByRole('checkbox', { name: 'Зашифровать парольной фразой' }).check();
+  await page.getByLabel('Парольная фраза', { exact: true }).fill('коротко');
+  await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
+  await expect(page.getByText('Парольная фраза: не короче 8 символов')).toBeVisible();
+  await expect(page.getByText('Повтор не совпадает с парольной фразой')).toBeVisible();
+});
