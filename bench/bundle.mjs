@@ -14,7 +14,7 @@
 // JSHeapUsedSize) sampled every 50 ms through the whole run. Writes bench/out/bundle.json.
 
 import { cpus, loadavg } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';

@@ -125,9 +125,9 @@ export function installKeystrokeProbe() {
 export function includesBaseline({ names, queries, minMs }) {
   return queries.map((q) => {
     let reps = 0;
-    let found = 0;
+    let found;
     const t0 = performance.now();
-    let t1 = t0;
+    let t1;
     do {
       found = names.filter((s) => s.includes(q)).length;
       reps += 1;
