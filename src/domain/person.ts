@@ -63,6 +63,13 @@ export const personInputSchema = z
     competencies: tagList.default([]),
     partnerId: z.string().max(64).default(''),
     notes: z.string().max(2000, 'Заметки: не длиннее 2000 символов').default(''),
+    /** How many mentees a mentor takes in all (a group leader: more than one). Unset means one. */
+    mentorCapacity: z
+      .number({ message: 'Сколько наставляемых: укажите число' })
+      .int('Сколько наставляемых: целое число')
+      .min(1, 'Сколько наставляемых: не меньше 1')
+      .max(30, 'Сколько наставляемых: не больше 30')
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.category === 'student') {

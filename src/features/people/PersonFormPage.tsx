@@ -25,6 +25,7 @@ interface PersonForm {
   competencies: string;
   partnerId: string;
   notes: string;
+  mentorCapacity: string;
 }
 
 const empty: PersonForm = {
@@ -41,10 +42,16 @@ const empty: PersonForm = {
   competencies: '',
   partnerId: '',
   notes: '',
+  mentorCapacity: '',
 };
 
 function toForm(p: Person): PersonForm {
-  return { ...p, interests: p.interests.join(', '), competencies: p.competencies.join(', ') };
+  return {
+    ...p,
+    interests: p.interests.join(', '),
+    competencies: p.competencies.join(', '),
+    mentorCapacity: p.mentorCapacity ? String(p.mentorCapacity) : '',
+  };
 }
 
 const resolver = domainResolver<PersonForm, typeof personInputSchema>(personInputSchema, (v) => ({
@@ -52,6 +59,7 @@ const resolver = domainResolver<PersonForm, typeof personInputSchema>(personInpu
   roles: v.roles || [],
   interests: splitList(v.interests),
   competencies: splitList(v.competencies),
+  mentorCapacity: v.mentorCapacity?.trim() ? Number(v.mentorCapacity.trim()) : undefined,
 }));
 
 export function PersonFormPage() {
@@ -76,6 +84,7 @@ export function PersonFormPage() {
   const draft = useFormDraft(`person:${id ?? 'new'}`, form);
 
   const category = watch('category');
+  const roles = watch('roles');
   const title = id ? t.people.editTitle : t.people.newTitle;
 
   if (id && existing === undefined) return <Page title={title} backTo="/people">{null}</Page>;
@@ -134,6 +143,16 @@ export function PersonFormPage() {
             </label>
           ))}
         </CheckboxGroup>
+        {Array.isArray(roles) && roles.includes('mentor') && (
+          <TextField
+            label="Сколько наставляемых может вести"
+            inputMode="numeric"
+            placeholder="1"
+            hint="Больше одного — наставник ведёт группу. Учитывается при подборе пар"
+            error={errors.mentorCapacity?.message}
+            {...register('mentorCapacity')}
+          />
+        )}
         <SelectField
           label="Организация-партнёр"
           required={category === 'partnerRep'}

@@ -47,6 +47,14 @@ describe('person validation', () => {
     expect(r.success).toBe(false);
     expect(fieldErrors(r.error!).birthDate).toBe('Дата рождения: неверная дата');
   });
+  it('keeps a mentor\'s capacity as a whole number from 1 to 30, unset meaning one', () => {
+    const teacher = { lastName: 'Петров', firstName: 'Иван', category: 'teacher', roles: ['mentor'] };
+    expect(personInputSchema.parse(teacher).mentorCapacity).toBeUndefined();
+    expect(personInputSchema.parse({ ...teacher, mentorCapacity: 4 }).mentorCapacity).toBe(4);
+    expect(fieldErrors(personInputSchema.safeParse({ ...teacher, mentorCapacity: 0 }).error!).mentorCapacity).toBe('Сколько наставляемых: не меньше 1');
+    expect(fieldErrors(personInputSchema.safeParse({ ...teacher, mentorCapacity: 2.5 }).error!).mentorCapacity).toBe('Сколько наставляемых: целое число');
+    expect(fieldErrors(personInputSchema.safeParse({ ...teacher, mentorCapacity: Number('два') }).error!).mentorCapacity).toBe('Сколько наставляемых: укажите число');
+  });
   it('requires the partner of a partner representative', () => {
     const r = personInputSchema.safeParse({ lastName: 'Ким', firstName: 'Олег', category: 'partnerRep' });
     expect(fieldErrors(r.error!).partnerId).toBe('Выберите организацию-партнёра');
