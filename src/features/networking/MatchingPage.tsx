@@ -1,0 +1,250 @@
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { explainPair, suggestMatches, type MatchingRules, type Suggestion } from '../../domain/matching';
+import { matchingInputFrom, mentorshipsFromAccepted, type AcceptedPair } from '../../domain/networking';
+import { todayIso } from '../../domain/dates';
+import { plural } from '../../domain/text';
+import { createMentorships } from '../../storage/networking';
+import { EmptyState, Page } from '../../ui/Page';
+import { useToasts } from '../../ui/toastStore';
+import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { personLine, useNetworkingEvent } from './useNetworking';
+
+const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;
+
+/**
+ * Suggestions from the preferences and compatibility. The curator accepts, changes or rejects each; accepted ones
+ * become pairs (or a group, for a mentor marked so) in one transaction.
+ */
+export function MatchingPage() {
+  const { id } = useParams() as { id: string };
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const data = useNetworkingEvent(id);
+  const forms = useMentoringForms();
+  const [rules, setRules] = useState<Required<Pick<MatchingRules, 'notSameClass' | 'mentorInHigherGrade'>>>({ notSameClass: true, mentorInHigherGrade: true });
+  const [rejected, setRejected] = useState<{ menteeId: string; mentorId: string }[]>([]);
+  const [accepted, setAccepted] = useState<Map<string, AcceptedPair>>(new Map());
+  const [groups, setGroups] = useState<Set<string>>(new Set());
+  const [changing, setChanging] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const input = useMemo(
+    () =>
+      data && forms
+        ? matchingInputFrom({
+            people: data.people,
+            forms,
+            preferences: data.preferences,
+            mentorships: data.mentorships,
+            eventId: id,
+            rules: { ...rules, excludedPairs: rejected },
+          })
+        : undefined,
+    [data, forms, id, rules, rejected],
+  );
+  const result = useMemo(() => (input ? suggestMatches(input) : undefined), [input]);
+
+  if (!data || !input || !result) return <Page title="Подбор пар" backTo={`/networking/${id}`}>{null}</Page>;
+  const name = (pid: string) => personLine(data.byId.get(pid));
+  const acceptedList = [...accepted.values()];
+  const perMentor = new Map<string, number>();
+  for (const a of acceptedList) perMentor.set(a.mentorId, (perMentor.get(a.mentorId) ?? 0) + 1);
+
+  const accept = (a: AcceptedPair) => setAccepted(new Map(accepted).set(a.menteeId, a));
+  const unaccept = (menteeId: string) => {
+    const next = new Map(accepted);
+    next.delete(menteeId);
+    setAccepted(next);
+  };
+  const reject = (s: Suggestion) => {
+    unaccept(s.menteeId);
+    setRejected([...rejected, { menteeId: s.menteeId, mentorId: s.mentorId }]);
+  };
+
+  const create = async () => {
+    setSaving(true);
+    try {
+      const items = mentorshipsFromAccepted(acceptedList, groups, todayIso());
+      await createMentorships(items);
+      show(`Создано: ${plural(items.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}, статус «формируется»`);
+      navigate('/mentorships');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  // Suggestions for mentees not yet accepted, plus accepted ones (which may have been changed by hand).
+  const shown = result.suggestions.filter((s) => !accepted.has(s.menteeId));
+
+  return (
+    <Page title="Подбор пар" backTo={`/networking/${id}`}>
+      <fieldset className="field subtle-fieldset">
+        <legend>Правила</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={rules.notSameClass} onChange={(e) => setRules({ ...rules, notSameClass: e.target.checked })} /> Не из одного
+          класса
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={rules.mentorInHigherGrade} onChange={(e) => setRules({ ...rules, mentorInHigherGrade: e.target.checked })} />{' '}
+          Наставник-ученик старше наставляемого
+        </label>
+      </fieldset>
+
+      {acceptedList.length > 0 && (
+        <section className="card-section" aria-labelledby="acc-h">
+          <h2 id="acc-h">Принято: {acceptedList.length}</h2>
+          <ul className="list" aria-label="Принятые пары">
+            {acceptedList.map((a) => (
+              <li key={a.menteeId} className="list-item suggestion-accepted">
+                <span className="list-title">
+                  {name(a.menteeId)} ← {name(a.mentorId)}
+                </span>
+                <button type="button" className="link-button" onClick={() => unaccept(a.menteeId)}>
+                  Вернуть в предложения
+                </button>
+              </li>
+            ))}
+          </ul>
+          {[...perMentor].filter(([, n]) => n > 1).map(([mentorId, n]) => (
+            <label key={mentorId} className="checkbox">
+              <input
+                type="checkbox"
+                checked={groups.has(mentorId)}
+                onChange={(e) => {
+                  const next = new Set(groups);
+                  if (e.target.checked) next.add(mentorId);
+                  else next.delete(mentorId);
+                  setGroups(next);
+                }}
+              />{' '}
+              {name(mentorId)}: объединить {n} наставляемых в группу
+            </label>
+          ))}
+          <button type="button" className="button button-primary button-block" disabled={saving} onClick={() => void create()}>
+            Создать пары и группы ({mentorshipsFromAccepted(acceptedList, groups).length})
+          </button>
+        </section>
+      )}
+
+      <section aria-labelledby="sug-h">
+        <h2 id="sug-h">Предложения: {shown.length}</h2>
+        {shown.length === 0 && acceptedList.length === 0 ? (
+          <EmptyState title="Предложений нет">
+            <p>Нужны участники с ролями «наставник» и «наставляемый», для которых есть подходящая форма наставничества. Анкеты помогают, но не обязательны.</p>
+          </EmptyState>
+        ) : (
+          <ul className="suggestions" aria-label="Предложения пар">
+            {shown.map((s) => (
+              <li key={pairKey(s.menteeId, s.mentorId)} className="card-section suggestion" aria-label={`${name(s.menteeId)} и ${name(s.mentorId)}`}>
+                <p className="suggestion-pair">
+                  <strong>{name(s.menteeId)}</strong> ← наставник <strong>{name(s.mentorId)}</strong>
+                </p>
+                <p className="muted">
+                  {s.formName} · совместимость {s.score} из 100
+                </p>
+                <ul className="reasons">
+                  {s.reasons.slice(0, 3).map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+                <div className="button-row">
+                  <button type="button" className="button button-small button-primary" onClick={() => accept({ menteeId: s.menteeId, mentorId: s.mentorId, formId: s.formId })}>
+                    Принять
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => setChanging(changing === s.menteeId ? null : s.menteeId)} aria-expanded={changing === s.menteeId}>
+                    Изменить
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => reject(s)}>
+                    Отклонить
+                  </button>
+                </div>
+                {changing === s.menteeId && (
+                  <ChangeMentor
+                    menteeId={s.menteeId}
+                    mentors={input.mentors.map((m) => m.id).filter((m) => m !== s.menteeId)}
+                    name={name}
+                    explain={(mentorId) => explainPair(input, s.menteeId, mentorId)}
+                    onAccept={(a) => {
+                      accept(a);
+                      setChanging(null);
+                    }}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {result.unmatched.length > 0 && (
+        <section className="card-section" aria-labelledby="un-h">
+          <h2 id="un-h">Без пары: {result.unmatched.length}</h2>
+          <ul className="list" aria-label="Без пары">
+            {result.unmatched.map((u) => (
+              <li key={u.menteeId} className="list-item">
+                <span className="list-title">{name(u.menteeId)}</span>
+                <span className="list-sub">{u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function ChangeMentor({
+  menteeId,
+  mentors,
+  name,
+  explain,
+  onAccept,
+}: {
+  menteeId: string;
+  mentors: string[];
+  name: (id: string) => string;
+  explain: (mentorId: string) => ReturnType<typeof explainPair>;
+  onAccept: (a: AcceptedPair) => void;
+}) {
+  const [mentorId, setMentorId] = useState('');
+  const sorted = useMemo(() => [...mentors].sort((a, b) => name(a).localeCompare(name(b), 'ru')), [mentors, name]);
+  const e = mentorId ? explain(mentorId) : undefined;
+  return (
+    <div className="change-mentor">
+      <div className="field">
+        <label htmlFor={`change-${menteeId}`}>Другой наставник</label>
+        <select id={`change-${menteeId}`} value={mentorId} onChange={(ev) => setMentorId(ev.target.value)}>
+          <option value="">— выберите —</option>
+          {sorted.map((m) => (
+            <option key={m} value={m}>
+              {name(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {e &&
+        (e.allowed ? (
+          <>
+            <p className="muted">
+              {e.breakdown.formName} · совместимость {e.score} из 100 · свободных мест: {e.mentorFreePlaces}
+            </p>
+            <ul className="reasons">
+              {e.reasons.slice(0, 3).map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            <button type="button" className="button button-small button-primary" onClick={() => onAccept({ menteeId, mentorId, formId: e.breakdown.formId })}>
+              Принять с этим наставником
+            </button>
+          </>
+        ) : (
+          <ul className="field-error" role="alert">
+            {e.violations.map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+        ))}
+    </div>
+  );
+}

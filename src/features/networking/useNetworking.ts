@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Person } from '../../domain/person';
+import { fullName, shortName } from '../../domain/person';
+import type { Preference } from '../../domain/preference';
+import { questionnaireQueue } from '../../domain/networking';
+import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { preferencesRepo } from '../../storage/networking';
+
+const byName = (a: Person, b: Person) => fullName(a).localeCompare(fullName(b), 'ru');
+
+/** «Иванов И. И., 7А» or «Иванов И. И.» for adults. */
+export function personLine(p: Person | undefined): string {
+  if (!p) return '(участник удалён)';
+  return p.category === 'student' && p.classLabel ? `${shortName(p)}, ${p.classLabel}` : shortName(p);
+}
+
+/** A networking event with its people, answers and the questionnaire queue, followed live. */
+export function useNetworkingEvent(eventId: string | undefined) {
+  const event = useLiveQuery(() => (eventId ? eventsRepo.get(eventId).then((e) => e ?? null) : null), [eventId]);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const preferences = useLiveQuery(() => (eventId ? preferencesRepo.listWhere('eventId', eventId) : []), [eventId]);
+  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  return useMemo(() => {
+    if (event === undefined || !people || !preferences || !mentorships) return undefined;
+    const sorted = [...people].sort(byName);
+    const byId = new Map(sorted.map((p) => [p.id, p]));
+    const queue = event ? questionnaireQueue(sorted, event.attendeeIds) : [];
+    const answers = new Map<string, Preference>(preferences.map((p) => [`${p.personId}|${p.side}`, p]));
+    return { event, people: sorted, byId, queue, answers, preferences, mentorships };
+  }, [event, people, preferences, mentorships]);
+}

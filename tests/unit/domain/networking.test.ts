@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { matchingInputFrom, mentorshipsFromAccepted, nextUnanswered, questionnaireQueue, sidesOf } from '../../../src/domain/networking';
+import { suggestMatches } from '../../../src/domain/matching';
+import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+
+const person = (id: string, category: 'student' | 'teacher', roles: ('mentor' | 'mentee')[], extra: Record<string, unknown> = {}) => ({
+  id,
+  category,
+  classLabel: category === 'student' ? '7А' : '',
+  interests: [] as string[],
+  competencies: [] as string[],
+  roles,
+  ...extra,
+});
+
+describe('the questionnaire queue after networking', () => {
+  const people = [person('a', 'student', ['mentee']), person('b', 'teacher', ['mentor']), person('c', 'student', ['mentor', 'mentee']), person('d', 'teacher', [])];
+  it('lists each person once per side, nobody without a role, attendees first', () => {
+    expect(sidesOf(people[2]!)).toEqual(['mentee', 'mentor']);
+    const q = questionnaireQueue(people, ['c']);
+    expect(q.map((e) => `${e.person.id}:${e.side}`)).toEqual(['c:mentee', 'c:mentor', 'a:mentee', 'b:mentor']);
+  });
+  it('goes to the next person without an answer, wrapping round, and says when everyone has answered', () => {
+    const q = questionnaireQueue(people, []);
+    const answered = new Set(['a|mentee', 'c|mentee']);
+    expect(nextUnanswered(q, answered, { personId: 'a', side: 'mentee' })?.person.id).toBe('b');
+    expect(nextUnanswered(q, answered, { personId: 'b', side: 'mentor' })).toMatchObject({ person: { id: 'c' }, side: 'mentor' });
+    expect(nextUnanswered(q, new Set(['a|mentee', 'b|mentor', 'c|mentee', 'c|mentor']))).toBeUndefined();
+  });
+});
+
+describe('accepted suggestions become pairs and groups', () => {
+  it('one pair per mentee, a group per form for a mentor marked «группой», a mentee accepted twice counted once', () => {
+    const out = mentorshipsFromAccepted(
+      [
+        { menteeId: 's1', mentorId: 't1', formId: 'teacher-student' },
+        { menteeId: 's2', mentorId: 't1', formId: 'teacher-student' },
+        { menteeId: 's3', mentorId: 't2', formId: 'teacher-student' },
+        { menteeId: 's4', mentorId: 't1', formId: 'teacher-student' },
+        { menteeId: 's3', mentorId: 't1', formId: 'teacher-student' },
+      ],
+      new Set(['t1']),
+      '2025-10-01',
+    );
+    expect(out.map((m) => [m.mentorIds.join(), m.menteeIds.join()])).toEqual([
+      ['t1', 's1,s2,s4'],
+      ['t2', 's3'],
+    ]);
+    for (const m of out) {
+      expect(m.status).toBe('forming');
+      expect(m.startDate).toBe('2025-10-01');
+      expect(mentorshipInputSchema.safeParse(m).success).toBe(true);
+    }
+  });
+  it('without «группой» the same mentor gets separate pairs', () => {
+    const out = mentorshipsFromAccepted(
+      [
+        { menteeId: 's1', mentorId: 't1', formId: 'teacher-student' },
+        { menteeId: 's2', mentorId: 't1', formId: 'teacher-student' },
+      ],
+      new Set(),
+    );
+    expect(out).toHaveLength(2);
+  });
+});
+
+describe('matching input from stored records', () => {
+  it('takes the event\'s latest answers, capacities, live people and forms; the result honours capacity', () => {
+    const people = [
+      person('t1', 'teacher', ['mentor'], { mentorCapacity: 2 }),
+      person('s1', 'student', ['mentee']),
+      person('s2', 'student', ['mentee']),
+      person('s3', 'student', ['mentee'], { deleted: true }),
+    ];
+    const input = matchingInputFrom({
+      people,
+      forms: DEFAULT_MENTORING_FORMS,
+      preferences: [
+        { eventId: 'e1', personId: 's1', side: 'mentee', ranked: ['t1'] },
+        { eventId: 'e2', personId: 's2', side: 'mentee', ranked: ['t1'] },
+      ],
+      mentorships: [],
+      eventId: 'e1',
+    });
+    expect(input.mentees.map((p) => p.id)).toEqual(['s1', 's2']);
+    expect(input.capacities).toEqual({ t1: 2 });
+    expect(input.preferences).toHaveLength(1);
+    const r = suggestMatches(input);
+    expect(r.suggestions.map((s) => s.menteeId).sort()).toEqual(['s1', 's2']);
+    expect(r.suggestions.every((s) => s.mentorId === 't1' && s.formId === 'teacher-student')).toBe(true);
+  });
+});
