@@ -66,6 +66,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   protocolNumber: 'Номер протокола',
   protocolDate: 'Дата протокола',
   signed: 'Подписан',
+  mentorCapacity: 'Сколько наставляемых может вести',
+  eventId: 'Мероприятие',
+  side: 'Кто заполняет',
+  ranked: 'Выбранные участники',
+  mentorCategories: 'Кто может быть наставником',
+  menteeCategories: 'Кто может быть наставляемым',
+  isFederal: 'Форма из федеральной модели',
+  description: 'Описание',
 };
 
 /** `birthDate` → «Дата рождения»; `interests.2` → «Интересы», элемент № 3. */

@@ -1,52 +1,10 @@
 import { DELETED_FIELD } from '../../domain/conflictResolution';
+import { FIELD_LABELS } from '../../domain/bundle/fieldLabels';
 
-/** Russian names of the fields the conflict screen compares; a field not listed shows under its own name. */
-const LABELS: Record<string, string> = {
-  [DELETED_FIELD]: 'Удалена ли запись',
-  lastName: 'Фамилия',
-  firstName: 'Имя',
-  middleName: 'Отчество',
-  category: 'Категория',
-  classLabel: 'Класс',
-  birthDate: 'Дата рождения',
-  phone: 'Телефон',
-  email: 'Электронная почта',
-  roles: 'Роли',
-  interests: 'Интересы',
-  competencies: 'Компетенции',
-  partnerId: 'Организация-партнёр',
-  notes: 'Заметки',
-  name: 'Название',
-  title: 'Название',
-  kind: 'Вид',
-  contactName: 'Контактное лицо',
-  agreement: 'Соглашение',
-  goal: 'Цель',
-  status: 'Статус',
-  statusReason: 'Причина',
-  formId: 'Форма наставничества',
-  mentorIds: 'Наставники',
-  menteeIds: 'Наставляемые',
-  startDate: 'Начало',
-  plannedEndDate: 'Плановое окончание',
-  date: 'Дата',
-  attendeeIds: 'Участники',
-  nextSteps: 'Договорённости',
-  dueDate: 'Срок',
-  result: 'Результат',
-  evidence: 'Подтверждение',
-  signer: 'Кто подписал',
-  signedOn: 'Дата подписания',
-  withdrawnOn: 'Дата отзыва',
-  number: 'Номер',
-  academicYear: 'Учебный год',
-  studentsTotal: 'Всего обучающихся',
-  teachersTotal: 'Всего педагогов',
-  place: 'Место',
-};
-
+/** The field's Russian name on the conflict screen (the same names the import's error messages use). */
 export function fieldLabel(field: string): string {
-  return LABELS[field] ?? field;
+  if (field === DELETED_FIELD) return 'Удалена ли запись';
+  return FIELD_LABELS[field] ?? field;
 }
 
 /** A value as the compare screen shows it: short, readable, never «[object Object]». */
