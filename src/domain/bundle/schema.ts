@@ -11,6 +11,7 @@ import { orderInputSchema } from '../order';
 import { eventInputSchema } from '../event';
 import { mentoringFormInputSchema } from '../mentoringForm';
 import { preferenceInputSchema } from '../preference';
+import { roadmapTaskInputSchema } from '../roadmap';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
@@ -68,6 +69,7 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   orders: orderInputSchema,
   events: eventInputSchema,
   preferences: preferenceInputSchema,
+  roadmapTasks: roadmapTaskInputSchema,
 };
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);
