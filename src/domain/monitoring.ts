@@ -1,0 +1,131 @@
+import { isValidConsent } from './consent';
+import { ageOn, type IsoDate } from './dates';
+import type { PersonFields } from './person';
+import { planProgress, PLAN_PROBLEM_THRESHOLD, type PlanItemFields } from './plan';
+
+/**
+ * The monitoring's indicators as data (issue 5): each with its numerator and denominator, target, the date by
+ * which the roadmap wants it, and the records behind the number, so a dashboard can show and drill down and a
+ * municipality's form can be matched without code changes. Pure: the caller passes live (not deleted) records.
+ */
+export type IndicatorId =
+  | 'mentorsAmongStudents'
+  | 'mentorsAmongTeachers'
+  | 'partnersWithMentors'
+  | 'consents'
+  | 'plansAt90'
+  | 'finalEvent'
+  | 'studentsInvolved';
+
+export type IndicatorStatus = 'met' | 'atRisk' | 'notMet' | 'noData';
+
+export interface Indicator {
+  id: IndicatorId;
+  title: string;
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator, or null when the denominator is 0. */
+  value: number | null;
+  /** Target share, 0–1. */
+  target: number;
+  /** The last day by which the target should be met; '' for the whole year. */
+  deadline: IsoDate;
+  status: IndicatorStatus;
+  /** Ids of the records that are not yet counted (who lacks a consent, which plans are under 90 %…). */
+  missing: string[];
+}
+
+/** The roadmap's targets; the school may change them (kept as data, id → share). */
+export const DEFAULT_TARGETS: Record<IndicatorId, number> = {
+  mentorsAmongStudents: 0.1,
+  mentorsAmongTeachers: 0.1,
+  partnersWithMentors: 0.02,
+  consents: 1,
+  plansAt90: 1,
+  finalEvent: 0.9,
+  studentsInvolved: 0.7,
+};
+
+/**
+ * Met when the value reaches the target; below it, «at risk» until the deadline (or all year when there is none)
+ * and «not met» after it. No denominator: no data.
+ */
+export function indicatorStatus(value: number | null, target: number, deadline: IsoDate, today: IsoDate): IndicatorStatus {
+  if (value === null) return 'noData';
+  if (value >= target - 1e-9) return 'met';
+  return deadline && today > deadline ? 'notMet' : 'atRisk';
+}
+
+type P = { id: string } & Pick<PersonFields, 'category' | 'roles' | 'partnerId' | 'birthDate'>;
+
+export interface MonitoringInput {
+  today: IsoDate;
+  academicYear: string;
+  school: { studentsTotal: number; teachersTotal: number; consentAge: number };
+  people: readonly P[];
+  partners: readonly { id: string }[];
+  consents: readonly { personId: string; signer: 'self' | 'representative'; signedOn: string; withdrawnOn: string }[];
+  mentorships: readonly { id: string; mentorIds: readonly string[]; menteeIds: readonly string[]; status: string }[];
+  plans: readonly { id: string; mentorshipId: string }[];
+  planItems: readonly ({ planId: string } & Pick<PlanItemFields, 'status' | 'dueDate'>)[];
+  events: readonly { kind: string; attendeeIds: readonly string[] }[];
+  targets?: Partial<Record<IndicatorId, number>>;
+}
+
+const TITLES: Record<IndicatorId, string> = {
+  mentorsAmongStudents: 'Наставники среди обучающихся',
+  mentorsAmongTeachers: 'Наставники среди педагогов',
+  partnersWithMentors: 'Партнёры, предоставившие наставников',
+  consents: 'Участники с согласием на обработку данных',
+  plansAt90: 'Индивидуальные планы, выполненные на 90 % и более',
+  finalEvent: 'Участники пар и групп на итоговой деловой игре',
+  studentsInvolved: 'Обучающиеся 10–18 лет, вовлечённые в наставничество',
+};
+
+export function computeIndicators(input: MonitoringInput): Indicator[] {
+  const y0 = Number(input.academicYear.slice(0, 4));
+  const deadlines: Record<IndicatorId, IsoDate> = {
+    mentorsAmongStudents: '',
+    mentorsAmongTeachers: '',
+    partnersWithMentors: `${y0}-10-31`,
+    consents: `${y0}-10-31`,
+    plansAt90: `${y0 + 1}-05-31`,
+    finalEvent: `${y0 + 1}-05-31`,
+    studentsInvolved: '',
+  };
+  const active = input.mentorships.filter((m) => m.status === 'forming' || m.status === 'active' || m.status === 'finished');
+  const inPairs = new Set(active.flatMap((m) => [...m.mentorIds, ...m.menteeIds]));
+  const mentors = input.people.filter((p) => p.roles.includes('mentor'));
+  const participants = input.people.filter((p) => p.roles.length > 0 || inPairs.has(p.id));
+  const consentsBy = new Map<string, MonitoringInput['consents'][number][]>();
+  for (const c of input.consents) consentsBy.set(c.personId, [...(consentsBy.get(c.personId) ?? []), c]);
+  const withConsent = participants.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today)));
+  const partnersWithMentor = new Set(mentors.filter((p) => p.category === 'partnerRep' && p.partnerId).map((p) => p.partnerId));
+  const itemsBy = new Map<string, MonitoringInput['planItems'][number][]>();
+  for (const i of input.planItems) itemsBy.set(i.planId, [...(itemsBy.get(i.planId) ?? []), i]);
+  const plans = input.plans.filter((p) => active.some((m) => m.id === p.mentorshipId));
+  const plansOk = plans.filter((p) => (planProgress(itemsBy.get(p.id) ?? [], input.today).share ?? 0) >= PLAN_PROBLEM_THRESHOLD);
+  const finalGame = new Set(input.events.filter((e) => e.kind === 'finalGame').flatMap((e) => e.attendeeIds));
+  const students = input.people.filter((p) => p.category === 'student' && p.birthDate && ageOn(p.birthDate, input.today) >= 10 && ageOn(p.birthDate, input.today) <= 18);
+  const involved = students.filter((p) => inPairs.has(p.id));
+
+  const raw: Record<IndicatorId, { numerator: number; denominator: number; missing: string[] }> = {
+    mentorsAmongStudents: { numerator: mentors.filter((p) => p.category === 'student').length, denominator: input.school.studentsTotal, missing: [] },
+    mentorsAmongTeachers: { numerator: mentors.filter((p) => p.category === 'teacher').length, denominator: input.school.teachersTotal, missing: [] },
+    partnersWithMentors: {
+      numerator: partnersWithMentor.size,
+      denominator: input.partners.length,
+      missing: input.partners.filter((p) => !partnersWithMentor.has(p.id)).map((p) => p.id),
+    },
+    consents: { numerator: withConsent.length, denominator: participants.length, missing: participants.filter((p) => !withConsent.includes(p)).map((p) => p.id) },
+    plansAt90: { numerator: plansOk.length, denominator: plans.length, missing: plans.filter((p) => !plansOk.includes(p)).map((p) => p.id) },
+    finalEvent: { numerator: [...inPairs].filter((id) => finalGame.has(id)).length, denominator: inPairs.size, missing: [...inPairs].filter((id) => !finalGame.has(id)) },
+    studentsInvolved: { numerator: involved.length, denominator: students.length, missing: students.filter((p) => !inPairs.has(p.id)).map((p) => p.id) },
+  };
+  return (Object.keys(TITLES) as IndicatorId[]).map((id) => {
+    const r = raw[id];
+    const value = r.denominator > 0 ? r.numerator / r.denominator : null;
+    const target = input.targets?.[id] ?? DEFAULT_TARGETS[id];
+    return { id, title: TITLES[id], ...r, value, target, deadline: deadlines[id], status: indicatorStatus(value, target, deadlines[id], input.today) };
+  });
+}
