@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, indicatorStatus, type MonitoringInput } from '../../../src/domain/monitoring';
+import { computeIndicators, indicatorStatus, type Indicator, type IndicatorId, type MonitoringInput } from '../../../src/domain/monitoring';
 
 const person = (id: string, category: 'student' | 'teacher' | 'partnerRep', roles: ('mentor' | 'mentee')[], birthDate = '', partnerId = '') => ({
   id,
@@ -59,7 +59,7 @@ describe('indicator status', () => {
 });
 
 describe('the indicators of a small school, worked out by hand', () => {
-  const by = (today: string) => Object.fromEntries(computeIndicators(school(today)).map((i) => [i.id, i]));
+  const by = (today: string) => Object.fromEntries(computeIndicators(school(today)).map((i) => [i.id, i])) as Record<IndicatorId, Indicator>;
   it('mentors among students and teachers against the school totals', () => {
     const i = by('2025-11-15');
     expect(i.mentorsAmongStudents).toMatchObject({ numerator: 1, denominator: 20, value: 0.05, status: 'atRisk' });
@@ -86,7 +86,7 @@ describe('the indicators of a small school, worked out by hand', () => {
     expect(by('2025-11-15').studentsInvolved).toMatchObject({ numerator: 3, denominator: 4, value: 0.75, status: 'met' });
   });
   it('targets are the school\'s to change', () => {
-    const i = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.8 } }).map((x) => [x.id, x]));
+    const i = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.8 } }).map((x) => [x.id, x])) as Record<IndicatorId, Indicator>;
     expect(i.studentsInvolved).toMatchObject({ target: 0.8, status: 'atRisk' });
   });
 });
