@@ -584,12 +584,11 @@ export function generateSchool(seed = 1) {
 }
 
 function answer(rng, q, base, phase) {
-  switch (q.type) {
+  switch (q.kind) {
     case 'scale': // the end of the year answers a little higher on average: growth the monitoring can measure
       return Math.max(1, Math.min(10, base + rng.int(-2, 2) + (phase === 'end' ? rng.int(0, 2) : 0)));
-    case 'yesno':
-      return rng.chance(phase === 'end' ? 0.75 : 0.6);
-    case 'choice':
+    case 'one':
+      if (q.options.length === 2 && q.options[0] === 'да') return rng.chance(phase === 'end' ? 0.75 : 0.6) ? 'да' : 'нет';
       return rng.pick(q.options);
     default:
       return rng.chance(0.6) ? rng.pick(OPEN_ANSWERS) : '';
@@ -699,6 +698,8 @@ const SCHEMAS = {
   orders: ['src/domain/order.ts', 'orderInputSchema'],
   events: ['src/domain/event.ts', 'eventInputSchema'],
   preferences: ['src/domain/preference.ts', 'preferenceInputSchema'],
+  questionnaires: ['src/domain/questionnaire.ts', 'questionnaireInputSchema'],
+  responses: ['src/domain/questionnaire.ts', 'responseInputSchema'],
   mentoringForms: ['src/domain/mentoringForm.ts', 'mentoringFormInputSchema'],
 };
 

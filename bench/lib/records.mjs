@@ -122,9 +122,17 @@ export const consent = (f) => ({
 /** question type: scale (1–10) | yesno | choice | text */
 export const questionnaire = (f) => ({
   title: f.title,
-  role: f.role,
-  categories: f.categories,
-  questions: f.questions,
+  // the builder knows mentors and mentees; the curator's own questionnaire is filed with the mentors'
+  role: f.role === 'mentee' ? 'mentee' : 'mentor',
+  formIds: [],
+  beforeAfter: true,
+  description: '',
+  questions: f.questions.map((q) => ({
+    id: q.id,
+    kind: q.type === 'scale' ? 'scale' : q.type === 'text' ? 'text' : 'one',
+    text: q.text,
+    options: q.type === 'yesno' ? ['да', 'нет'] : q.type === 'choice' ? q.options : [],
+  })),
 });
 
 /** One respondent's answers to one questionnaire, at the start or the end of a mentorship. */

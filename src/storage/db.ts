@@ -39,7 +39,7 @@ export const SYNCED_TABLES = [
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** Tables that stay on this device: never exported, never merged. */
-export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots'] as const;
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files'] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** A record of a table whose own fields later issues define; until then it is only its envelope plus data. */
@@ -72,6 +72,12 @@ export interface SnapshotRow {
   [k: string]: unknown;
 }
 
+/** The content of a file the app keeps (a methodological material, a roadmap document), by its record's id. */
+export interface FileRow {
+  id: string;
+  blob: Blob;
+}
+
 /** A half-filled form, saved as it is typed, so that neither a closed app nor an update loses it. Local only. */
 export interface DraftRow {
   key: string;
@@ -82,7 +88,7 @@ export interface DraftRow {
 export const DB_NAME = 'nastavnik';
 
 /** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<SyncedTable | LocalTable, string> = {
+export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files'>, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -110,6 +116,13 @@ export const SCHEMA_V1: Record<SyncedTable | LocalTable, string> = {
   snapshots: 'id',
 };
 
+/**
+ * Version 2 adds `files`: the contents of materials and roadmap documents as Blobs, kept apart from their records
+ * so that lists read no megabytes and bundles carry the records (title, size, type) without the files. No data
+ * changes shape, so the upgrade has nothing to rewrite.
+ */
+export const SCHEMA_V2 = { files: 'id' } as const;
+
 export class NastavnikDb extends Dexie {
   school!: Table<School, string>;
   people!: Table<Person, string>;
@@ -136,10 +149,12 @@ export class NastavnikDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   exchanges!: Table<ExchangeRow, string>;
   snapshots!: Table<SnapshotRow, string>;
+  files!: Table<FileRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   syncedTable(name: SyncedTable): Table<GenericRecord, string> {

@@ -12,11 +12,14 @@ import { eventInputSchema } from '../event';
 import { mentoringFormInputSchema } from '../mentoringForm';
 import { preferenceInputSchema } from '../preference';
 import { roadmapTaskInputSchema } from '../roadmap';
+import { trainingGroupInputSchema, trainingSessionInputSchema } from '../training';
+import { materialInputSchema } from '../material';
+import { questionnaireInputSchema, responseInputSchema } from '../questionnaire';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
 /** Raise by one, with a migration in migrations.ts, whenever the structure of the file changes. */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 const idSchema = z
   .string()
@@ -70,6 +73,11 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   events: eventInputSchema,
   preferences: preferenceInputSchema,
   roadmapTasks: roadmapTaskInputSchema,
+  trainingGroups: trainingGroupInputSchema,
+  trainingSessions: trainingSessionInputSchema,
+  materials: materialInputSchema,
+  questionnaires: questionnaireInputSchema,
+  responses: responseInputSchema,
 };
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);

@@ -30,6 +30,17 @@ describe('the migration registry', () => {
     for (let v = 1; v <= BUNDLE_FORMAT_VERSION; v++) expect(versions, `нет файла-образца формата ${v}`).toContain(v);
   });
 
+  it('version 1 → 2: questionnaires and responses written before the builder take its shape and pass its rules', async () => {
+    const v1 = fixtures.find((f) => f.name === 'v1-school.json')!;
+    const r = await parseBundle(v1.text);
+    if (!r.ok) throw new Error(bundleErrorMessage(r.error));
+    expect(r.value.migrationsApplied).toEqual(['анкеты и ответы в виде конструктора анкет']);
+    const [q] = r.value.tables.questionnaires!;
+    expect(q).toMatchObject({ title: 'Входная анкета', role: 'mentee', beforeAfter: false, questions: [{ id: 'q1', kind: 'scale', text: 'Мотивация', options: [] }] });
+    expect(r.value.tables.responses!.map((x) => x.answers)).toEqual([{ q1: 7 }, { q1: 5 }]);
+    expect(r.value.tables.responses![0]).toMatchObject({ phase: 'once', answeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
   it('guard: every migration is exercised by an old file among the fixtures', async () => {
     const applied = new Set<string>();
     for (const f of fixtures) {

@@ -1,3 +1,4 @@
+import { BUNDLE_FORMAT_VERSION } from '../../../../src/domain/bundle/schema';
 import { describe, expect, it } from 'vitest';
 import { parseBundle, checkSchool } from '../../../../src/domain/bundle/parse';
 import { bundleChecksum, serializeBundle } from '../../../../src/domain/bundle/format';
@@ -99,8 +100,8 @@ describe('parseBundle: each bad file gets its own refusal', () => {
   });
 
   it('a newer format asks to update the app', async () => {
-    const e = await refusal(await tampered((raw) => (raw.header.formatVersion = 2), false));
-    expect(e).toEqual({ kind: 'versionTooNew', version: 2, supported: 1 });
+    const e = await refusal(await tampered((raw) => (raw.header.formatVersion = BUNDLE_FORMAT_VERSION + 1), false));
+    expect(e).toEqual({ kind: 'versionTooNew', version: BUNDLE_FORMAT_VERSION + 1, supported: BUNDLE_FORMAT_VERSION });
     expect(bundleErrorMessage(e)).toContain('Обновите приложение');
   });
 

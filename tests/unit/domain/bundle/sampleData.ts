@@ -66,8 +66,13 @@ export function sampleTables(): Partial<Record<BundleTable, VersionedRecord[]>> 
       rec(consentInputSchema.parse({ personId: 's2', signedOn: '2025-10-01', signer: 'representative', representativeName: 'Смирнова Ольга' }), 'c2'),
       rec(consentInputSchema.parse({ personId: 'x9', signedOn: '2025-10-01', signer: 'representative', representativeName: 'Гостева Анна' }), 'c9'),
     ],
-    questionnaires: [rec({ title: 'Входная анкета', questions: [{ kind: 'scale', text: 'Мотивация' }] }, 'q1')],
-    responses: [rec({ questionnaireId: 'q1', respondentId: 's1', mentorshipId: 'm1', answers: [7] }, 'r1'), rec({ questionnaireId: 'q1', respondentId: 's2', mentorshipId: 'm2', answers: [5] }, 'r2')],
+    questionnaires: [
+      rec({ title: 'Входная анкета', role: 'mentee', formIds: [], beforeAfter: true, description: '', questions: [{ id: 'q1', kind: 'scale', text: 'Мотивация', options: [] }] }, 'q1'),
+    ],
+    responses: [
+      rec({ questionnaireId: 'q1', respondentId: 's1', mentorshipId: 'm1', phase: 'start', answeredOn: '2025-10-01', answers: { q1: 7 } }, 'r1'),
+      rec({ questionnaireId: 'q1', respondentId: 's2', mentorshipId: 'm2', phase: 'start', answeredOn: '2025-10-01', answers: { q1: 5 } }, 'r2'),
+    ],
     orders: [rec({ kind: 'fixMentorships', number: '12', date: '2025-10-05', title: 'О закреплении', mentorshipIds: ['m1', 'm2'] }, 'o1')],
   };
 }

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { isValidIsoDate } from './dates';
+import { normalizeText } from './text';
+
+/**
+ * Mentor training (обучение наставников): groups of mentors and their sessions, with the roadmap's bars — at least
+ * two experts engaged, at least ten sessions for each group — and individual consultations.
+ */
+export const MIN_EXPERTS = 2;
+export const MIN_SESSIONS_PER_GROUP = 10;
+
+export const trainingGroupInputSchema = z.object({
+  name: z.string().trim().min(1, 'Укажите название группы').max(120, 'Название: не длиннее 120 символов'),
+  memberIds: z.array(z.string().min(1)).max(200, 'Не больше 200 участников').default([]),
+  notes: z.string().trim().max(2000, 'Заметки: не длиннее 2000 символов').default(''),
+});
+export type TrainingGroupFields = z.output<typeof trainingGroupInputSchema>;
+export type TrainingGroup = Stored<TrainingGroupFields>;
+
+export const TRAINING_FORMATS = ['inPerson', 'remote'] as const;
+export const TRAINING_FORMAT_LABELS: Record<(typeof TRAINING_FORMATS)[number], string> = { inPerson: 'очно', remote: 'дистанционно' };
+export const SESSION_KINDS = ['session', 'consultation'] as const;
+export const SESSION_KIND_LABELS: Record<(typeof SESSION_KINDS)[number], string> = { session: 'занятие группы', consultation: 'индивидуальная консультация' };
+
+export const trainingSessionInputSchema = z
+  .object({
+    groupId: z.string().min(1, 'Выберите группу'),
+    kind: z.enum(SESSION_KINDS, { message: 'Выберите вид: занятие или консультация' }).default('session'),
+    date: z
+      .string()
+      .trim()
+      .refine((s) => isValidIsoDate(s), 'Дата: укажите дату'),
+    topic: z.string().trim().min(1, 'Укажите тему').max(300, 'Тема: не длиннее 300 символов'),
+    expert: z.string().trim().min(1, 'Укажите эксперта, который ведёт занятие').max(200, 'Эксперт: не длиннее 200 символов'),
+    format: z.enum(TRAINING_FORMATS, { message: 'Выберите формат: очно или дистанционно' }).default('inPerson'),
+    attendeeIds: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind === 'consultation' && s.attendeeIds.length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'Консультация — для одного наставника: отметьте одного' });
+  });
+export type TrainingSessionFields = z.output<typeof trainingSessionInputSchema>;
+export type TrainingSession = Stored<TrainingSessionFields>;
+
+export interface GroupSummary {
+  groupId: string;
+  sessions: number;
+  consultations: number;
+  experts: string[];
+  /** Share of the group's members present, averaged over its sessions (null without sessions). */
+  attendance: number | null;
+  sessionsMet: boolean;
+}
+
+/** Experts are people, written by hand: «Иванова М. П.» and «иванова м.п.» are one expert. */
+const expertKey = (s: string) => normalizeText(s).replace(/[.\s]+/g, ' ').trim();
+
+/** Per group: sessions held by a date, consultations, distinct experts, attendance, and whether ≥ 10 are held. */
+export function trainingSummary(
+  groups: readonly (Pick<TrainingGroupFields, 'memberIds'> & { id: string })[],
+  sessions: readonly Pick<TrainingSessionFields, 'groupId' | 'kind' | 'date' | 'expert' | 'attendeeIds'>[],
+  today: string,
+): { groups: GroupSummary[]; experts: string[]; expertsMet: boolean } {
+  const held = sessions.filter((s) => s.date <= today);
+  const all = new Map<string, string>();
+  const out = groups.map((g) => {
+    const mine = held.filter((s) => s.groupId === g.id);
+    const group = mine.filter((s) => s.kind === 'session');
+    const experts = new Map<string, string>();
+    for (const s of mine) {
+      experts.set(expertKey(s.expert), s.expert);
+      all.set(expertKey(s.expert), s.expert);
+    }
+    const members = new Set(g.memberIds);
+    const shares = members.size ? group.map((s) => s.attendeeIds.filter((id) => members.has(id)).length / members.size) : [];
+    return {
+      groupId: g.id,
+      sessions: group.length,
+      consultations: mine.length - group.length,
+      experts: [...experts.values()],
+      attendance: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null,
+      sessionsMet: group.length >= MIN_SESSIONS_PER_GROUP,
+    };
+  });
+  return { groups: out, experts: [...all.values()], expertsMet: all.size >= MIN_EXPERTS };
+}
