@@ -31,6 +31,8 @@ export const schoolInputSchema = z.object({
   /** Who signs orders and who runs the programme: printed on the documents the app prepares. */
   directorName: z.string().trim().max(120, 'ФИО директора: не длиннее 120 символов').default(''),
   curatorName: z.string().trim().max(120, 'ФИО куратора: не длиннее 120 символов').default(''),
+  /** The school's own targets of the monitoring's indicators (id → share 0–1); unset ones take the roadmap's. */
+  indicatorTargets: z.record(z.string(), z.number().min(0, 'Цель: от 0 до 100 %').max(1, 'Цель: от 0 до 100 %')).optional(),
 });
 
 export type SchoolInput = z.input<typeof schoolInputSchema>;

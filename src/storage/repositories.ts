@@ -30,5 +30,7 @@ export async function getSchool(): Promise<School | undefined> {
 
 export async function saveSchool(fields: SchoolFields): Promise<School> {
   const current = await getSchool();
-  return schoolRepo.save(fields, current?.id);
+  // The profile form does not carry the indicator targets: keep the ones already set.
+  const keep = !fields.indicatorTargets && current?.indicatorTargets ? { indicatorTargets: current.indicatorTargets } : {};
+  return schoolRepo.save({ ...fields, ...keep }, current?.id);
 }

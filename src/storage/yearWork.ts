@@ -1,0 +1,89 @@
+import { stripEnvelope } from '../domain/envelope';
+import type { Material, MaterialFields } from '../domain/material';
+import type { Questionnaire } from '../domain/questionnaire';
+import { QUESTIONNAIRE_TEMPLATES } from '../domain/questionnaireTemplates';
+import type { QuestionnaireResponse } from '../domain/questionnaire';
+import { roadmapTemplate, type RoadmapTask } from '../domain/roadmap';
+import type { TrainingGroup, TrainingSession } from '../domain/training';
+import { getDb, type NastavnikDb } from './db';
+import { Repository } from './repository';
+import { getSchool, schoolRepo } from './repositories';
+
+export const roadmapRepo = new Repository<RoadmapTask>(getDb(), 'roadmapTasks');
+export const materialsRepo = new Repository<Material>(getDb(), 'materials');
+export const trainingGroupsRepo = new Repository<TrainingGroup>(getDb(), 'trainingGroups');
+export const trainingSessionsRepo = new Repository<TrainingSession>(getDb(), 'trainingSessions');
+export const questionnairesRepo = new Repository<Questionnaire>(getDb(), 'questionnaires');
+export const responsesRepo = new Repository<QuestionnaireResponse>(getDb(), 'responses');
+
+/**
+ * The roadmap of `academicYear`: the built-in template is written the first time the year is opened, in one
+ * transaction, under stable ids, so two devices that both seed it hold one roadmap. A row the curator deleted
+ * (a tombstone under the same id) is not brought back.
+ */
+export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getDb()): Promise<number> {
+  const repo = new Repository<RoadmapTask>(db, 'roadmapTasks');
+  return db.transaction('rw', db.roadmapTasks, db.meta, async () => {
+    const rows = roadmapTemplate(academicYear);
+    const existing = await db.roadmapTasks.bulkGet(rows.map((r) => r.id));
+    if (existing.some(Boolean) || (await db.roadmapTasks.filter((t) => t.academicYear === academicYear).count()) > 0) return 0;
+    await repo.saveManyInTx(rows.map((r) => ({ id: r.id, fields: r.fields })));
+    return rows.length;
+  });
+}
+
+/** A file and its record, in one transaction: the record travels in bundles, the file stays on this device. */
+export async function addMaterial(fields: MaterialFields, blob: Blob, db: NastavnikDb = getDb()): Promise<Material> {
+  const repo = new Repository<Material>(db, 'materials');
+  return db.transaction('rw', db.materials, db.files, db.meta, async () => {
+    const [saved] = await repo.saveManyInTx([{ fields }]);
+    await db.files.put({ id: saved!.id, blob });
+    return saved!;
+  });
+}
+
+/** Deleting a material is a tombstone (it travels); its file is freed at once on this device. */
+export async function removeMaterial(id: string, db: NastavnikDb = getDb()): Promise<void> {
+  const repo = new Repository<Material>(db, 'materials');
+  await db.transaction('rw', db.materials, db.files, db.meta, async () => {
+    await repo.remove(id);
+    await db.files.delete(id);
+  });
+}
+
+export async function materialFile(id: string, db: NastavnikDb = getDb()): Promise<Blob | undefined> {
+  return (await db.files.get(id))?.blob;
+}
+
+/** A roadmap row's resulting document: the file is kept as a material of the row, and the row is marked done. */
+export async function completeWithDocument(taskId: string, file: { name: string; type: string; size: number; blob: Blob }, today: string, db: NastavnikDb = getDb()) {
+  const tasks = new Repository<RoadmapTask>(db, 'roadmapTasks');
+  const materials = new Repository<Material>(db, 'materials');
+  return db.transaction('rw', db.roadmapTasks, db.materials, db.files, db.meta, async () => {
+    const task = (await db.roadmapTasks.get(taskId)) as RoadmapTask | undefined;
+    if (!task || task.deleted) throw new Error('Строка дорожной карты не найдена');
+    const [m] = await materials.saveManyInTx([
+      {
+        fields: { title: file.name, description: '', audience: 'curator', formIds: [], fileName: file.name, mimeType: file.type, size: file.size, roadmapTaskId: taskId },
+      },
+    ]);
+    await db.files.put({ id: m!.id, blob: file.blob });
+    await tasks.saveManyInTx([{ id: taskId, fields: { ...stripEnvelope(task), status: 'done', doneOn: task.doneOn || today } }]);
+    return m!;
+  });
+}
+
+/** Adds a built-in questionnaire under its stable id (again after a deletion, as a new version). */
+export async function addTemplate(templateId: string): Promise<Questionnaire> {
+  const t = QUESTIONNAIRE_TEMPLATES.find((x) => x.id === templateId);
+  if (!t) throw new Error('Нет такого шаблона');
+  const { id, ...fields } = t;
+  return questionnairesRepo.save(fields, id);
+}
+
+/** The school's own indicator targets, kept in its profile so they travel with it. */
+export async function saveIndicatorTargets(targets: Record<string, number>): Promise<void> {
+  const school = await getSchool();
+  if (!school) throw new Error('Сначала заполните сведения о школе');
+  await schoolRepo.save({ ...stripEnvelope(school), indicatorTargets: targets }, school.id);
+}
