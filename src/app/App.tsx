@@ -11,6 +11,11 @@ import { routes as consentRoutes } from '../features/consents/routes';
 import { routes as orderRoutes } from '../features/orders/routes';
 import { routes as networkingRoutes } from '../features/networking/routes';
 import { routes as sharingRoutes } from '../features/sharing/routes';
+import { routes as roadmapRoutes } from '../features/roadmap/routes';
+import { routes as trainingRoutes } from '../features/training/routes';
+import { routes as materialsRoutes } from '../features/materials/routes';
+import { routes as questionnaireRoutes } from '../features/questionnaires/routes';
+import { routes as monitoringRoutes } from '../features/monitoring/routes';
 
 /**
  * The first screen (the overview) is in the entry chunk; every other page loads on first visit. All chunks are
@@ -44,6 +49,11 @@ const router = createBrowserRouter([
           ...orderRoutes,
           ...networkingRoutes,
           ...sharingRoutes,
+          ...roadmapRoutes,
+          ...trainingRoutes,
+          ...materialsRoutes,
+          ...questionnaireRoutes,
+          ...monitoringRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,10 +3,16 @@ import { Page } from '../ui/Page';
 
 /** Every area that does not fit the bottom bar, in the order of the school year. */
 const SECTIONS: { to: string; title: string; text: string }[] = [
+  { to: '/monitoring', title: 'Мониторинг', text: 'Показатели дорожной карты: значение, цель, кто не учтён' },
+  { to: '/roadmap', title: 'Дорожная карта', text: 'Задачи года, сроки, документы' },
   { to: '/partners', title: 'Партнёры', text: 'Организации, которые дают наставников' },
   { to: '/networking', title: 'Нетворкинг и подбор пар', text: 'Встреча, анкеты предпочтений, предложения пар' },
   { to: '/consents', title: 'Согласия на обработку данных', text: 'Кто подписал, кому ещё нужно' },
   { to: '/orders', title: 'Приказы', text: 'О закреплении пар, об утверждении планов' },
+  { to: '/training', title: 'Обучение наставников', text: 'Группы, занятия, эксперты, консультации' },
+  { to: '/questionnaires', title: 'Диагностические анкеты', text: 'Конструктор, заполнение, результаты, изменение за год' },
+  { to: '/materials', title: 'Методические материалы', text: 'Файлы на устройстве: открыть, поделиться' },
+  { to: '/report', title: 'Отчёт мониторинга', text: 'XLSX для муниципалитета, печать, CSV' },
   { to: '/settings', title: 'Настройки', text: 'Школа, учебный год, хранилище' },
 ];
 

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatRuDate } from '../../domain/dates';
+import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
+import { fullName } from '../../domain/person';
+import { STATUS_LABELS } from '../../domain/report';
+import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
+import { partnersRepo } from '../../storage/repositories';
+import { saveIndicatorTargets } from '../../storage/yearWork';
+import { Page } from '../../ui/Page';
+import { useToasts } from '../../ui/toastStore';
+import { useMonitoring } from './useMonitoring';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
+const BADGE: Record<Indicator['status'], string> = { met: 'badge-ok', atRisk: 'badge-warn', notMet: 'badge-error', noData: '' };
+
+/** «Мониторинг»: every indicator live from the data, its target and status, and the records behind the number. */
+export function MonitoringPage() {
+  const m = useMonitoring();
+  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  if (!m || !partners) return <Page title="Мониторинг" backTo="/more">{null}</Page>;
+  const partnerName = new Map(partners.map((p) => [p.id, p.name]));
+  const planById = new Map(m.plans.map((p) => [p.id, p]));
+
+  const drill = (i: Indicator) =>
+    i.missing.slice(0, 50).map((id) => {
+      if (i.id === 'partnersWithMentors') return { id, label: partnerName.get(id) ?? id, to: `/partners/${id}` };
+      if (i.id === 'plansAt90') {
+        const p = planById.get(id);
+        return { id, label: p?.title ?? id, to: p ? `/mentorships/${p.mentorshipId}/plan` : '/mentorships' };
+      }
+      const p = m.byId.get(id);
+      return { id, label: p ? fullName(p) : id, to: `/people/${id}` };
+    });
+
+  return (
+    <Page
+      title="Мониторинг"
+      backTo="/more"
+      actions={
+        <Link className="button button-small" to="/report">
+          Отчёт
+        </Link>
+      }
+    >
+      <p className="muted">
+        {m.school.name}, {m.school.academicYear} · на {formatRuDate(m.today)}
+      </p>
+      <ul className="indicators" aria-label="Показатели">
+        {m.indicators.map((i) => (
+          <li key={i.id} className="card-section indicator-card" data-indicator={i.id} aria-label={i.title}>
+            <h2 className="indicator-title">{i.title}</h2>
+            <p className="ind-value">
+              <strong data-testid={`value-${i.id}`}>{pct(i.value)}</strong>{' '}
+              <span className="muted">
+                {i.numerator} из {i.denominator} · цель {pct(i.target)}
+                {i.deadline ? ` к ${formatRuDate(i.deadline)}` : ''}
+              </span>
+            </p>
+            <div className="indicator-bar" aria-hidden="true">
+              <span style={{ width: `${Math.min(100, (i.value ?? 0) * 100)}%` }} />
+              <i style={{ left: `${Math.min(100, i.target * 100)}%` }} />
+            </div>
+            <span className={`badge ${BADGE[i.status]}`} data-testid={`status-${i.id}`}>
+              {STATUS_LABELS[i.status]}
+            </span>
+            {i.missing.length > 0 && (
+              <details>
+                <summary>Не учтены: {i.missing.length}</summary>
+                <ul className="drill">
+                  {drill(i).map((d) => (
+                    <li key={d.id}>
+                      <Link to={d.to}>{d.label}</Link>
+                    </li>
+                  ))}
+                  {i.missing.length > 50 && <li className="muted">…и ещё {i.missing.length - 50}</li>}
+                </ul>
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <section className="card-section" aria-labelledby="tr-h">
+        <h2 id="tr-h">Обучение наставников</h2>
+        <p data-testid="training-experts">
+          Экспертов: {m.training.experts.length} (цель — не меньше {MIN_EXPERTS}) ·{' '}
+          <span className={`badge ${m.training.expertsMet ? 'badge-ok' : 'badge-warn'}`}>{m.training.expertsMet ? 'выполнено' : 'пока меньше'}</span>
+        </p>
+        <p>
+          Групп с {MIN_SESSIONS_PER_GROUP} занятиями и больше: {m.training.groups.filter((g) => g.sessionsMet).length} из {m.training.groups.length}.{' '}
+          <Link to="/training">Обучение</Link>
+        </p>
+      </section>
+
+      {m.changes.length > 0 && (
+        <section className="card-section" aria-labelledby="q-h">
+          <h2 id="q-h">Анкеты: изменение за год</h2>
+          <ul className="list">
+            {m.changes.map((c) => (
+              <li key={`${c.questionnaire}|${c.question}`} className="list-item">
+                <span className="list-title">{c.question}</span>
+                <span className="list-sub">
+                  {c.questionnaire}: {c.before === null ? '—' : c.before.toFixed(1)} → {c.after === null ? '—' : c.after.toFixed(1)} (n = {c.n})
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link to="/questionnaires">Все анкеты</Link>
+        </section>
+      )}
+
+      <Targets current={m.school.indicatorTargets ?? {}} indicators={m.indicators} />
+    </Page>
+  );
+}
+
+function Targets({ current, indicators }: { current: Record<string, number>; indicators: Indicator[] }) {
+  const show = useToasts((s) => s.show);
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(indicators.map((i) => [i.id, String(Math.round((current[i.id] ?? DEFAULT_TARGETS[i.id]) * 1000) / 10)])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <details className="card-section">
+      <summary>Цели показателей</summary>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const out: Record<string, number> = {};
+          const errs: Record<string, string> = {};
+          for (const i of indicators) {
+            const v = Number(values[i.id]?.replace(',', '.'));
+            if (!Number.isFinite(v) || v < 0 || v > 100) errs[i.id] = 'Цель: число от 0 до 100';
+            else out[i.id] = v / 100;
+          }
+          setErrors(errs);
+          if (Object.keys(errs).length) return;
+          void saveIndicatorTargets(out).then(() => show('Цели сохранены'));
+        }}
+      >
+        <p className="muted">По умолчанию — значения дорожной карты. Цели хранятся в профиле школы и передаются с файлом обмена.</p>
+        {indicators.map((i) => (
+          <div key={i.id} className={`field${errors[i.id] ? ' field-invalid' : ''}`}>
+            <label htmlFor={`target-${i.id}`}>{i.title}, %</label>
+            <input id={`target-${i.id}`} inputMode="decimal" value={values[i.id] ?? ''} onChange={(e) => setValues({ ...values, [i.id]: e.target.value })} />
+            {errors[i.id] && (
+              <p className="field-error" role="alert">
+                {errors[i.id]}
+              </p>
+            )}
+          </div>
+        ))}
+        <button type="submit" className="button button-primary">
+          Сохранить цели
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { toCsv, type ReportSheet } from '../../domain/report';
+import { Page } from '../../ui/Page';
+import { saveFile } from '../../ui/share';
+import { useToasts } from '../../ui/toastStore';
+import { useMonitoring } from './useMonitoring';
+
+/** The sheets as an .xlsx file, with write-excel-file loaded only now (it is not needed for anything else). */
+export async function reportXlsx(sheets: readonly ReportSheet[]): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  return writeXlsxFile(
+    sheets.map((s) => ({
+      sheet: s.name,
+      columns: s.widths.map((width) => ({ width })),
+      data: s.rows.map((row, r) =>
+        row.map((value) =>
+          value === null
+            ? null
+            : value instanceof Date
+              ? { value, type: Date, format: 'dd.mm.yyyy' }
+              : r === 0
+                ? { value, fontWeight: 'bold' as const }
+                : r === 3
+                  ? { value, fontWeight: 'bold' as const, wrap: true }
+                  : value,
+        ),
+      ),
+    })),
+  ).toBlob();
+}
+
+const slug = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+/** The monitoring report: XLSX for the municipality, a printable page, CSV of each list. */
+export function ReportPage() {
+  const m = useMonitoring();
+  const show = useToasts((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  if (!m) return <Page title="Отчёт мониторинга" backTo="/monitoring">{null}</Page>;
+  const sheets = m.report();
+  const base = `Мониторинг_${slug(m.school.name)}_${m.today}`;
+
+  return (
+    <Page title="Отчёт мониторинга" backTo="/monitoring">
+      <div className="button-row no-print">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void reportXlsx(sheets)
+              .then((blob) => saveFile(blob, `${base}.xlsx`, { title: 'Отчёт мониторинга' }))
+              .then((o) => o !== 'cancelled' && show('Отчёт сохранён'))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {busy ? 'Готовим…' : 'Скачать XLSX'}
+        </button>
+        <button type="button" className="button" onClick={() => window.print()}>
+          Печать
+        </button>
+      </div>
+      {sheets.map((s) => (
+        <section key={s.name} className="report-sheet" aria-label={s.name}>
+          <h2>{s.name}</h2>
+          <button
+            type="button"
+            className="button button-small no-print"
+            onClick={() => void saveFile(new Blob([toCsv(s.rows.slice(3))], { type: 'text/csv;charset=utf-8' }), `${base}_${slug(s.name)}.csv`)}
+          >
+            CSV: {s.name}
+          </button>
+          <div className="table-scroll">
+            <table className="preview report-table">
+              <thead>
+                <tr>
+                  {(s.rows[3] ?? []).map((c, i) => (
+                    <th key={i} scope="col">
+                      {String(c ?? '')}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.rows.slice(4).map((row, r) => (
+                  <tr key={r}>
+                    {row.map((c, i) => (
+                      <td key={i}>{c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
+        </section>
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type QuestionSummary } from '../../domain/questionnaire';
+import { mentorshipsRepo } from '../../storage/repositories';
+import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
+import { EmptyState, Page } from '../../ui/Page';
+import { SelectField } from '../../ui/fields';
+
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('ru-RU', { maximumFractionDigits: 1 }));
+
+/** A questionnaire's results: per question, for the school or one pair, and the change from the start to the end. */
+export function QuestionnairePage() {
+  const { id } = useParams() as { id: string };
+  const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
+  const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
+  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const [pair, setPair] = useState('');
+  const [phase, setPhase] = useState('');
+  const shown = useMemo(() => (responses ?? []).filter((r) => (!pair || r.mentorshipId === pair) && (!phase || r.phase === phase)), [responses, pair, phase]);
+  if (q === undefined || !responses || !mentorships) return <Page title="Анкета" backTo="/questionnaires">{null}</Page>;
+  if (!q)
+    return (
+      <Page title="Анкета" backTo="/questionnaires">
+        <EmptyState title="Анкета не найдена" />
+      </Page>
+    );
+  const summary = summarize(q, shown);
+  const change = q.beforeAfter ? beforeAfter(q, responses.filter((r) => !pair || r.mentorshipId === pair)) : [];
+  const pairs = mentorships.filter((m) => responses.some((r) => r.mentorshipId === m.id));
+
+  return (
+    <Page title={q.title} backTo="/questionnaires">
+      <p className="muted">
+        Отвечает {RESPONDENT_ROLE_LABELS[q.role]} · ответов: {responses.length}
+      </p>
+      <div className="button-row">
+        <Link className="button button-primary" to={`/questionnaires/${q.id}/fill`}>
+          Заполнить
+        </Link>
+        <Link className="button" to={`/questionnaires/${q.id}/edit`}>
+          Изменить
+        </Link>
+      </div>
+      {change.length > 0 && (
+        <section className="card-section" aria-labelledby="change-h">
+          <h2 id="change-h">Изменение за год</h2>
+          <p className="muted">Средние оценки тех, кто ответил и в начале, и в конце года.</p>
+          <div className="table-scroll">
+            <table className="preview" aria-label="Изменение за год">
+              <thead>
+                <tr>
+                  <th scope="col">Вопрос</th>
+                  <th scope="col">В начале</th>
+                  <th scope="col">В конце</th>
+                  <th scope="col">Изм.</th>
+                </tr>
+              </thead>
+              <tbody>
+                {change.map((c) => (
+                  <tr key={c.questionId} data-question={c.questionId}>
+                    <th scope="row">
+                      {c.text} <span className="muted">(n = {c.n})</span>
+                    </th>
+                    <td>{fmt(c.before)}</td>
+                    <td>{fmt(c.after)}</td>
+                    <td data-testid={`delta-${c.questionId}`}>{c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${fmt(c.delta)}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="res-h">
+        <h2 id="res-h">Ответы по вопросам</h2>
+        <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="вся школа" options={pairs.map((m) => ({ value: m.id, label: m.title || `Пара ${m.id.slice(0, 4)}` }))} />
+        <SelectField label="Когда" value={phase} onChange={(e) => setPhase(e.target.value)} placeholder="все ответы" options={Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }))} />
+        {shown.length === 0 ? <p className="muted">Ответов пока нет.</p> : summary.map((s, i) => <QuestionResult key={s.questionId} s={s} n={i + 1} />)}
+      </section>
+    </Page>
+  );
+}
+
+function QuestionResult({ s, n }: { s: QuestionSummary; n: number }) {
+  return (
+    <div className="card-section question-result" aria-label={`Вопрос ${n}`}>
+      <h3>
+        {n}. {s.text}
+      </h3>
+      {s.kind === 'scale' && s.distribution && (
+        <>
+          <p>
+            Средняя оценка: <strong>{fmt(s.mean)}</strong> из 10 · ответов: {s.n}
+          </p>
+          <Bars values={s.distribution} labels={s.distribution.map((_, i) => String(i + 1))} />
+        </>
+      )}
+      {s.counts && (
+        <ul className="counts">
+          {Object.entries(s.counts).map(([o, c]) => (
+            <li key={o}>
+              {o}: {c}
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.texts && (s.texts.length ? <ul className="texts">{s.texts.slice(0, 20).map((t, i) => <li key={i}>{t}</li>)}</ul> : <p className="muted">Ответов нет.</p>)}
+    </div>
+  );
+}
+
+/** A small SVG bar chart: no library, readable on a phone, with the numbers for screen readers. */
+export function Bars({ values, labels }: { values: number[]; labels: string[] }) {
+  const max = Math.max(1, ...values);
+  const w = 300;
+  const h = 80;
+  const bw = w / values.length;
+  return (
+    <svg viewBox={`0 0 ${w} ${h + 16}`} className="bars" role="img" aria-label={values.map((v, i) => `${labels[i]}: ${v}`).join(', ')}>
+      {values.map((v, i) => {
+        const bh = (v / max) * h;
+        return (
+          <g key={i}>
+            <rect x={i * bw + 2} y={h - bh} width={bw - 4} height={bh} rx="2" className="bar" />
+            <text x={i * bw + bw / 2} y={h + 12} textAnchor="middle" className="bar-label">
+              {labels[i]}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,228 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatRuDate, todayIso } from '../../domain/dates';
+import type { Material } from '../../domain/material';
+import { MAX_FILE_BYTES } from '../../domain/material';
+import {
+  isOverdue,
+  roadmapByMonth,
+  roadmapProgress,
+  roadmapTaskInputSchema,
+  ROADMAP_SECTIONS,
+  ROADMAP_SECTION_LABELS,
+  ROADMAP_STATUSES,
+  ROADMAP_STATUS_LABELS,
+  type RoadmapStatus,
+  type RoadmapTask,
+} from '../../domain/roadmap';
+import { stripEnvelope } from '../../domain/envelope';
+import { fieldErrors } from '../../domain/zodErrors';
+import { getSchool } from '../../storage/repositories';
+import { completeWithDocument, ensureRoadmap, materialsRepo, roadmapRepo } from '../../storage/yearWork';
+import { EmptyState, Page } from '../../ui/Page';
+import { TextAreaField, TextField } from '../../ui/fields';
+import { useToasts } from '../../ui/toastStore';
+import { openKeptFile } from './openFile';
+
+const EVIDENCE_LABELS: Record<string, string> = {
+  '/people?role=mentee': 'База наставляемых',
+  '/people?role=mentor': 'База наставников',
+  '/partners': 'Партнёры',
+  '/networking': 'Нетворкинг',
+  '/mentorships': 'Пары и группы',
+  '/consents': 'Согласия',
+  '/orders': 'Приказы',
+  '/mentorships?attention=1': 'Планы под 90 %',
+};
+
+/** The year's roadmap: rows by section or by month, overdue ones marked, status, documents and the app's evidence. */
+export function RoadmapPage() {
+  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const year = school?.academicYear;
+  useEffect(() => {
+    if (year) void ensureRoadmap(year);
+  }, [year]);
+  const all = useLiveQuery(() => roadmapRepo.list(), []);
+  const docs = useLiveQuery(() => materialsRepo.list(), []);
+  const [view, setView] = useState<'sections' | 'months'>('sections');
+  const today = todayIso();
+  const tasks = useMemo(() => (all ?? []).filter((t) => t.academicYear === year).sort((a, b) => a.order - b.order), [all, year]);
+  const docsBy = useMemo(() => {
+    const m = new Map<string, Material[]>();
+    for (const d of docs ?? []) if (d.roadmapTaskId) m.set(d.roadmapTaskId, [...(m.get(d.roadmapTaskId) ?? []), d]);
+    return m;
+  }, [docs]);
+
+  if (!school || !all) return <Page title="Дорожная карта" backTo="/more">{null}</Page>;
+  const p = roadmapProgress(tasks, today);
+
+  return (
+    <Page title="Дорожная карта" backTo="/more">
+      <p className="muted">Учебный год {school.academicYear}</p>
+      <p role="status" data-testid="roadmap-progress">
+        Выполнено {p.done} из {p.total}
+        {p.overdue ? ` · просрочено: ${p.overdue}` : ''}
+      </p>
+      <div className="segmented" role="group" aria-label="Вид">
+        <button type="button" className="segment" aria-pressed={view === 'sections'} onClick={() => setView('sections')}>
+          По разделам
+        </button>
+        <button type="button" className="segment" aria-pressed={view === 'months'} onClick={() => setView('months')}>
+          По месяцам
+        </button>
+      </div>
+      {tasks.length === 0 ? (
+        <EmptyState title="Строк пока нет">
+          <p>Шаблон дорожной карты появится через мгновение; можно добавить свои строки ниже.</p>
+        </EmptyState>
+      ) : view === 'sections' ? (
+        ROADMAP_SECTIONS.map((s) => {
+          const rows = tasks.filter((t) => t.section === s);
+          return rows.length ? (
+            <section key={s} aria-label={ROADMAP_SECTION_LABELS[s]}>
+              <h2>{ROADMAP_SECTION_LABELS[s]}</h2>
+              <ul className="roadmap-list">
+                {rows.map((t) => (
+                  <TaskRow key={t.id} task={t} docs={docsBy.get(t.id) ?? []} today={today} />
+                ))}
+              </ul>
+            </section>
+          ) : null;
+        })
+      ) : (
+        roadmapByMonth(tasks, school.academicYear)
+          .filter((m) => m.tasks.length)
+          .map((m) => (
+            <section key={m.key || 'none'} aria-label={m.label}>
+              <h2>{m.label}</h2>
+              <ul className="roadmap-list">
+                {m.tasks.map((t) => (
+                  <TaskRow key={t.id} task={t} docs={docsBy.get(t.id) ?? []} today={today} />
+                ))}
+              </ul>
+            </section>
+          ))
+      )}
+      <NewRow academicYear={school.academicYear} order={tasks.length + 1} />
+    </Page>
+  );
+}
+
+function TaskRow({ task, docs, today }: { task: RoadmapTask; docs: Material[]; today: string }) {
+  const id = useId();
+  const show = useToasts((s) => s.show);
+  const [problem, setProblem] = useState<string | null>(null);
+  const overdue = isOverdue(task, today);
+  const short = task.content.length > 60 ? `${task.content.slice(0, 60)}…` : task.content;
+
+  const setStatus = (status: RoadmapStatus) =>
+    void roadmapRepo.save({ ...stripEnvelope(task), status, doneOn: status === 'done' ? task.doneOn || today : '' }, task.id);
+
+  const attach = async (file: File) => {
+    setProblem(null);
+    if (file.size === 0) return setProblem('Файл пустой');
+    if (file.size > MAX_FILE_BYTES) return setProblem(`Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ`);
+    await completeWithDocument(task.id, { name: file.name, type: file.type, size: file.size, blob: file }, today);
+    show('Документ прикреплён, строка отмечена выполненной');
+  };
+
+  return (
+    <li className={`card-section roadmap-row${overdue ? ' roadmap-overdue' : ''}${task.status === 'done' ? ' roadmap-done' : ''}`} aria-label={short}>
+      <p className="roadmap-content">{task.content}</p>
+      <p className="muted">
+        {task.deadlineText || (task.deadline ? `до ${formatRuDate(task.deadline)}` : 'без срока')}
+        {task.responsible ? ` · ${task.responsible}` : ''}
+      </p>
+      {overdue && <span className="badge badge-error">просрочено</span>}
+      {task.expectedResult && <p className="roadmap-result">Результат: {task.expectedResult}</p>}
+      <div className="roadmap-actions">
+        <label className="visually-hidden" htmlFor={`${id}-status`}>
+          Статус: {short}
+        </label>
+        <select id={`${id}-status`} className="status-select" value={task.status} onChange={(e) => setStatus(e.target.value as RoadmapStatus)}>
+          {ROADMAP_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ROADMAP_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        {task.evidenceRoute && (
+          <Link className="button button-small" to={task.evidenceRoute}>
+            {EVIDENCE_LABELS[task.evidenceRoute] ?? 'Открыть'}
+          </Link>
+        )}
+        <label className="button button-small file-button">
+          Прикрепить документ
+          <input
+            type="file"
+            className="visually-hidden"
+            aria-label={`Прикрепить документ: ${short}`}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void attach(f);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <Link className="button button-small" to={`/roadmap/${task.id}`}>
+          Изменить
+        </Link>
+      </div>
+      {docs.length > 0 && (
+        <ul className="roadmap-docs" aria-label="Документы">
+          {docs.map((d) => (
+            <li key={d.id}>
+              <button type="button" className="link-button" onClick={() => void openKeptFile(d.id, d.fileName)}>
+                {d.fileName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function NewRow({ academicYear, order }: { academicYear: string; order: number }) {
+  const show = useToasts((s) => s.show);
+  const [f, setF] = useState({ content: '', deadline: '', responsible: '', expectedResult: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  return (
+    <details className="card-section">
+      <summary>Добавить строку</summary>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = roadmapTaskInputSchema.safeParse({ academicYear, section: 'organisation', order, ...f });
+          if (!r.success) return setErrors(fieldErrors(r.error));
+          setErrors({});
+          void roadmapRepo.save(r.data).then(() => {
+            setF({ content: '', deadline: '', responsible: '', expectedResult: '' });
+            show('Строка добавлена');
+          });
+        }}
+      >
+        <TextAreaField label="Содержание" required value={f.content} error={errors.content} onChange={(e) => setF({ ...f, content: e.target.value })} />
+        <TextField label="Срок" type="date" value={f.deadline} error={errors.deadline} onChange={(e) => setF({ ...f, deadline: e.target.value })} />
+        <TextField label="Ответственный" value={f.responsible} error={errors.responsible} onChange={(e) => setF({ ...f, responsible: e.target.value })} />
+        <TextField
+          label="Ожидаемый результат"
+          value={f.expectedResult}
+          error={errors.expectedResult}
+          onChange={(e) => setF({ ...f, expectedResult: e.target.value })}
+        />
+        <button type="submit" className="button button-primary">
+          Добавить
+        </button>
+      </form>
+    </details>
+  );
+}

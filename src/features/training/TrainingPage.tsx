@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { todayIso } from '../../domain/dates';
+import { plural } from '../../domain/text';
+import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP, trainingGroupInputSchema, trainingSummary } from '../../domain/training';
+import { fieldErrors } from '../../domain/zodErrors';
+import { peopleRepo } from '../../storage/repositories';
+import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
+import { EmptyState, Page } from '../../ui/Page';
+import { PersonPicker } from '../../ui/PersonPicker';
+import { TextField } from '../../ui/fields';
+import { personOptions } from '../mentorships/personOptions';
+
+/** Mentor training: the roadmap's bars, the groups, and a new group. */
+export function TrainingPage() {
+  const groups = useLiveQuery(() => trainingGroupsRepo.list(), []);
+  const sessions = useLiveQuery(() => trainingSessionsRepo.list(), []);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const [name, setName] = useState('');
+  const [members, setMembers] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const options = useMemo(() => personOptions(people ?? [], 'mentor'), [people]);
+  if (!groups || !sessions || !people) return <Page title="Обучение наставников" backTo="/more">{null}</Page>;
+  const summary = trainingSummary(groups, sessions, todayIso());
+
+  return (
+    <Page title="Обучение наставников" backTo="/more">
+      <section className="card-section" aria-label="Показатели обучения">
+        <p data-testid="experts-bar">
+          Экспертов привлечено: {summary.experts.length} (нужно не меньше {MIN_EXPERTS}){' '}
+          <span className={`badge ${summary.expertsMet ? 'badge-ok' : 'badge-warn'}`}>{summary.expertsMet ? 'выполнено' : 'пока меньше'}</span>
+        </p>
+        <p className="muted">В каждой группе — не меньше {MIN_SESSIONS_PER_GROUP} занятий.</p>
+      </section>
+      {groups.length === 0 ? (
+        <EmptyState title="Групп обучения пока нет">
+          <p>Создайте группу наставников ниже, затем записывайте её занятия и консультации.</p>
+        </EmptyState>
+      ) : (
+        <ul className="list" aria-label="Группы обучения">
+          {groups.map((g) => {
+            const s = summary.groups.find((x) => x.groupId === g.id)!;
+            return (
+              <li key={g.id}>
+                <Link className="list-item" to={`/training/${g.id}`}>
+                  <span className="list-title">{g.name}</span>
+                  <span className="list-sub">
+                    {plural(g.memberIds.length, { one: 'наставник', few: 'наставника', many: 'наставников' })} · занятий {s.sessions} из {MIN_SESSIONS_PER_GROUP}
+                    {s.consultations ? ` · консультаций ${s.consultations}` : ''}
+                  </span>
+                  <span className="badges">
+                    <span className={`badge ${s.sessionsMet ? 'badge-ok' : 'badge-warn'}`}>{s.sessionsMet ? 'занятий достаточно' : 'занятий мало'}</span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form
+        className="form card-section"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = trainingGroupInputSchema.safeParse({ name, memberIds: members });
+          if (!r.success) return setErrors(fieldErrors(r.error));
+          setErrors({});
+          void trainingGroupsRepo.save(r.data).then(() => {
+            setName('');
+            setMembers([]);
+          });
+        }}
+      >
+        <h2>Новая группа</h2>
+        <TextField label="Название группы" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+        <PersonPicker label="Наставники в группе" options={options} value={members} onChange={setMembers} preferredHeading="Наставники" error={errors.memberIds} />
+        <button type="submit" className="button button-primary button-block">
+          Создать группу
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
+import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+
+async function answerQuestionnaire(page: Page, title: string, phase: string, mark: number, choice: string) {
+  await page.goto('/questionnaires');
+  await page.getByRole('link', { name: new RegExp(title) }).click();
+  await page.getByRole('link', { name: 'Заполнить' }).click();
+  const who = page.getByRole('combobox', { name: 'Кто отвечает' });
+  await who.fill('сем');
+  await page.getByRole('option', { name: /Семёнова А\./ }).click();
+  await who.press('Escape');
+  await page.getByLabel('Когда заполняется').selectOption({ label: phase });
+  await page.getByRole('radiogroup', { name: 'Насколько вы уверены в себе?' }).getByText(String(mark), { exact: true }).click();
+  await page.getByRole('radio', { name: choice }).check();
+  await page.getByRole('button', { name: 'Сохранить ответы' }).click();
+  await expect(page).toHaveURL(/\/questionnaires\/[^/]+$/);
+}
+
+/**
+ * The year measured, at 360×740, offline after the first visit: the template roadmap for the year, a row done with
+ * its document, a training group with sessions, a questionnaire built and answered at the start and the end with the
+ * change shown, the dashboard's numbers matching what was entered, and the XLSX report read back.
+ */
+test('roadmap, training, a before/after questionnaire, the dashboard and the XLSX report', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await completeWizard(page); // 420 students, 38 teachers, 2025/2026
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Орлова', firstName: 'Нина', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2012-04-02', roles: ['Наставляемый'] });
+
+  // The roadmap of the year appears from the template; a row is done with its document, and stays so offline
+  await page.goto('/more');
+  await page.getByRole('link', { name: /Дорожная карта/ }).click();
+  await expect(page.getByTestId('roadmap-progress')).toHaveText('Выполнено 0 из 14 · просрочено: 12');
+  const row = page.getByRole('listitem', { name: 'Утверждение индивидуальных планов' });
+  await expect(row).toContainText('До конца ноября 2025 г.');
+  await expect(row.getByText('просрочено')).toBeVisible();
+  await row.getByLabel('Прикрепить документ: Утверждение индивидуальных планов').setInputFiles({
+    name: 'Приказ 125-од.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% приказ\n'),
+  });
+  await expect(page.getByTestId('roadmap-progress')).toHaveText('Выполнено 1 из 14 · просрочено: 11');
+  await page.reload();
+  await expect(row.getByRole('combobox')).toHaveValue('done');
+  await expect(row.getByRole('button', { name: 'Приказ 125-од.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: 'По месяцам' }).click();
+  await expect(page.getByRole('region', { name: 'Ноябрь 2025' })).toContainText('Утверждение индивидуальных планов');
+
+  // Mentor training: a group, two sessions by two experts
+  await page.goto('/training');
+  await expect(page.getByRole('heading', { name: 'Групп обучения пока нет' })).toBeVisible();
+  await page.getByLabel('Название группы').fill('Группа 1');
+  for (const q of ['петр', 'орл']) {
+    const box = page.getByRole('combobox', { name: 'Наставники в группе' });
+    await box.fill(q);
+    await page.getByRole('option', { name: q === 'петр' ? /Петров И\./ : /Орлова Н\./ }).click();
+    await box.press('Escape');
+  }
+  await page.getByRole('button', { name: 'Создать группу' }).click();
+  await page.getByRole('link', { name: /Группа 1/ }).click();
+  for (const [date, topic, expert] of [
+    ['2025-10-01', 'Роль наставника', 'Иванова М. П.'],
+    ['2025-10-08', 'Индивидуальный план', 'Сидоров А. А.'],
+  ]) {
+    await page.getByLabel('Дата занятия').fill(date!);
+    await page.getByLabel('Тема').fill(topic!);
+    await page.getByLabel('Эксперт').fill(expert!);
+    await page.getByRole('checkbox', { name: 'Петров И.' }).check();
+    await page.getByRole('button', { name: 'Записать', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Занятия' })).toContainText(topic!);
+  }
+  await expect(page.getByTestId('group-bar')).toContainText('Занятий проведено: 2 из 10 · экспертов: 2 · посещаемость 50 %');
+  await page.goto('/training');
+  await expect(page.getByTestId('experts-bar')).toContainText('Экспертов привлечено: 2');
+  await expect(page.getByTestId('experts-bar')).toContainText('выполнено');
+
+  // A questionnaire built and answered twice; the change shows
+  await page.goto('/questionnaires');
+  await page.getByRole('link', { name: 'Новая' }).click();
+  await page.getByLabel('Название анкеты').fill('Уверенность в себе');
+  await page.getByRole('checkbox', { name: /в начале и в конце года/ }).check();
+  await page.getByLabel('Текст вопроса 1').fill('Насколько вы уверены в себе?');
+  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  await page.getByLabel('Текст вопроса 2').fill('Как часто вы выступаете?');
+  await page.getByLabel('Вид вопроса 2').selectOption({ label: 'один вариант' });
+  await page.getByRole('button', { name: 'Сохранить анкету' }).click();
+  await expect(page.getByText('Нужно не меньше двух вариантов ответа')).toBeVisible();
+  await page.getByLabel('Варианты ответа на вопрос 2').fill('часто\nредко');
+  await page.getByRole('button', { name: 'Сохранить анкету' }).click();
+  await expect(page.getByRole('heading', { name: 'Уверенность в себе' })).toBeVisible();
+  await answerQuestionnaire(page, 'Уверенность в себе', 'начало года', 4, 'редко');
+  await answerQuestionnaire(page, 'Уверенность в себе', 'конец года', 7, 'часто');
+  const change = page.getByRole('table', { name: 'Изменение за год' });
+  await expect(change).toContainText('Насколько вы уверены в себе?');
+  await expect(page.getByTestId(/^delta-/)).toHaveText('+3');
+
+  // The dashboard's numbers are the data's: 2 teacher mentors of 38, no student mentors, no consents yet
+  await page.goto('/monitoring');
+  await expect(page.getByTestId('value-mentorsAmongTeachers')).toHaveText('5,3 %');
+  await expect(page.getByRole('listitem', { name: 'Наставники среди педагогов' })).toContainText('2 из 38');
+  await expect(page.getByTestId('value-mentorsAmongStudents')).toHaveText('0 %');
+  await expect(page.getByTestId('value-consents')).toHaveText('0 %');
+  await expect(page.getByTestId('status-consents')).toHaveText('не выполнено');
+  const consents = page.getByRole('listitem', { name: 'Участники с согласием на обработку данных' });
+  await consents.getByText('Не учтены: 3').click();
+  await expect(consents.getByRole('link', { name: 'Семёнова Анна' })).toBeVisible();
+  await expect(page.getByTestId('training-experts')).toContainText('Экспертов: 2');
+
+  // The XLSX report, read back with the same spreadsheet library
+  await page.goto('/report');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать XLSX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Мониторинг_.*\.xlsx$/);
+  const sheets = (await readXlsxFile((await file.path())!)) as unknown as { sheet: string; data: unknown[][] }[];
+  expect(sheets.map((s) => s.sheet)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты']);
+  const indicators = sheets[0]!.data;
+  expect(indicators.find((r) => r[0] === 'Наставники среди педагогов')).toEqual(['Наставники среди педагогов', 5.3, 10, 2, 38, 'под угрозой']);
+  expect(indicators.find((r) => r[0] === 'Участники с согласием на обработку данных')?.[5]).toBe('не выполнено');
+  expect(sheets[6]!.data.find((r) => r[1] === 'Насколько вы уверены в себе?')).toEqual(['Уверенность в себе', 'Насколько вы уверены в себе?', 1, 4, 7, 3]);
+  await context.setOffline(false);
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { buildReport, toCsv } from '../../../src/domain/report';
+import type { Indicator } from '../../../src/domain/monitoring';
+
+const indicator: Indicator = {
+  id: 'consents',
+  title: 'Участники с согласием на обработку данных',
+  numerator: 3,
+  denominator: 4,
+  value: 0.75,
+  target: 1,
+  deadline: '2025-10-31',
+  status: 'notMet',
+  missing: ['p4'],
+};
+
+describe('the monitoring report', () => {
+  const sheets = buildReport({
+    school: { name: 'МКОУ СОШ № 2', academicYear: '2025/2026' },
+    today: '2025-11-20',
+    indicators: [indicator],
+    mentorships: [{ title: 'Робототехника', form: 'Учитель – ученик', mentors: 'Петров И. С.', mentees: 'Семёнова А., 7Б', status: 'активна', meetings: 5, stages: 5, planPercent: 0.333 }],
+    plans: [],
+    consents: [{ name: 'Семёнова Анна', category: 'Обучающийся', valid: true, signer: 'законный представитель', signedOn: '2025-09-10', reason: '' }],
+    training: [],
+    events: [{ title: 'Нетворкинг', kind: 'нетворкинг', date: '2025-09-25', attendees: 40 }],
+    questionnaires: [{ questionnaire: 'Анкета наставляемого', question: 'Уверенность', n: 2, before: 5, after: 7.5, delta: 2.5 }],
+  });
+  it('has one sheet per area, in Russian, each with a title line and a header row', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты']);
+    for (const s of sheets) {
+      expect(s.rows[0]![0]).toContain('МКОУ СОШ № 2, 2025/2026 учебный год');
+      expect(s.widths.length).toBe(s.rows[3]!.length);
+    }
+  });
+  it('writes shares as percentages, statuses in words, dates as dates', () => {
+    expect(sheets[0]!.rows[4]).toEqual(['Участники с согласием на обработку данных', 75, 100, 3, 4, 'не выполнено']);
+    expect(sheets[1]!.rows[4]![7]).toBe(33.3);
+    expect(sheets[3]!.rows[4]![4]).toEqual(new Date('2025-09-10T00:00:00Z'));
+    expect(sheets[6]!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
+  });
+  it('CSV opens in Excel: BOM, semicolons, quotes where needed, decimal commas, dates as ДД.ММ.ГГГГ', () => {
+    const csv = toCsv([['ФИО', 'Заметка', 'Доля', 'Дата'], ['Семёнова Анна', 'сказала "да"; потом ушла', 33.3, new Date('2025-09-10T00:00:00Z')]]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const back = Papa.parse<string[]>(csv.slice(1), { delimiter: ';' }).data;
+    expect(back[1]).toEqual(['Семёнова Анна', 'сказала "да"; потом ушла', '33,3', '10.09.2025']);
+  });
+});
