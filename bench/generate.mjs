@@ -536,6 +536,33 @@ export function generateSchool(seed = 1) {
     }
   }
 
+  // ---- mentor training --------------------------------------------------------------------------------------------
+  {
+    const rng = dated(streamFor(seed, 'training'));
+    const mentors = people.filter((p) => p.roles.includes('mentor'));
+    const experts = ['Иванова М. П.', 'Сидоров А. А.', 'Кузнецова Е. В.', 'Павлов Д. И.'];
+    const topics = ['Роль наставника', 'Индивидуальный план', 'Мотивация наставляемого', 'Обратная связь', 'Проектная работа', 'Итоги года'];
+    tables.trainingGroups = [];
+    tables.trainingSessions = [];
+    const groupCount = 12;
+    for (let g = 0; g < groupCount; g++) {
+      const memberIds = mentors.filter((_, i) => i % groupCount === g).map((p) => p.id);
+      const group = stamp(idOf('trainingGroups', g), R.trainingGroup({ name: `Группа обучения ${g + 1}`, memberIds }), { createdAt: '2025-09-05T03:00:00.000Z' });
+      tables.trainingGroups.push(group);
+      const n = rng.int(8, 14);
+      for (let k = 0; k < n; k++) {
+        const date = rng.dateBetween('2025-09-15', '2026-04-30');
+        tables.trainingSessions.push(
+          stamp(
+            idOf('trainingSessions', tables.trainingSessions.length),
+            R.trainingSession({ groupId: group.id, kind: 'session', date, topic: rng.pick(topics), expert: rng.pick(experts), format: rng.chance(0.3) ? 'remote' : 'inPerson', attendeeIds: memberIds.filter(() => rng.chance(0.8)) }),
+            { createdAt: rng.timeOn(date) },
+          ),
+        );
+      }
+    }
+  }
+
   // ---- questionnaires and responses ----------------------------------------------------------------------------
   {
     const rng = dated(streamFor(seed, 'questionnaires'));
@@ -699,6 +726,8 @@ const SCHEMAS = {
   events: ['src/domain/event.ts', 'eventInputSchema'],
   preferences: ['src/domain/preference.ts', 'preferenceInputSchema'],
   questionnaires: ['src/domain/questionnaire.ts', 'questionnaireInputSchema'],
+  trainingGroups: ['src/domain/training.ts', 'trainingGroupInputSchema'],
+  trainingSessions: ['src/domain/training.ts', 'trainingSessionInputSchema'],
   responses: ['src/domain/questionnaire.ts', 'responseInputSchema'],
   mentoringForms: ['src/domain/mentoringForm.ts', 'mentoringFormInputSchema'],
 };

@@ -83,10 +83,6 @@ async function run(runNo: number) {
   };
 }
 
-declare global {
-  interface Window {
-    bench: { run: typeof run };
-  }
-}
-window.bench = { run };
+/** Called by the driving script through page.evaluate. */
+(window as unknown as { bench: { run: typeof run } }).bench = { run };
 document.getElementById('state')!.textContent = 'ready';

@@ -194,3 +194,7 @@ export const event = (f) => ({
 
 /** src/domain/preference.ts */
 export const preference = (f) => ({ eventId: f.eventId, personId: f.personId, side: f.side, ranked: f.ranked });
+
+/** src/domain/training.ts */
+export const trainingGroup = (f) => ({ name: f.name, memberIds: f.memberIds, notes: '' });
+export const trainingSession = (f) => ({ groupId: f.groupId, kind: f.kind, date: f.date, topic: f.topic, expert: f.expert, format: f.format, attendeeIds: f.attendeeIds });

@@ -97,14 +97,15 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
   const inPairs = new Set(active.flatMap((m) => [...m.mentorIds, ...m.menteeIds]));
   const mentors = input.people.filter((p) => p.roles.includes('mentor'));
   const participants = input.people.filter((p) => p.roles.length > 0 || inPairs.has(p.id));
-  const consentsBy = new Map<string, MonitoringInput['consents'][number][]>();
-  for (const c of input.consents) consentsBy.set(c.personId, [...(consentsBy.get(c.personId) ?? []), c]);
-  const withConsent = participants.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today)));
+  const consentsBy = groupBy(input.consents, (c) => c.personId);
+  const withConsent = new Set(
+    participants.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today))).map((p) => p.id),
+  );
   const partnersWithMentor = new Set(mentors.filter((p) => p.category === 'partnerRep' && p.partnerId).map((p) => p.partnerId));
-  const itemsBy = new Map<string, MonitoringInput['planItems'][number][]>();
-  for (const i of input.planItems) itemsBy.set(i.planId, [...(itemsBy.get(i.planId) ?? []), i]);
-  const plans = input.plans.filter((p) => active.some((m) => m.id === p.mentorshipId));
-  const plansOk = plans.filter((p) => (planProgress(itemsBy.get(p.id) ?? [], input.today).share ?? 0) >= PLAN_PROBLEM_THRESHOLD);
+  const itemsBy = groupBy(input.planItems, (i) => i.planId);
+  const activeIds = new Set(active.map((m) => m.id));
+  const plans = input.plans.filter((p) => activeIds.has(p.mentorshipId));
+  const plansOk = new Set(plans.filter((p) => (planProgress(itemsBy.get(p.id) ?? [], input.today).share ?? 0) >= PLAN_PROBLEM_THRESHOLD).map((p) => p.id));
   const finalGame = new Set(input.events.filter((e) => e.kind === 'finalGame').flatMap((e) => e.attendeeIds));
   const students = input.people.filter((p) => p.category === 'student' && p.birthDate && ageOn(p.birthDate, input.today) >= 10 && ageOn(p.birthDate, input.today) <= 18);
   const involved = students.filter((p) => inPairs.has(p.id));
@@ -117,8 +118,8 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
       denominator: input.partners.length,
       missing: input.partners.filter((p) => !partnersWithMentor.has(p.id)).map((p) => p.id),
     },
-    consents: { numerator: withConsent.length, denominator: participants.length, missing: participants.filter((p) => !withConsent.includes(p)).map((p) => p.id) },
-    plansAt90: { numerator: plansOk.length, denominator: plans.length, missing: plans.filter((p) => !plansOk.includes(p)).map((p) => p.id) },
+    consents: { numerator: withConsent.size, denominator: participants.length, missing: participants.filter((p) => !withConsent.has(p.id)).map((p) => p.id) },
+    plansAt90: { numerator: plansOk.size, denominator: plans.length, missing: plans.filter((p) => !plansOk.has(p.id)).map((p) => p.id) },
     finalEvent: { numerator: [...inPairs].filter((id) => finalGame.has(id)).length, denominator: inPairs.size, missing: [...inPairs].filter((id) => !finalGame.has(id)) },
     studentsInvolved: { numerator: involved.length, denominator: students.length, missing: students.filter((p) => !inPairs.has(p.id)).map((p) => p.id) },
   };
@@ -128,4 +129,16 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
     const target = input.targets?.[id] ?? DEFAULT_TARGETS[id];
     return { id, title: TITLES[id], ...r, value, target, deadline: deadlines[id], status: indicatorStatus(value, target, deadlines[id], input.today) };
   });
+}
+
+/** Records by a key, in one pass. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
 }

@@ -1,0 +1,132 @@
+import { isValidConsent } from './consent';
+import type { ConsentFields } from './consent';
+import type { EventFields } from './event';
+import type { MeetingFields } from './meeting';
+import { computeIndicators, groupBy, type Indicator } from './monitoring';
+import type { MentorshipFields, MentorshipStatus } from './mentorship';
+import { fullName, shortName, type Person, type PersonCategory } from './person';
+import { planProgress, type PlanFields, type PlanItemFields } from './plan';
+import { beforeAfter, type QuestionnaireFields, type ResponseFields } from './questionnaire';
+import { buildReport, type ReportInput, type ReportSheet } from './report';
+import type { SchoolFields } from './school';
+import { trainingSummary, type TrainingGroupFields, type TrainingSessionFields } from './training';
+
+type WithId<T> = T & { id: string };
+
+export interface MonitoringData {
+  today: string;
+  school: Pick<SchoolFields, 'name' | 'academicYear' | 'studentsTotal' | 'teachersTotal' | 'consentAge' | 'indicatorTargets'>;
+  people: readonly Person[];
+  partners: readonly { id: string }[];
+  consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
+  mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'>>[];
+  meetings: readonly Pick<MeetingFields, 'mentorshipId' | 'kind'>[];
+  plans: readonly WithId<Pick<PlanFields, 'mentorshipId' | 'title'> & { approvedByOrderId?: string }>[];
+  planItems: readonly (Pick<PlanItemFields, 'planId' | 'status' | 'dueDate'>)[];
+  events: readonly Pick<EventFields, 'kind' | 'title' | 'date' | 'attendeeIds'>[];
+  groups: readonly WithId<TrainingGroupFields>[];
+  sessions: readonly Pick<TrainingSessionFields, 'groupId' | 'kind' | 'date' | 'expert' | 'attendeeIds'>[];
+  questionnaires: readonly WithId<QuestionnaireFields>[];
+  responses: readonly Pick<ResponseFields, 'questionnaireId' | 'respondentId' | 'phase' | 'answeredOn' | 'answers'>[];
+  forms: readonly { id: string; name: string }[];
+  labels: { category: Record<PersonCategory, string>; status: Record<MentorshipStatus, string> };
+}
+
+const EVENT_KINDS: Record<string, string> = { networking: 'нетворкинг', finalGame: 'итоговая игра', other: 'другое' };
+
+/**
+ * The dashboard's and the report's figures from the stored records, in one pass of grouping: the indicators, the
+ * training summary, the questionnaires' change over the year, and the report's rows. Pure, for the screens and the
+ * benchmark alike.
+ */
+export function monitoringSnapshot(d: MonitoringData): {
+  indicators: Indicator[];
+  training: ReturnType<typeof trainingSummary>;
+  changes: ReportInput['questionnaires'];
+  reportInput: ReportInput;
+  report: () => ReportSheet[];
+} {
+  const { today, school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms } = d;
+  const categoryLabel = d.labels.category;
+  const mentorshipStatusLabel = d.labels.status;
+  const indicators = computeIndicators({
+    today,
+    academicYear: school.academicYear,
+    school: { studentsTotal: school.studentsTotal, teachersTotal: school.teachersTotal, consentAge: school.consentAge },
+    people,
+    partners,
+    consents,
+    mentorships,
+    plans,
+    planItems,
+    events,
+    targets: school.indicatorTargets,
+  });
+  const training = trainingSummary(groups, sessions, today);
+  const byId = new Map<string, Person>(people.map((p) => [p.id, p]));
+  const names = (ids: readonly string[]) => ids.map((id) => (byId.get(id) ? shortName(byId.get(id)!) : '(удалён)')).join(', ');
+  const formName = new Map(forms.map((f) => [f.id, f.name]));
+  const itemsBy = groupBy(planItems, (i) => i.planId);
+  const meetingsBy = groupBy(meetings, (m) => m.mentorshipId);
+  const plansBy = groupBy(plans, (p) => p.mentorshipId);
+  const consentsBy = groupBy(consents, (c) => c.personId);
+  const mentorshipById = new Map(mentorships.map((m) => [m.id, m]));
+  const responsesBy = groupBy(responses, (r) => r.questionnaireId);
+  const pairTitle = (id: string) => {
+    const m = mentorshipById.get(id);
+    return m ? m.title || `${names(m.mentorIds)} → ${names(m.menteeIds)}` : '(удалена)';
+  };
+  const changes = questionnaires.flatMap((q) =>
+    q.beforeAfter
+      ? beforeAfter(
+          q,
+          responsesBy.get(q.id) ?? [],
+        ).map((c) => ({ questionnaire: q.title, question: c.text, n: c.n, before: c.before, after: c.after, delta: c.delta }))
+      : [],
+  );
+  const reportInput: ReportInput = {
+    school,
+    today,
+    indicators,
+    mentorships: mentorships.map((m) => {
+      const mine = meetingsBy.get(m.id) ?? [];
+      const items = (plansBy.get(m.id) ?? []).flatMap((p) => itemsBy.get(p.id) ?? []);
+      return {
+        title: m.title,
+        form: formName.get(m.formId) ?? '',
+        mentors: names(m.mentorIds),
+        mentees: names(m.menteeIds),
+        status: mentorshipStatusLabel[m.status],
+        meetings: mine.length,
+        stages: new Set(mine.map((x) => x.kind)).size,
+        planPercent: planProgress(items, today).share,
+      };
+    }),
+    plans: plans.map((p) => {
+      const pr = planProgress(itemsBy.get(p.id) ?? [], today);
+      return { title: p.title, pair: pairTitle(p.mentorshipId), planned: pr.planned, done: pr.done, percent: pr.share, approved: p.approvedByOrderId ? 'да' : 'нет' };
+    }),
+    consents: people
+      .filter((p) => p.roles.length > 0)
+      .map((p) => {
+        const mine = [...(consentsBy.get(p.id) ?? [])].sort((a, b) => b.signedOn.localeCompare(a.signedOn));
+        const valid = mine.some((c) => isValidConsent(c, p, school.consentAge, today));
+        const last = mine[0];
+        return {
+          name: fullName(p),
+          category: categoryLabel[p.category],
+          valid,
+          signer: last ? (last.signer === 'self' ? 'сам участник' : 'законный представитель') : '',
+          signedOn: last?.signedOn ?? '',
+          reason: valid ? '' : last ? 'согласие недействительно или отозвано' : 'согласия нет',
+        };
+      }),
+    training: groups.map((g) => {
+      const s = training.groups.find((x) => x.groupId === g.id)!;
+      return { group: g.name, members: g.memberIds.length, sessions: s.sessions, consultations: s.consultations, experts: s.experts.join(', '), attendance: s.attendance };
+    }),
+    events: events.map((e) => ({ title: e.title, kind: EVENT_KINDS[e.kind] ?? e.kind, date: e.date, attendees: e.attendeeIds.length })),
+    questionnaires: changes,
+  };
+  return { indicators, training, changes, reportInput, report: () => buildReport(reportInput) };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
+import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
+import { personInputSchema, type Person } from '../../../src/domain/person';
+
+const env = (id: string) => ({ id, createdAt: '', updatedAt: '', hlc: '', vv: {}, deleted: false });
+const person = (id: string, input: Record<string, unknown>): Person => ({ ...personInputSchema.parse(input), ...env(id) });
+
+describe('the snapshot behind the dashboard and the report', () => {
+  it('puts each pair with its form, names, meetings, stages and plan share; each participant with their consent', () => {
+    const people = [
+      person('t1', { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'teacher', roles: ['mentor'] }),
+      person('s1', { lastName: 'Семёнова', firstName: 'Анна', category: 'student', classLabel: '7Б', birthDate: '2012-04-02', roles: ['mentee'] }),
+    ];
+    const snap = monitoringSnapshot({
+      today: '2025-11-20',
+      school: { name: 'Школа', academicYear: '2025/2026', studentsTotal: 10, teachersTotal: 10, consentAge: 14 },
+      people,
+      partners: [],
+      consents: [{ personId: 's1', signer: 'representative', signedOn: '2025-09-10', withdrawnOn: '' }],
+      mentorships: [{ id: 'm1', title: '', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'active' }],
+      meetings: [
+        { mentorshipId: 'm1', kind: 'intro' },
+        { mentorshipId: 'm1', kind: 'work' },
+        { mentorshipId: 'm1', kind: 'work' },
+      ],
+      plans: [{ id: 'p1', mentorshipId: 'm1', title: 'План', approvedByOrderId: 'o1' }],
+      planItems: [
+        { planId: 'p1', status: 'done', dueDate: '' },
+        { planId: 'p1', status: 'planned', dueDate: '' },
+      ],
+      events: [],
+      groups: [],
+      sessions: [],
+      questionnaires: [],
+      responses: [],
+      forms: DEFAULT_MENTORING_FORMS,
+      labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
+    });
+    expect(snap.reportInput.mentorships).toEqual([
+      { title: '', form: 'Учитель – ученик', mentors: 'Петров И. С.', mentees: 'Семёнова А.', status: 'активна', meetings: 3, stages: 2, planPercent: 0.5 },
+    ]);
+    expect(snap.reportInput.plans).toEqual([{ title: 'План', pair: 'Петров И. С. → Семёнова А.', planned: 2, done: 1, percent: 0.5, approved: 'да' }]);
+    expect(snap.reportInput.consents.map((c) => [c.name, c.valid, c.signer])).toEqual([
+      ['Петров Иван Сергеевич', false, ''],
+      ['Семёнова Анна', true, 'законный представитель'],
+    ]);
+    expect(snap.indicators.find((i) => i.id === 'consents')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(snap.report().map((s) => s.name)).toContain('Пары и группы');
+  });
+});
