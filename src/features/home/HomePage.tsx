@@ -70,6 +70,14 @@ export function HomePage() {
             <IndicatorRow label="Наставники среди обучающихся" indicator={shares.students} />
             <IndicatorRow label="Наставники среди педагогов" indicator={shares.teachers} />
           </dl>
+          <p className="button-row">
+            <Link className="button" to="/monitoring">
+              Все показатели
+            </Link>
+            <Link className="button" to="/roadmap">
+              Дорожная карта
+            </Link>
+          </p>
         </section>
       )}
       {people.length === 0 && (
