@@ -16,6 +16,7 @@ import { routes as trainingRoutes } from '../features/training/routes';
 import { routes as materialsRoutes } from '../features/materials/routes';
 import { routes as questionnaireRoutes } from '../features/questionnaires/routes';
 import { routes as monitoringRoutes } from '../features/monitoring/routes';
+import { routes as eventRoutes } from '../features/events/routes';
 
 /**
  * The first screen (the overview) is in the entry chunk; every other page loads on first visit. All chunks are
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
           ...materialsRoutes,
           ...questionnaireRoutes,
           ...monitoringRoutes,
+          ...eventRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

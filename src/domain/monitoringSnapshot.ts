@@ -20,7 +20,7 @@ export interface MonitoringData {
   partners: readonly { id: string }[];
   consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
   mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'>>[];
-  meetings: readonly Pick<MeetingFields, 'mentorshipId' | 'kind'>[];
+  meetings: readonly Pick<MeetingFields, 'mentorshipId' | 'kind' | 'date'>[];
   plans: readonly WithId<Pick<PlanFields, 'mentorshipId' | 'title'> & { approvedByOrderId?: string }>[];
   planItems: readonly (Pick<PlanItemFields, 'planId' | 'status' | 'dueDate'>)[];
   events: readonly Pick<EventFields, 'kind' | 'title' | 'date' | 'attendeeIds'>[];
@@ -43,6 +43,8 @@ export function monitoringSnapshot(d: MonitoringData): {
   indicators: Indicator[];
   training: ReturnType<typeof trainingSummary>;
   changes: ReportInput['questionnaires'];
+  /** Meetings held per month of the academic year (September → June): the year's progress at a glance. */
+  meetingsByMonth: { key: string; label: string; count: number }[];
   reportInput: ReportInput;
   report: () => ReportSheet[];
 } {
@@ -128,5 +130,14 @@ export function monitoringSnapshot(d: MonitoringData): {
     events: events.map((e) => ({ title: e.title, kind: EVENT_KINDS[e.kind] ?? e.kind, date: e.date, attendees: e.attendeeIds.length })),
     questionnaires: changes,
   };
-  return { indicators, training, changes, reportInput, report: () => buildReport(reportInput) };
+  const y0 = Number(school.academicYear.slice(0, 4));
+  const MONTHS = ['сен', 'окт', 'ноя', 'дек', 'янв', 'фев', 'мар', 'апр', 'май', 'июн'];
+  const keys = [9, 10, 11, 12, 1, 2, 3, 4, 5, 6].map((m) => `${m >= 9 ? y0 : y0 + 1}-${String(m).padStart(2, '0')}`);
+  const perMonth = new Map(keys.map((k) => [k, 0]));
+  for (const x of meetings) {
+    const k = x.date.slice(0, 7);
+    if (perMonth.has(k)) perMonth.set(k, perMonth.get(k)! + 1);
+  }
+  const meetingsByMonth = keys.map((key, i) => ({ key, label: MONTHS[i]!, count: perMonth.get(key)! }));
+  return { indicators, training, changes, meetingsByMonth, reportInput, report: () => buildReport(reportInput) };
 }

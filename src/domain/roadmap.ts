@@ -264,18 +264,18 @@ export function isOverdue(t: Pick<RoadmapTaskFields, 'deadline' | 'status'>, tod
   return !!t.deadline && t.deadline < today && t.status !== 'done' && t.status !== 'cancelled';
 }
 
-export interface RoadmapMonth {
+export interface RoadmapMonth<T = RoadmapTaskFields> {
   /** `2025-09`, or '' for rows without a deadline. */
   key: string;
   label: string;
-  tasks: RoadmapTaskFields[];
+  tasks: T[];
 }
 
 /**
  * The timeline: the months of the academic year (August before it starts to June), each with the rows due in it,
  * then the rows without a deadline. Months before or after that range are kept, in order, so nothing is lost.
  */
-export function roadmapByMonth<T extends RoadmapTaskFields>(tasks: readonly T[], academicYear: string): (RoadmapMonth & { tasks: T[] })[] {
+export function roadmapByMonth<T extends RoadmapTaskFields>(tasks: readonly T[], academicYear: string): RoadmapMonth<T>[] {
   const y0 = startYear(academicYear);
   const keys = [`${y0}-08`, ...[9, 10, 11, 12].map((m) => `${y0}-${String(m).padStart(2, '0')}`), ...[1, 2, 3, 4, 5, 6].map((m) => `${y0 + 1}-0${m}`)];
   const by = new Map<string, T[]>(keys.map((k) => [k, []]));

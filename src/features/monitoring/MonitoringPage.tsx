@@ -11,6 +11,7 @@ import { saveIndicatorTargets } from '../../storage/yearWork';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
+import { Bars } from '../../ui/Bars';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
 const BADGE: Record<Indicator['status'], string> = { met: 'badge-ok', atRisk: 'badge-warn', notMet: 'badge-error', noData: '' };
@@ -81,6 +82,11 @@ export function MonitoringPage() {
           </li>
         ))}
       </ul>
+
+      <section className="card-section" aria-labelledby="year-h">
+        <h2 id="year-h">Встречи пар и групп по месяцам</h2>
+        <Bars values={m.meetingsByMonth.map((x) => x.count)} labels={m.meetingsByMonth.map((x) => x.label)} />
+      </section>
 
       <section className="card-section" aria-labelledby="tr-h">
         <h2 id="tr-h">Обучение наставников</h2>

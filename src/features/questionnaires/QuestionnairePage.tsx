@@ -6,6 +6,8 @@ import { mentorshipsRepo } from '../../storage/repositories';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField } from '../../ui/fields';
+import { Bars } from '../../ui/Bars';
+import { useMentoringForms } from '../mentorships/useMentoringForms';
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('ru-RU', { maximumFractionDigits: 1 }));
 
@@ -15,9 +17,14 @@ export function QuestionnairePage() {
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
   const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const forms = useMentoringForms();
   const [pair, setPair] = useState('');
+  const [form, setForm] = useState('');
   const [phase, setPhase] = useState('');
-  const shown = useMemo(() => (responses ?? []).filter((r) => (!pair || r.mentorshipId === pair) && (!phase || r.phase === phase)), [responses, pair, phase]);
+  const shown = useMemo(() => {
+    const formOf = new Map((mentorships ?? []).map((m) => [m.id, m.formId]));
+    return (responses ?? []).filter((r) => (!pair || r.mentorshipId === pair) && (!form || formOf.get(r.mentorshipId) === form) && (!phase || r.phase === phase));
+  }, [responses, mentorships, pair, form, phase]);
   if (q === undefined || !responses || !mentorships) return <Page title="Анкета" backTo="/questionnaires">{null}</Page>;
   if (!q)
     return (
@@ -75,6 +82,7 @@ export function QuestionnairePage() {
       <section aria-labelledby="res-h">
         <h2 id="res-h">Ответы по вопросам</h2>
         <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="вся школа" options={pairs.map((m) => ({ value: m.id, label: m.title || `Пара ${m.id.slice(0, 4)}` }))} />
+        <SelectField label="Форма наставничества" value={form} onChange={(e) => setForm(e.target.value)} placeholder="все формы" options={(forms ?? []).map((f) => ({ value: f.id, label: f.name }))} />
         <SelectField label="Когда" value={phase} onChange={(e) => setPhase(e.target.value)} placeholder="все ответы" options={Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }))} />
         {shown.length === 0 ? <p className="muted">Ответов пока нет.</p> : summary.map((s, i) => <QuestionResult key={s.questionId} s={s} n={i + 1} />)}
       </section>
@@ -107,28 +115,5 @@ function QuestionResult({ s, n }: { s: QuestionSummary; n: number }) {
       )}
       {s.texts && (s.texts.length ? <ul className="texts">{s.texts.slice(0, 20).map((t, i) => <li key={i}>{t}</li>)}</ul> : <p className="muted">Ответов нет.</p>)}
     </div>
-  );
-}
-
-/** A small SVG bar chart: no library, readable on a phone, with the numbers for screen readers. */
-export function Bars({ values, labels }: { values: number[]; labels: string[] }) {
-  const max = Math.max(1, ...values);
-  const w = 300;
-  const h = 80;
-  const bw = w / values.length;
-  return (
-    <svg viewBox={`0 0 ${w} ${h + 16}`} className="bars" role="img" aria-label={values.map((v, i) => `${labels[i]}: ${v}`).join(', ')}>
-      {values.map((v, i) => {
-        const bh = (v / max) * h;
-        return (
-          <g key={i}>
-            <rect x={i * bw + 2} y={h - bh} width={bw - 4} height={bh} rx="2" className="bar" />
-            <text x={i * bw + bw / 2} y={h + 12} textAnchor="middle" className="bar-label">
-              {labels[i]}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
   );
 }

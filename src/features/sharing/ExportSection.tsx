@@ -5,6 +5,8 @@ import { shortName } from '../../domain/person';
 import { plural } from '../../domain/text';
 import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { materialsRepo } from '../../storage/yearWork';
+import { totalSize } from '../../domain/material';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { formatBytes, makeExportFile, noteExport } from './sharingStore';
@@ -15,6 +17,7 @@ export function ExportSection() {
   const show = useToasts((s) => s.show);
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
   const people = useLiveQuery(() => peopleRepo.list(), []);
+  const materials = useLiveQuery(() => materialsRepo.list(), []);
   const [scope, setScope] = useState<'school' | 'mentorships'>('school');
   const [ticked, setTicked] = useState<string[]>([]);
   const [encrypt, setEncrypt] = useState(false);
@@ -121,6 +124,12 @@ export function ExportSection() {
         </fieldset>
       )}
 
+      {scope === 'school' && materials && materials.length > 0 && (
+        <p className="muted" data-testid="materials-note">
+          Файлы методических материалов и документов ({materials.length}, {formatBytes(totalSize(materials))}) в файл обмена не входят — только их
+          названия и описания. Передайте нужные файлы отдельно кнопкой «Поделиться» в разделе материалов.
+        </p>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} /> Зашифровать парольной фразой
       </label>

@@ -20,9 +20,9 @@ describe('the snapshot behind the dashboard and the report', () => {
       consents: [{ personId: 's1', signer: 'representative', signedOn: '2025-09-10', withdrawnOn: '' }],
       mentorships: [{ id: 'm1', title: '', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'active' }],
       meetings: [
-        { mentorshipId: 'm1', kind: 'intro' },
-        { mentorshipId: 'm1', kind: 'work' },
-        { mentorshipId: 'm1', kind: 'work' },
+        { mentorshipId: 'm1', kind: 'intro', date: '2025-09-20' },
+        { mentorshipId: 'm1', kind: 'work', date: '2025-10-02' },
+        { mentorshipId: 'm1', kind: 'work', date: '2025-10-16' },
       ],
       plans: [{ id: 'p1', mentorshipId: 'm1', title: 'План', approvedByOrderId: 'o1' }],
       planItems: [
@@ -47,5 +47,11 @@ describe('the snapshot behind the dashboard and the report', () => {
     ]);
     expect(snap.indicators.find((i) => i.id === 'consents')).toMatchObject({ numerator: 1, denominator: 2 });
     expect(snap.report().map((s) => s.name)).toContain('Пары и группы');
+    expect(snap.meetingsByMonth.slice(0, 3)).toEqual([
+      { key: '2025-09', label: 'сен', count: 1 },
+      { key: '2025-10', label: 'окт', count: 2 },
+      { key: '2025-11', label: 'ноя', count: 0 },
+    ]);
+    expect(snap.meetingsByMonth).toHaveLength(10);
   });
 });

@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatRuDate, todayIso } from '../../domain/dates';
+import { stripEnvelope } from '../../domain/envelope';
+import { eventInputSchema, FINAL_GAME_TITLE } from '../../domain/event';
+import { fullName } from '../../domain/person';
+import { matchesQuery } from '../../domain/text';
+import { fieldErrors } from '../../domain/zodErrors';
+import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { EmptyState, Page } from '../../ui/Page';
+import { SelectField, TextField } from '../../ui/fields';
+import { personLine } from '../networking/useNetworking';
+
+const KINDS = [
+  { value: 'finalGame', label: 'итоговая деловая игра' },
+  { value: 'other', label: 'другое мероприятие' },
+];
+
+/** Events of the year other than networking: the final business game and the rest, with attendance. */
+export function EventsPage() {
+  const events = useLiveQuery(() => eventsRepo.list(), []);
+  const [f, setF] = useState({ kind: 'finalGame', title: FINAL_GAME_TITLE, date: todayIso(), place: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const list = (events ?? []).filter((e) => e.kind !== 'networking').sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <Page title="Мероприятия" backTo="/more">
+      {events === undefined ? null : list.length === 0 ? (
+        <EmptyState title="Мероприятий пока нет">
+          <p>Создайте итоговую деловую игру «Твой результат — мои возможности» или другое мероприятие и отметьте участников.</p>
+        </EmptyState>
+      ) : (
+        <ul className="list" aria-label="Мероприятия">
+          {list.map((e) => (
+            <li key={e.id}>
+              <Link className="list-item" to={`/events/${e.id}`}>
+                <span className="list-title">{e.title}</span>
+                <span className="list-sub">
+                  {formatRuDate(e.date)} · участников: {e.attendeeIds.length}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="form card-section"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = eventInputSchema.safeParse(f);
+          if (!r.success) return setErrors(fieldErrors(r.error));
+          setErrors({});
+          void eventsRepo.save(r.data);
+        }}
+      >
+        <h2>Новое мероприятие</h2>
+        <SelectField
+          label="Вид"
+          value={f.kind}
+          options={KINDS}
+          onChange={(e) => setF({ ...f, kind: e.target.value, title: e.target.value === 'finalGame' ? FINAL_GAME_TITLE : '' })}
+        />
+        <TextField label="Название" value={f.title} error={errors.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+        <TextField label="Дата" type="date" value={f.date} error={errors.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
+        <TextField label="Место" value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} />
+        <button type="submit" className="button button-primary button-block">
+          Создать мероприятие
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+/** One event: attendance ticked from the participants of live pairs and groups, and their share that came. */
+export function EventPage() {
+  const { id } = useParams() as { id: string };
+  const event = useLiveQuery(() => eventsRepo.get(id).then((e) => e ?? null), [id]);
+  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const [query, setQuery] = useState('');
+  const inPairs = useMemo(
+    () => new Set((mentorships ?? []).filter((m) => m.status !== 'interrupted').flatMap((m) => [...m.mentorIds, ...m.menteeIds])),
+    [mentorships],
+  );
+  const candidates = useMemo(
+    () =>
+      (people ?? [])
+        .filter((p) => inPairs.has(p.id) || p.roles.length > 0)
+        .sort((a, b) => fullName(a).localeCompare(fullName(b), 'ru'))
+        .filter((p) => matchesQuery(`${fullName(p)} ${p.classLabel}`, query)),
+    [people, inPairs, query],
+  );
+  if (event === undefined || !people) return <Page title="Мероприятие" backTo="/events">{null}</Page>;
+  if (!event)
+    return (
+      <Page title="Мероприятие" backTo="/events">
+        <EmptyState title="Мероприятие не найдено" />
+      </Page>
+    );
+  const came = new Set(event.attendeeIds);
+  const set = (ids: string[]) => void eventsRepo.save({ ...stripEnvelope(event), attendeeIds: ids }, event.id);
+  const pairPeopleCame = [...inPairs].filter((x) => came.has(x)).length;
+  const share = inPairs.size ? Math.round((pairPeopleCame / inPairs.size) * 1000) / 10 : null;
+  return (
+    <Page title={event.title} backTo="/events">
+      <p className="muted">
+        {formatRuDate(event.date)}
+        {event.place ? ` · ${event.place}` : ''}
+      </p>
+      <p role="status" data-testid="event-share">
+        Пришли {pairPeopleCame} из {inPairs.size} участников пар и групп{share === null ? '' : ` — ${share.toLocaleString('ru-RU')} %`}
+        {event.kind === 'finalGame' ? ' (цель — не меньше 90 %)' : ''}
+      </p>
+      <div className="field">
+        <label htmlFor="ev-search">Поиск</label>
+        <input id="ev-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Фамилия, имя, класс" />
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-small" onClick={() => set([...new Set([...came, ...candidates.map((p) => p.id)])])}>
+          Отметить всех{query ? ' найденных' : ''} ({candidates.length})
+        </button>
+      </div>
+      <ul className="checklist" aria-label="Участники мероприятия">
+        {candidates.slice(0, 300).map((p) => (
+          <li key={p.id}>
+            <label className="check-item">
+              <input type="checkbox" checked={came.has(p.id)} onChange={(e) => set(e.target.checked ? [...came, p.id] : [...came].filter((x) => x !== p.id))} />
+              <span>{personLine(p)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+/** Routes of this area, mounted inside the app layout (see src/app/App.tsx). Pages load lazily. */
+export const routes: RouteObject[] = [
+  { path: 'events', lazy: async () => ({ Component: (await import('./EventsPage')).EventsPage }) },
+  { path: 'events/:id', lazy: async () => ({ Component: (await import('./EventsPage')).EventPage }) },
+];
