@@ -38,7 +38,7 @@ describe('the roadmap of a year', () => {
     const db = fresh();
     await ensureRoadmap('2025/2026', db);
     const m = await completeWithDocument('roadmap-2025-2026-10', { name: 'Приказ 125-од.pdf', type: 'application/pdf', size: 18, blob: pdf() }, '2025-11-20', db);
-    const row = (await db.roadmapTasks.get('roadmap-2025-2026-10')) as RoadmapTask;
+    const row = (await db.roadmapTasks.get('roadmap-2025-2026-10')) as unknown as RoadmapTask;
     expect(row).toMatchObject({ status: 'done', doneOn: '2025-11-20' });
     expect(m).toMatchObject({ roadmapTaskId: 'roadmap-2025-2026-10', fileName: 'Приказ 125-од.pdf' });
     expect(await (await materialFile(m.id, db))!.text()).toBe('%PDF-1.4 приказ');
