@@ -3,6 +3,7 @@ import { MEETING_KINDS, daysSinceLastMeeting, outOfOrder, stageTimeline, suggest
 import { planProgress, type PlanFields, type PlanItemFields, type PlanProgress } from './plan';
 import { shortName, type PersonFields, type PersonRole } from './person';
 import { matchesQuery, normalizeText } from './text';
+import { groupBy } from './collections';
 
 /** "Has not met for a month": the reminder users of mentoring software keep asking for. */
 export const STALE_MEETING_DAYS = 30;
@@ -41,17 +42,6 @@ export function personLabel(people: ReadonlyMap<string, PersonLike>, id: string)
   const p = people.get(id);
   if (!p) return '(участник удалён)';
   return p.category === 'student' && p.classLabel ? `${shortName(p)}, ${p.classLabel}` : shortName(p);
-}
-
-function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
 }
 
 const live = <T extends Live>(xs: readonly T[]) => xs.filter((x) => !x.deleted);

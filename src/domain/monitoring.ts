@@ -1,6 +1,7 @@
 import { isValidConsent } from './consent';
 import { ageOn, type IsoDate } from './dates';
 import type { PersonFields } from './person';
+import { groupBy } from './collections';
 import { planProgress, PLAN_PROBLEM_THRESHOLD, type PlanItemFields } from './plan';
 
 /**
@@ -129,16 +130,4 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
     const target = input.targets?.[id] ?? DEFAULT_TARGETS[id];
     return { id, title: TITLES[id], ...r, value, target, deadline: deadlines[id], status: indicatorStatus(value, target, deadlines[id], input.today) };
   });
-}
-
-/** Records by a key, in one pass. */
-export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
 }

@@ -5,12 +5,11 @@ import { formatRuDate, todayIso } from '../../domain/dates';
 import { stripEnvelope } from '../../domain/envelope';
 import { eventInputSchema, FINAL_GAME_TITLE } from '../../domain/event';
 import { fullName } from '../../domain/person';
-import { matchesQuery } from '../../domain/text';
 import { fieldErrors } from '../../domain/zodErrors';
 import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
-import { personLine } from '../networking/useNetworking';
+import { AttendanceList } from './AttendanceList';
 
 const KINDS = [
   { value: 'finalGame', label: 'итоговая деловая игра' },
@@ -78,7 +77,6 @@ export function EventPage() {
   const event = useLiveQuery(() => eventsRepo.get(id).then((e) => e ?? null), [id]);
   const people = useLiveQuery(() => peopleRepo.list(), []);
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
-  const [query, setQuery] = useState('');
   const inPairs = useMemo(
     () => new Set((mentorships ?? []).filter((m) => m.status !== 'interrupted').flatMap((m) => [...m.mentorIds, ...m.menteeIds])),
     [mentorships],
@@ -87,9 +85,8 @@ export function EventPage() {
     () =>
       (people ?? [])
         .filter((p) => inPairs.has(p.id) || p.roles.length > 0)
-        .sort((a, b) => fullName(a).localeCompare(fullName(b), 'ru'))
-        .filter((p) => matchesQuery(`${fullName(p)} ${p.classLabel}`, query)),
-    [people, inPairs, query],
+        .sort((a, b) => fullName(a).localeCompare(fullName(b), 'ru')),
+    [people, inPairs],
   );
   if (event === undefined || !people) return <Page title="Мероприятие" backTo="/events">{null}</Page>;
   if (!event)
@@ -112,25 +109,7 @@ export function EventPage() {
         Пришли {pairPeopleCame} из {inPairs.size} участников пар и групп{share === null ? '' : ` — ${share.toLocaleString('ru-RU')} %`}
         {event.kind === 'finalGame' ? ' (цель — не меньше 90 %)' : ''}
       </p>
-      <div className="field">
-        <label htmlFor="ev-search">Поиск</label>
-        <input id="ev-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Фамилия, имя, класс" />
-      </div>
-      <div className="button-row">
-        <button type="button" className="button button-small" onClick={() => set([...new Set([...came, ...candidates.map((p) => p.id)])])}>
-          Отметить всех{query ? ' найденных' : ''} ({candidates.length})
-        </button>
-      </div>
-      <ul className="checklist" aria-label="Участники мероприятия">
-        {candidates.slice(0, 300).map((p) => (
-          <li key={p.id}>
-            <label className="check-item">
-              <input type="checkbox" checked={came.has(p.id)} onChange={(e) => set(e.target.checked ? [...came, p.id] : [...came].filter((x) => x !== p.id))} />
-              <span>{personLine(p)}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <AttendanceList people={candidates} attendeeIds={event.attendeeIds} onChange={set} label="Участники мероприятия" />
     </Page>
   );
 }

@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatRuDate } from '../../domain/dates';
 import { stripEnvelope } from '../../domain/envelope';
-import { fullName } from '../../domain/person';
-import { matchesQuery, plural } from '../../domain/text';
+import { plural } from '../../domain/text';
 import { eventsRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { personLine, useNetworkingEvent } from './useNetworking';
+import { AttendanceList } from '../events/AttendanceList';
 
 const SIDE = { mentee: 'как наставляемый', mentor: 'как наставник' } as const;
 
@@ -14,9 +14,7 @@ const SIDE = { mentee: 'как наставляемый', mentor: 'как нас
 export function EventPage() {
   const { id } = useParams();
   const data = useNetworkingEvent(id);
-  const [query, setQuery] = useState('');
   const candidates = useMemo(() => (data?.people ?? []).filter((p) => p.roles.length > 0), [data?.people]);
-  const found = useMemo(() => candidates.filter((p) => matchesQuery(`${fullName(p)} ${p.classLabel}`, query)), [candidates, query]);
 
   if (data === undefined) return <Page title="Нетворкинг" backTo="/networking">{null}</Page>;
   const { event, queue, answers } = data;
@@ -81,33 +79,7 @@ export function EventPage() {
       <section className="card-section" aria-labelledby="att-h">
         <h2 id="att-h">Присутствие</h2>
         <p role="status">Отмечено: {plural(attendees.size, { one: 'человек', few: 'человека', many: 'человек' })}</p>
-        <div className="field">
-          <label htmlFor="att-search">Поиск</label>
-          <input id="att-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Фамилия, имя, класс" />
-        </div>
-        <div className="button-row">
-          <button type="button" className="button button-small" onClick={() => setAttendance([...new Set([...attendees, ...found.map((p) => p.id)])])}>
-            Отметить всех{query ? ' найденных' : ''} ({found.length})
-          </button>
-          <button type="button" className="button button-small" onClick={() => setAttendance([...attendees].filter((x) => !found.some((p) => p.id === x)))}>
-            Снять отметки
-          </button>
-        </div>
-        <ul className="checklist" aria-label="Присутствовали">
-          {found.slice(0, 200).map((p) => (
-            <li key={p.id}>
-              <label className="check-item">
-                <input
-                  type="checkbox"
-                  checked={attendees.has(p.id)}
-                  onChange={(e) => setAttendance(e.target.checked ? [...attendees, p.id] : [...attendees].filter((x) => x !== p.id))}
-                />
-                <span>{personLine(p)}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {found.length > 200 && <p className="muted">Показаны первые 200: уточните поиск.</p>}
+        <AttendanceList people={candidates} attendeeIds={event.attendeeIds} onChange={setAttendance} label="Присутствовали" limit={200} />
       </section>
     </Page>
   );
