@@ -10,6 +10,7 @@ import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { openKeptFile } from '../roadmap/openFile';
 import { formatBytes } from '../sharing/sharingStore';
+import { useMentoringForms } from '../mentorships/useMentoringForms';
 
 /** Methodological materials kept on the device: open, share, delete; what they take of the storage. */
 export function MaterialsPage() {
@@ -18,14 +19,18 @@ export function MaterialsPage() {
   const all = useLiveQuery(() => materialsRepo.list(), []);
   const materials = (all ?? []).filter((m) => !m.roadmapTaskId);
   const [file, setFile] = useState<File | null>(null);
-  const [f, setF] = useState({ title: '', description: '', audience: 'all' });
+  const forms = useMentoringForms();
+  const formName = new Map((forms ?? []).map((x) => [x.id, x.name]));
+  const [f, setF] = useState({ title: '', description: '', audience: 'all', formId: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [removing, setRemoving] = useState<Material | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const add = async () => {
+    const { formId, ...rest } = f;
     const r = materialInputSchema.safeParse({
-      ...f,
+      ...rest,
+      formIds: formId ? [formId] : [],
       title: f.title || file?.name.replace(/\.[^.]+$/, '') || '',
       fileName: file?.name ?? '',
       mimeType: file?.type ?? '',
@@ -36,7 +41,7 @@ export function MaterialsPage() {
     await addMaterial(r.data, file);
     show(`Материал «${r.data.title}» сохранён на устройстве`);
     setFile(null);
-    setF({ title: '', description: '', audience: 'all' });
+    setF({ title: '', description: '', audience: 'all', formId: '' });
     if (input.current) input.current.value = '';
   };
 
@@ -56,7 +61,8 @@ export function MaterialsPage() {
             <li key={m.id} className="list-item material-item">
               <span className="list-title">{m.title}</span>
               <span className="list-sub">
-                {MATERIAL_AUDIENCE_LABELS[m.audience]} · {m.fileName} · {formatBytes(m.size)}
+                {MATERIAL_AUDIENCE_LABELS[m.audience]}
+                {m.formIds.length ? ` · ${m.formIds.map((x) => formName.get(x) ?? x).join(', ')}` : ''} · {m.fileName} · {formatBytes(m.size)}
               </span>
               {m.description && <span className="list-sub">{m.description}</span>}
               <span className="inline-actions">
@@ -104,6 +110,13 @@ export function MaterialsPage() {
         <TextField label="Название" value={f.title} error={errors.title} hint="Если пусто — имя файла" onChange={(e) => setF({ ...f, title: e.target.value })} />
         <TextAreaField label="Описание" value={f.description} error={errors.description} onChange={(e) => setF({ ...f, description: e.target.value })} />
         <SelectField label="Для кого" value={f.audience} onChange={(e) => setF({ ...f, audience: e.target.value })} options={MATERIAL_AUDIENCES.map((a) => ({ value: a, label: MATERIAL_AUDIENCE_LABELS[a] }))} />
+        <SelectField
+          label="Форма наставничества"
+          value={f.formId}
+          placeholder="любая"
+          onChange={(e) => setF({ ...f, formId: e.target.value })}
+          options={(forms ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        />
         <button type="submit" className="button button-primary button-block">
           Сохранить на устройстве
         </button>
