@@ -178,7 +178,22 @@ export function PersonPicker({
     <div
       className={`field person-picker${error ? ' field-invalid' : ''}`}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+        const next = e.relatedTarget as HTMLElement | null;
+        if (e.currentTarget.contains(next)) return;
+        // Focus went to another field: it is there already, close now. Otherwise (a button, a link, or nothing, as
+        // on iOS) close once the tap has landed: closing on pointer down would shift the page under the finger,
+        // and the tap would miss the button the user aimed at below the list.
+        if (next && next.matches('input, select, textarea')) {
+          setOpen(false);
+          return;
+        }
+        const close = () => {
+          window.clearTimeout(timer);
+          window.removeEventListener('click', close, true);
+          setOpen(false);
+        };
+        const timer = window.setTimeout(close, 400);
+        window.addEventListener('click', close, true);
       }}
     >
       <label htmlFor={`${id}-input`} id={`${id}-label`}>

@@ -4,17 +4,18 @@ import { strFromU8, unzipSync } from 'fflate';
 import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 /** Picks a person in a PersonPicker: types part of the name, then taps the option. */
-async function pick(page: Page, label: string, query: string, option: RegExp) {
+async function pick(page: Page, label: string, query: string, option: RegExp, close = true) {
   const box = page.getByRole('combobox', { name: label });
   await box.fill(query);
   await page.getByRole('option', { name: option }).click();
-  // The list of matches stays open for more picks; Esc closes it, as a tap elsewhere would.
-  await box.press('Escape');
+  // The list of matches stays open for more picks; Esc closes it.
+  if (close) await box.press('Escape');
 }
 
 async function answer(page: Page, who: string, label: string, picks: [string, RegExp][]) {
   await expect(page.getByRole('heading', { name: who })).toBeVisible();
-  for (const [q, o] of picks) await pick(page, label, q, o);
+  // the list stays open: a tap on the button below it must still land (the list closes after the tap, not before)
+  for (const [q, o] of picks) await pick(page, label, q, o, false);
   await page.getByRole('button', { name: 'Сохранить и дальше' }).click();
 }
 
