@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { completeWizard, waitForOfflineReady } from './helpers';
 
@@ -71,5 +72,14 @@ test('import class lists (.csv in Windows-1251 and .xlsx) with a bad row each, o
   await expect(page.getByRole('link', { name: /Лебедева Софья Игоревна/ })).toBeVisible();
   await search.fill('');
   await expect(page.getByTestId('people-count')).toHaveText('Всего: 9 участников');
+
+  // the list as CSV for Excel: BOM, semicolons, dates as ДД.ММ.ГГГГ
+  await search.fill('7б');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV списка' }).click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFФИО;Категория;Класс;Дата рождения')).toBe(true);
+  expect(csv).toContain('Ёлкин Фёдор Петрович;Обучающийся;7Б;25.07.2013');
+  expect(csv).not.toContain('Лебедева');
   await context.setOffline(false);
 });

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_CONSENT_AGE, PERSON_CATEGORIES, PERSON_ROLES, type PersonCategory, type PersonRole } from '../../domain/person';
+import { DEFAULT_CONSENT_AGE, fullName, PERSON_CATEGORIES, PERSON_ROLES, type Person, type PersonCategory, type PersonRole } from '../../domain/person';
 import { peopleWithoutConsent } from '../../domain/consent';
 import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
@@ -11,6 +11,25 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PersonRow } from './PersonRow';
 
 const PAGE = 150;
+
+/** The list as shown (after search and filters) as CSV for Excel; papaparse and the writer load only now. */
+async function exportPeopleCsv(people: readonly Person[], partnerNames: ReadonlyMap<string, string>) {
+  const [{ toCsv }, { saveFile }] = await Promise.all([import('../../domain/report'), import('../../ui/share')]);
+  const rows = [
+    ['ФИО', 'Категория', 'Класс', 'Дата рождения', 'Роли', 'Партнёр', 'Телефон', 'Электронная почта'],
+    ...people.map((p) => [
+      fullName(p),
+      categoryLabel[p.category],
+      p.classLabel,
+      p.birthDate ? p.birthDate.split('-').reverse().join('.') : '',
+      p.roles.map((r) => roleLabel[r]).join(', '),
+      partnerNames.get(p.partnerId) ?? '',
+      p.phone,
+      p.email,
+    ]),
+  ];
+  await saveFile(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }), `Участники_${new Date().toISOString().slice(0, 10)}.csv`);
+}
 
 export function PeopleListPage() {
   const people = useLiveQuery(() => peopleRepo.list(), []);
@@ -167,11 +186,18 @@ export function PeopleListPage() {
           </div>
         </details>
       </div>
-      <p className="count" aria-live="polite" data-testid="people-count">
-        {found.length === people.length
-          ? `Всего: ${plural(people.length, { one: 'участник', few: 'участника', many: 'участников' })}`
-          : `Найдено: ${found.length} из ${people.length}`}
-      </p>
+      <div className="count-row">
+        <p className="count" aria-live="polite" data-testid="people-count">
+          {found.length === people.length
+            ? `Всего: ${plural(people.length, { one: 'участник', few: 'участника', many: 'участников' })}`
+            : `Найдено: ${found.length} из ${people.length}`}
+        </p>
+        {found.length > 0 && (
+          <button type="button" className="link-button" onClick={() => void exportPeopleCsv(found, partnerNames)}>
+            CSV списка
+          </button>
+        )}
+      </div>
       {found.length === 0 ? (
         <p className="muted">{t.people.notFound}</p>
       ) : (
