@@ -13,7 +13,8 @@ export const MATERIAL_AUDIENCE_LABELS: Record<(typeof MATERIAL_AUDIENCES)[number
 
 /**
  * A methodological material or a roadmap row's document: the record (title, description, for whom, the file's
- * name, type and size) travels in bundles; the file itself stays in this device's `files` table.
+ * name, type and size) travels in bundles; the file itself stays in this device's `files` table, and travels only
+ * in a whole-school bundle «вместе с файлами» (src/domain/bundle/attachments.ts).
  */
 export const materialInputSchema = z.object({
   title: z.string().trim().min(1, 'Укажите название').max(200, 'Название: не длиннее 200 символов'),

@@ -118,7 +118,8 @@ export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files'>, strin
 
 /**
  * Version 2 adds `files`: the contents of materials and roadmap documents as Blobs, kept apart from their records
- * so that lists read no megabytes and bundles carry the records (title, size, type) without the files. No data
+ * so that lists read no megabytes and bundles carry the records (title, size, type) without the files, unless a
+ * whole-school export takes them in a ZIP (docs/BUNDLE_FORMAT.md, 7a). No data
  * changes shape, so the upgrade has nothing to rewrite.
  */
 export const SCHEMA_V2 = { files: 'id' } as const;

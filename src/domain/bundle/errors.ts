@@ -34,7 +34,8 @@ export type BundleError =
   | { kind: 'duplicateIds'; duplicates: { table: string; id: string; indexes: number[] }[] }
   | { kind: 'wrongSchool'; bundleSchool: { id: string; name: string }; localSchool: { id: string; name: string } }
   | { kind: 'passphraseRequired' }
-  | { kind: 'wrongPassphrase' };
+  | { kind: 'wrongPassphrase' }
+  | { kind: 'invalidAttachment'; fileName: string; reason: string };
 
 export type BundleErrorKind = BundleError['kind'];
 
@@ -124,6 +125,8 @@ export function bundleErrorMessage(e: BundleError): string {
       return 'Файл зашифрован. Введите парольную фразу, которую задали при экспорте.';
     case 'wrongPassphrase':
       return 'Неверная парольная фраза (или файл повреждён). Проверьте раскладку и регистр букв и попробуйте ещё раз.';
+    case 'invalidAttachment':
+      return `Файл материала «${e.fileName.slice(0, 120)}» в архиве: ${e.reason}. Ничего не импортировано: попросите отправить файл обмена ещё раз.`;
     default: {
       const never: never = e;
       return String(never);

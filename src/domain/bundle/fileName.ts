@@ -1,10 +1,12 @@
 import type { BundleHeader } from './format';
 
-export type BundleEncoding = 'json' | 'gzip' | 'encrypted';
+export type BundleEncoding = 'json' | 'gzip' | 'zip' | 'encrypted';
 
 const EXTENSIONS: Record<BundleEncoding, string> = {
   json: '.json',
   gzip: '.json.gz',
+  // Records and the files of materials: any archiver opens it.
+  zip: '.zip',
   // Not .json: an encrypted file opened in a text viewer would only confuse.
   encrypted: '.nastavnik',
 };

@@ -1,5 +1,6 @@
 import { canonicalJson, sha256Hex } from '../canonicalJson';
 import type { VersionedRecord } from '../merge';
+import type { BundleAttachment } from './attachments';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './schema';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
@@ -54,6 +55,8 @@ export interface ParsedBundle extends Bundle {
   ignoredTables: string[];
   /** Names of the migrations that brought it to the current format. */
   migrationsApplied: string[];
+  /** Files of materials that came with it (a ZIP bundle), checked against their records; [] for a plain bundle. */
+  attachments: BundleAttachment[];
 }
 
 /** SHA-256 of the canonical JSON of the body; key order and white space do not matter, any changed value does. */

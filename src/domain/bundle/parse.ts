@@ -96,6 +96,7 @@ async function parse(input: string | Uint8Array | ArrayBuffer, opts: ParseOption
     conflicts: conflicts as KeptVersionEntry[],
     ignoredTables,
     migrationsApplied: migrated.value.applied,
+    attachments: [],
   });
 }
 

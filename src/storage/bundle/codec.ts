@@ -1,13 +1,26 @@
+import {
+  ARCHIVE_BUNDLE_ENTRY,
+  ARCHIVE_MANIFEST_ENTRY,
+  archiveFileEntry,
+  checkArchiveDirectory,
+  checkAttachmentBytes,
+  checkManifest,
+  type ArchiveEntryInfo,
+  type AttachmentEntry,
+  type BundleAttachment,
+} from '../../domain/bundle/attachments';
 import { serializeBundle, type Bundle, type ParsedBundle } from '../../domain/bundle/format';
 import type { BundleEncoding } from '../../domain/bundle/fileName';
 import type { BundleError } from '../../domain/bundle/errors';
 import { parseBundle } from '../../domain/bundle/parse';
 import { err, ok, type Result } from '../../domain/bundle/result';
-import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
+import { decodeText, MAX_BUNDLE_BYTES, parseJsonSafely } from '../../domain/bundle/safeJson';
 
 /**
  * Bundle ⇄ file bytes: JSON, gzip (CompressionStream) and, with a passphrase, AES-256-GCM with a key from
- * PBKDF2-SHA-256. All WebCrypto and streams, present in browsers and in Node ≥ 20, so no library is shipped.
+ * PBKDF2-SHA-256. All WebCrypto and streams, present in browsers and in Node ≥ 20, so no library is shipped for them.
+ * A whole-school bundle with the files of materials is a ZIP archive instead of gzip (fflate, loaded only then; see
+ * src/domain/bundle/attachments.ts), encrypted the same way when a passphrase is given.
  *
  * Encrypted layout, all of it before the ciphertext being the GCM additional data (so it is authenticated):
  *   "NSTVNK" | container version (1) | kdf id (1 = PBKDF2-SHA-256) | iterations (uint32, big-endian)
@@ -32,6 +45,8 @@ export interface EncodeOptions {
   passphrase?: string;
   /** PBKDF2 iterations; only tests lower it, to stay fast. */
   iterations?: number;
+  /** Files of materials to carry: the result is a ZIP archive (see attachments.ts). */
+  files?: readonly BundleAttachment[];
 }
 
 export interface DecodeOptions {
@@ -43,27 +58,84 @@ export interface DecodeOptions {
 export function detectEncoding(bytes: Uint8Array): BundleEncoding {
   if (bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b)) return 'encrypted';
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
   return 'json';
 }
 
 export async function encodeBundle(bundle: Bundle, opts: EncodeOptions = {}): Promise<Bytes> {
   const json = new TextEncoder().encode(serializeBundle(bundle)) as Bytes;
-  if (opts.passphrase === undefined) return opts.compress === false ? json : gzip(json);
-  if (!opts.passphrase) throw new Error('Пустая парольная фраза');
-  return encrypt(await gzip(json), opts.passphrase, opts.iterations ?? KDF_ITERATIONS);
+  if (opts.passphrase !== undefined && !opts.passphrase) throw new Error('Пустая парольная фраза');
+  const packed = opts.files?.length ? await zipBundle(json, opts.files) : opts.passphrase === undefined && opts.compress === false ? json : await gzip(json);
+  return opts.passphrase === undefined ? packed : encrypt(packed, opts.passphrase, opts.iterations ?? KDF_ITERATIONS);
 }
 
 /** File bytes → a checked bundle, or the reason it is refused. Never throws for bad input. */
 export async function decodeBundle(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<Result<ParsedBundle, BundleError>> {
   const plain = await unwrap(bytes, opts);
-  return plain.ok ? parseBundle(plain.value) : plain;
+  if (!plain.ok) return plain;
+  if (detectEncoding(plain.value) !== 'zip') return parseBundle(plain.value);
+  try {
+    return await readArchive(plain.value, opts.maxBytes ?? MAX_BUNDLE_BYTES);
+  } catch (e) {
+    return err({ kind: 'notABundle', detail: `архив не читается (${e instanceof Error ? e.message : String(e)})` });
+  }
 }
 
-/** Decrypts and unpacks, whatever layers the file has, down to the JSON bytes. */
+async function zipBundle(json: Bytes, files: readonly BundleAttachment[]): Promise<Bytes> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const manifest: { files: AttachmentEntry[] } = {
+    files: files.map(({ id, fileName, mimeType, size, sha256 }) => ({ id, fileName, mimeType, size, sha256 })),
+  };
+  const entries: Record<string, [Uint8Array, { level: 0 | 6 }]> = {
+    [ARCHIVE_BUNDLE_ENTRY]: [json, { level: 6 }],
+    [ARCHIVE_MANIFEST_ENTRY]: [strToU8(JSON.stringify(manifest)), { level: 6 }],
+  };
+  // Documents and photos are compressed already: stored as they are, the archive is made in a blink.
+  for (const f of files) entries[archiveFileEntry(f.id)] = [f.bytes, { level: 0 }];
+  return zipSync(entries) as Bytes;
+}
+
+/**
+ * A ZIP bundle: its directory is checked before anything is unpacked (names, declared sizes), then the bundle passes
+ * the usual gate, then each file is checked against the list and against its material's record.
+ */
+async function readArchive(zip: Bytes, limit: number): Promise<Result<ParsedBundle, BundleError>> {
+  const { unzipSync } = await import('fflate');
+  const directory: ArchiveEntryInfo[] = [];
+  unzipSync(zip, {
+    filter: (f) => {
+      directory.push({ name: f.name, size: f.originalSize });
+      return false;
+    },
+  });
+  const dir = checkArchiveDirectory(directory, limit);
+  if (!dir.ok) return dir;
+  const unpacked = unzipSync(zip);
+  const bundle = await parseBundle(unpacked[ARCHIVE_BUNDLE_ENTRY]!);
+  if (!bundle.ok) return bundle;
+  const rawManifest = unpacked[ARCHIVE_MANIFEST_ENTRY];
+  if (!rawManifest) return directory.some((e) => e.name.startsWith('files/') && e.name !== 'files/') ? err({ kind: 'notABundle', detail: `в архиве нет «${ARCHIVE_MANIFEST_ENTRY}»` }) : bundle;
+  const manifestText = decodeText(rawManifest);
+  if (!manifestText.ok) return manifestText;
+  const manifestJson = parseJsonSafely(manifestText.value);
+  if (!manifestJson.ok) return manifestJson;
+  const listed = checkManifest(manifestJson.value, bundle.value.tables.materials ?? [], directory);
+  if (!listed.ok) return listed;
+  const attachments: BundleAttachment[] = [];
+  for (const entry of listed.value) {
+    const checked = await checkAttachmentBytes(entry, unpacked[archiveFileEntry(entry.id)]!);
+    if (!checked.ok) return checked;
+    attachments.push(checked.value);
+  }
+  return ok({ ...bundle.value, attachments });
+}
+
+/** Decrypts and unpacks, whatever layers the file has, down to the JSON bytes (or the ZIP archive). */
 export async function unwrap(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<Result<Bytes, BundleError>> {
   const limit = opts.maxBytes ?? MAX_BUNDLE_BYTES;
   if (bytes.byteLength > limit) return err({ kind: 'tooLarge', bytes: bytes.byteLength, limit });
-  let data = new Uint8Array(bytes) as Bytes;
+  // No copy when the bytes already sit in an ArrayBuffer: a file with materials can be tens of MB.
+  let data = (bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes)) as Bytes;
   if (detectEncoding(data) === 'encrypted') {
     if (!opts.passphrase) return err({ kind: 'passphraseRequired' });
     const opened = await decrypt(data, opts.passphrase);

@@ -19,6 +19,8 @@ export interface ExchangeRecord extends ExchangeRow {
   fileName?: string;
   encoding?: BundleEncoding;
   bytes?: number;
+  /** Files of materials the bundle carried (an export) or that the import stored. */
+  files?: number;
   /** Set when the import was undone; the line stays, so the history is honest. */
   undoneAt?: string;
 }

@@ -52,7 +52,7 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
 export async function recordExport(
   db: NastavnikDb,
   bundle: Bundle,
-  file: { fileName?: string; encoding?: BundleEncoding; bytes?: number } = {},
+  file: { fileName?: string; encoding?: BundleEncoding; bytes?: number; files?: number } = {},
   now: Date = new Date(),
 ): Promise<ExchangeRecord> {
   const h = bundle.header;

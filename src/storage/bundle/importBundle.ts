@@ -1,3 +1,4 @@
+import type { BundleAttachment } from '../../domain/bundle/attachments';
 import type { BundleError } from '../../domain/bundle/errors';
 import { maxBundleHlc, type ParsedBundle } from '../../domain/bundle/format';
 import { checkSchool } from '../../domain/bundle/parse';
@@ -19,6 +20,8 @@ export interface ImportPreview {
   conflicts: { table: SyncedTable; recordId: string }[];
   /** Tables of a newer app that this one leaves out. */
   ignoredTables: string[];
+  /** Files of materials the bundle brings that this device lacks. */
+  files: { count: number; bytes: number };
 }
 
 export interface ImportReport extends ImportPreview {
@@ -32,15 +35,18 @@ export interface ImportSnapshot extends SnapshotRow {
   records: { table: SyncedTable; id: string; before: VersionedRecord | null; afterHlc: string }[];
   keptBefore: KeptVersionRow[];
   keptAdded: string[];
+  /** Files of materials the import stored; undo removes them. */
+  filesAdded?: string[];
 }
 
 const zero = (): OutcomeCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
-const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta'] as const;
+const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files'] as const;
 
 interface Planned {
   preview: ImportPreview;
   changes: { table: SyncedTable; change: RecordChange }[];
   keptRows: KeptVersionRow[];
+  files: BundleAttachment[];
 }
 
 /** The merge of the bundle into this device's data, computed without writing. Inside a transaction. */
@@ -48,7 +54,7 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<Plann
   const school = checkSchool(bundle.header, await localSchool(db));
   if (!school.ok) return school;
   const keptRows = await allKeptRows(db);
-  const preview: ImportPreview = { total: zero(), perTable: {}, conflicts: [], ignoredTables: [...bundle.ignoredTables] };
+  const preview: ImportPreview = { total: zero(), perTable: {}, conflicts: [], ignoredTables: [...bundle.ignoredTables], files: { count: 0, bytes: 0 } };
   const changes: Planned['changes'] = [];
   for (const table of SYNCED_TABLES) {
     const records = bundle.tables[table];
@@ -63,12 +69,29 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<Plann
       if (c.outcome === 'conflict') preview.conflicts.push({ table, recordId: c.id });
     }
   }
-  return ok({ preview, changes, keptRows });
+  const files = await filesToAdd(db, bundle, changes);
+  preview.files = { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
+  return ok({ preview, changes, keptRows, files });
+}
+
+/**
+ * The bundle's files that this device takes: those of materials alive after the merge, which it does not hold yet.
+ * A file never changes after it is added, so one already here is kept as it is.
+ */
+async function filesToAdd(db: NastavnikDb, bundle: ParsedBundle, changes: Planned['changes']): Promise<BundleAttachment[]> {
+  if (!bundle.attachments.length) return [];
+  const merged = new Map(changes.filter((c) => c.table === 'materials').map((c) => [c.change.id, c.change.after.record]));
+  const ids = bundle.attachments.map((a) => a.id);
+  const [local, held] = await Promise.all([db.materials.bulkGet(ids), db.files.bulkGet(ids)]);
+  return bundle.attachments.filter((a, i) => {
+    const after = merged.get(a.id) ?? local[i];
+    return after !== undefined && !after.deleted && after.size === a.size && !held[i];
+  });
 }
 
 /** Counts per table of what the import would do: new, updated, unchanged, in conflict. Writes nothing. */
 export async function previewImport(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<ImportPreview, BundleError>> {
-  const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts'], () => plan(db, bundle));
+  const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts', 'files'], () => plan(db, bundle));
   return r.ok ? ok(r.value.preview) : r;
 }
 
@@ -80,7 +103,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
     const planned = await plan(db, bundle);
     if (!planned.ok) return planned;
-    const { preview, changes, keptRows } = planned.value;
+    const { preview, changes, keptRows, files } = planned.value;
     const at = now.toISOString();
     const exchangeId = crypto.randomUUID();
 
@@ -114,6 +137,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       records: changes.map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterHlc: change.after.record.hlc })),
       keptBefore,
       keptAdded,
+      filesAdded: files.map((f) => f.id),
     };
     // Only the last import can be undone: older snapshots would restore over later imports.
     await db.snapshots.clear();
@@ -125,6 +149,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     }
     await db.conflicts.bulkDelete(keptDelete);
     await db.conflicts.bulkPut(keptPut);
+    if (files.length) await db.files.bulkPut(files.map((f) => ({ id: f.id, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mimeType }) })));
 
     // The next local write must sort after everything the bundle brought.
     const top = maxBundleHlc(bundle);
@@ -148,6 +173,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       appVersion: h.appVersion,
       counts: preview.total,
       perTable: preview.perTable,
+      ...(files.length ? { files: files.length } : {}),
     };
     await db.exchanges.put(exchange);
     return ok({ ...preview, exchangeId });

@@ -25,12 +25,12 @@ export async function lastImportSnapshot(db: NastavnikDb): Promise<ImportSnapsho
 
 /**
  * Puts every record and kept version the last import changed back as it was, in one transaction: records it
- * created are deleted, records it changed get their old version back. If anything was edited since, it refuses
+ * created are deleted, records it changed get their old version back, files of materials it brought are removed. If anything was edited since, it refuses
  * unless `force` (the UI asks first: undoing would throw those edits away). The clock is not turned back (stamps
  * must never repeat), and the history keeps the import, marked as undone.
  */
 export async function undoLastImport(db: NastavnikDb, opts: { force?: boolean; now?: Date } = {}): Promise<Result<{ restored: number }, UndoError>> {
-  return db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots'], async () => {
+  return db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'files'], async () => {
     const snap = await lastImportSnapshot(db);
     if (!snap) return err({ kind: 'nothingToUndo' as const });
     let changed = 0;
@@ -45,6 +45,7 @@ export async function undoLastImport(db: NastavnikDb, opts: { force?: boolean; n
     }
     await db.conflicts.bulkDelete(snap.keptAdded);
     await db.conflicts.bulkPut(snap.keptBefore);
+    await db.files.bulkDelete(snap.filesAdded ?? []);
     await db.exchanges.update(snap.exchangeId, { undoneAt: (opts.now ?? new Date()).toISOString() });
     await db.snapshots.clear();
     return ok({ restored: snap.records.length });

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { MAX_FILE_BYTES } from '../material';
+import type { VersionedRecord } from '../merge';
+import type { BundleError } from './errors';
+import { err, ok, type Result } from './result';
+
+/**
+ * Files of materials inside a whole-school bundle (docs/BUNDLE_FORMAT.md, «Файлы материалов»).
+ *
+ * A bundle with files is a ZIP archive that any archiver opens:
+ * ```
+ * bundle.json        the bundle exactly as a plain .json file holds it (deflated)
+ * files.json         the list of files: { files: [{ id, fileName, mimeType, size, sha256 }] }
+ * files/<id>         each file's bytes as stored on the device (not recompressed: PDF, DOCX, JPEG already are)
+ * ```
+ * A file belongs to the material record with the same id, which is in `bundle.json`. Files never change after they
+ * are added (a new file is a new material), so the merge of files is simple: a device takes a file it lacks for a
+ * material that is alive after the import, and keeps the one it has otherwise.
+ */
+export const ARCHIVE_BUNDLE_ENTRY = 'bundle.json';
+export const ARCHIVE_MANIFEST_ENTRY = 'files.json';
+export const archiveFileEntry = (id: string) => `files/${id}`;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export const attachmentEntrySchema = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[\w-]+$/, 'идентификатор файла: только буквы, цифры, «-» и «_»'),
+    fileName: z.string().min(1).max(255),
+    mimeType: z.string().max(120),
+    size: z.number().int().min(1).max(MAX_FILE_BYTES),
+    sha256: z.string().regex(SHA256_HEX, 'контрольная сумма файла: 64 шестнадцатеричных знака'),
+  })
+  .strict();
+export type AttachmentEntry = z.output<typeof attachmentEntrySchema>;
+
+export const attachmentManifestSchema = z.object({ files: z.array(attachmentEntrySchema).max(10_000) }).strict();
+export type AttachmentManifest = z.output<typeof attachmentManifestSchema>;
+
+/** A checked file of the archive, ready to be stored. */
+export interface BundleAttachment extends AttachmentEntry {
+  bytes: Uint8Array;
+}
+
+/** What an archive holds, as read from its directory before anything is unpacked. */
+export interface ArchiveEntryInfo {
+  name: string;
+  /** The unpacked size the archive declares. */
+  size: number;
+}
+
+type AttachmentError = Extract<BundleError, { kind: 'invalidAttachment' | 'notABundle' | 'tooLarge' }>;
+
+const bad = (fileName: string, reason: string): Result<never, AttachmentError> => err({ kind: 'invalidAttachment', fileName, reason });
+
+/**
+ * The archive's directory, checked before it is unpacked: the bundle is there, no entry is unexpected, and the sizes
+ * it declares fit the limit (an archive can declare little and unpack to gigabytes; the unpacking stops at the
+ * declared sizes).
+ */
+export function checkArchiveDirectory(entries: readonly ArchiveEntryInfo[], limit: number): Result<void, AttachmentError> {
+  const names = new Set<string>();
+  let total = 0;
+  for (const e of entries) {
+    if (names.has(e.name)) return err({ kind: 'notABundle', detail: `в архиве дважды встречается «${e.name.slice(0, 120)}»` });
+    names.add(e.name);
+    const known = e.name === ARCHIVE_BUNDLE_ENTRY || e.name === ARCHIVE_MANIFEST_ENTRY || /^files\/[\w-]{1,100}$/.test(e.name) || e.name === 'files/';
+    if (!known) return err({ kind: 'notABundle', detail: `в архиве лишний файл «${e.name.slice(0, 120)}»` });
+    total += e.size;
+  }
+  if (!names.has(ARCHIVE_BUNDLE_ENTRY)) return err({ kind: 'notABundle', detail: `в архиве нет «${ARCHIVE_BUNDLE_ENTRY}»` });
+  if (total > limit) return err({ kind: 'tooLarge', bytes: total, limit });
+  return ok(undefined);
+}
+
+/**
+ * The list of files against the bundle it came with: each file belongs to a live material of the bundle, has that
+ * material's size, and is in the archive once; nothing in the archive is left unlisted.
+ */
+export function checkManifest(
+  manifest: unknown,
+  materials: readonly VersionedRecord[],
+  entries: readonly ArchiveEntryInfo[],
+): Result<AttachmentEntry[], AttachmentError> {
+  const parsed = attachmentManifestSchema.safeParse(manifest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? ` (${issue.path.map(String).join('.')})` : '';
+    return err({ kind: 'notABundle', detail: `список файлов материалов неверен${where}: ${issue.message}` });
+  }
+  const byId = new Map(materials.map((m) => [m.id, m]));
+  const sizes = new Map(entries.map((e) => [e.name, e.size]));
+  const seen = new Set<string>();
+  for (const f of parsed.data.files) {
+    if (seen.has(f.id)) return bad(f.fileName, 'указан в списке дважды');
+    seen.add(f.id);
+    const m = byId.get(f.id);
+    if (!m || m.deleted) return bad(f.fileName, 'в файле обмена нет материала, к которому он относится');
+    if (m.size !== f.size) return bad(f.fileName, `размер ${f.size} Б, а у материала указано ${String(m.size)} Б`);
+    const declared = sizes.get(archiveFileEntry(f.id));
+    if (declared === undefined) return bad(f.fileName, 'его нет в архиве');
+    if (declared !== f.size) return bad(f.fileName, `в архиве ${declared} Б вместо ${f.size} Б`);
+  }
+  for (const e of entries) {
+    if (!e.name.startsWith('files/') || e.name === 'files/') continue;
+    if (!seen.has(e.name.slice('files/'.length))) return err({ kind: 'notABundle', detail: `файл «${e.name.slice(0, 120)}» есть в архиве, но не в списке` });
+  }
+  return ok(parsed.data.files);
+}
+
+/** The unpacked bytes against the list: the exact size and SHA-256, so a damaged file is never stored. */
+export async function checkAttachmentBytes(entry: AttachmentEntry, bytes: Uint8Array): Promise<Result<BundleAttachment, AttachmentError>> {
+  if (bytes.byteLength !== entry.size) return bad(entry.fileName, 'файл в архиве повреждён (не тот размер)');
+  if ((await sha256Bytes(bytes)) !== entry.sha256) return bad(entry.fileName, 'файл в архиве повреждён (контрольная сумма не совпадает)');
+  return ok({ ...entry, bytes });
+}
+
+export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Which files a whole-school bundle can carry: the live materials whose file is on this device. They go all or
+ * nothing: a backup with half the files would look complete and is not.
+ */
+export function materialsWithFiles<T extends { id: string; size: number; deleted?: boolean }>(
+  materials: readonly T[],
+  haveFile: ReadonlySet<string>,
+): { items: T[]; bytes: number; missing: number } {
+  const live = materials.filter((m) => !m.deleted);
+  const items = live.filter((m) => haveFile.has(m.id));
+  return { items, bytes: items.reduce((n, m) => n + m.size, 0), missing: live.length - items.length };
+}
