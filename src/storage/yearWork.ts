@@ -51,6 +51,11 @@ export async function removeMaterial(id: string, db: NastavnikDb = getDb()): Pro
   });
 }
 
+/** Ids of the materials whose file this device holds (a record may arrive by a bundle without its file). */
+export async function heldFileIds(db: NastavnikDb = getDb()): Promise<Set<string>> {
+  return new Set((await db.files.toCollection().primaryKeys()) as string[]);
+}
+
 export async function materialFile(id: string, db: NastavnikDb = getDb()): Promise<Blob | undefined> {
   return (await db.files.get(id))?.blob;
 }

@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
@@ -233,4 +234,62 @@ test('the export form names what is wrong: no pair ticked, a short passphrase, a
   await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
   await expect(page.getByText('Парольная фраза: не короче 8 символов')).toBeVisible();
   await expect(page.getByText('Повтор не совпадает с парольной фразой')).toBeVisible();
+});
+
+test('a whole-school backup with the files of materials: a ZIP that brings the files to a new phone, byte for byte', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const A = await device(browser, baseURL!);
+  const B = await device(browser, baseURL!);
+  await completeWizard(A.page);
+  await waitForOfflineReady(A.page);
+  await A.ctx.setOffline(true);
+
+  // A keeps a methodological material on the device
+  const memo = Buffer.from('%PDF-1.4\n% Памятка наставника: встреча-знакомство, план, итоговая встреча\n%%EOF\n');
+  await A.page.goto('/materials');
+  await A.page.getByLabel('Файл', { exact: true }).setInputFiles({ name: 'Памятка наставника.pdf', mimeType: 'application/pdf', buffer: memo });
+  await A.page.getByRole('button', { name: 'Сохранить на устройстве' }).click();
+  await expect(A.page.getByRole('list', { name: 'Материалы' }).getByText('Памятка наставника', { exact: true })).toBeVisible();
+
+  // Without the tick the file stays behind; with it, the bundle becomes a ZIP holding the file
+  await A.page.goto('/exchange');
+  const withFiles = A.page.getByRole('checkbox', { name: /Вместе с файлами материалов и документов \(1 файл, \d+ Б\)/ });
+  await expect(withFiles).not.toBeChecked();
+  await expect(A.page.getByText(/войдут только названия и описания материалов/)).toBeVisible();
+  await withFiles.check();
+  await expect(A.page.getByText(/станет архивом \.zip/)).toBeVisible();
+  const download = A.page.waitForEvent('download');
+  await A.page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toMatch(/^Наставник_.*_вся-школа_\d{4}-\d\d-\d\d\.zip$/);
+  const path = join(dir, 'backup.zip');
+  await d.saveAs(path);
+  await expect(A.page.getByRole('status').filter({ hasText: /Сохранено: .* и 1 файл материалов/ })).toBeVisible();
+  const entries = unzipSync(new Uint8Array(readFileSync(path)));
+  const fileEntries = Object.keys(entries).filter((n) => n.startsWith('files/'));
+  expect(fileEntries).toHaveLength(1);
+  expect(Buffer.from(entries[fileEntries[0]!]!)).toEqual(memo);
+
+  // B, a new phone, starts from the archive; the preview says the file comes too
+  await B.page.goto('/');
+  await waitForOfflineReady(B.page);
+  await B.ctx.setOffline(true);
+  await B.page.getByText('Школа уже ведётся на другом устройстве?').click();
+  await B.page.getByLabel('Файл обмена', { exact: true }).setInputFiles(path);
+  await expect(B.page.getByTestId('import-files')).toHaveText(/Файлы материалов: добавится 1 файл, \d+ Б\./);
+  await B.page.getByRole('button', { name: 'Загрузить данные' }).click();
+  await expect(B.page.getByRole('heading', { name: 'Обзор' })).toBeVisible();
+
+  // The material on B gives back exactly the bytes A stored
+  await B.page.goto('/materials');
+  const saved = B.page.waitForEvent('download');
+  await B.page.getByRole('button', { name: 'Поделиться' }).click();
+  const got = await saved;
+  expect(got.suggestedFilename()).toBe('Памятка наставника.pdf');
+  expect(readFileSync((await got.path())!)).toEqual(memo);
+  await B.page.goto('/exchange');
+  await expect(B.page.getByRole('list', { name: 'История обмена' })).toContainText('1 файл материалов');
+
+  await A.ctx.close();
+  await B.ctx.close();
 });

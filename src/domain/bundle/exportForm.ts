@@ -11,6 +11,8 @@ export const exportFormSchema = z
     scope: z.enum(['school', 'mentorships']),
     mentorshipIds: z.array(z.string().min(1)).default([]),
     encrypt: z.boolean(),
+    /** The files of materials go too (whole school only). */
+    withFiles: z.boolean().default(false),
     passphrase: z.string().default(''),
     confirm: z.string().default(''),
   })

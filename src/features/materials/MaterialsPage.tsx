@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material } from '../../domain/material';
 import { fieldErrors } from '../../domain/zodErrors';
-import { addMaterial, materialFile, materialsRepo, removeMaterial } from '../../storage/yearWork';
+import { addMaterial, heldFileIds, materialFile, materialsRepo, removeMaterial } from '../../storage/yearWork';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -18,6 +18,8 @@ export function MaterialsPage() {
   const show = useToasts((s) => s.show);
   const all = useLiveQuery(() => materialsRepo.list(), []);
   const materials = (all ?? []).filter((m) => !m.roadmapTaskId);
+  const held = useLiveQuery(() => heldFileIds(), []);
+  const onDevice = (all ?? []).filter((m) => held?.has(m.id));
   const [file, setFile] = useState<File | null>(null);
   const forms = useMentoringForms();
   const formName = new Map((forms ?? []).map((x) => [x.id, x.name]));
@@ -48,8 +50,9 @@ export function MaterialsPage() {
   return (
     <Page title="Методические материалы" backTo="/more">
       <p className="muted" data-testid="materials-size">
-        На устройстве: {materials.length} · {formatBytes(totalSize(all ?? []))}. Материалы доступны без сети; в файл обмена попадают
-        их названия и описания, а сами файлы передавайте отдельно.
+        Файлов на устройстве: {onDevice.length} · {formatBytes(totalSize(onDevice))}. Материалы доступны без сети. В файл обмена
+        попадают их названия и описания, а резервная копия всей школы может взять и сами файлы (отметка «Вместе с файлами» в
+        разделе «Обмен»).
       </p>
       {all === undefined ? null : materials.length === 0 ? (
         <EmptyState title="Материалов пока нет">
@@ -65,8 +68,18 @@ export function MaterialsPage() {
                 {m.formIds.length ? ` · ${m.formIds.map((x) => formName.get(x) ?? x).join(', ')}` : ''} · {m.fileName} · {formatBytes(m.size)}
               </span>
               {m.description && <span className="list-sub">{m.description}</span>}
+              {held && !held.has(m.id) && (
+                <span className="list-sub">
+                  <span className="badge badge-warn">файла нет на этом устройстве</span> Пришло только описание: попросите резервную копию
+                  «вместе с файлами» или сам файл.
+                </span>
+              )}
               <span className="inline-actions">
-                <button type="button" className="button button-small" onClick={() => void openKeptFile(m.id, m.fileName)}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void openKeptFile(m.id, m.fileName).then((opened) => opened || show('Файла нет на этом устройстве'))}
+                >
                   Открыть
                 </button>
                 <button

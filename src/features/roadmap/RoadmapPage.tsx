@@ -173,7 +173,7 @@ function TaskRow({ task, docs, today }: { task: RoadmapTask; docs: Material[]; t
         <ul className="roadmap-docs" aria-label="Документы">
           {docs.map((d) => (
             <li key={d.id}>
-              <button type="button" className="link-button" onClick={() => void openKeptFile(d.id, d.fileName)}>
+              <button type="button" className="link-button" onClick={() => void openKeptFile(d.id, d.fileName).then((opened) => opened || show('Файла нет на этом устройстве: попросите резервную копию «вместе с файлами»'))}>
                 {d.fileName}
               </button>
             </li>

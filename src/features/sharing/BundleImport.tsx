@@ -5,7 +5,7 @@ import { tableLabel } from '../../domain/bundle/tables';
 import { plural } from '../../domain/text';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
-import { formatDateTime, readBundleFile } from './sharingStore';
+import { formatBytes, formatDateTime, readBundleFile } from './sharingStore';
 
 type State =
   | { step: 'idle' }
@@ -97,7 +97,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
           ref={input}
           id={`${id}-file`}
           type="file"
-          accept=".json,.gz,.nastavnik,application/json,application/gzip,application/octet-stream"
+          accept=".json,.gz,.zip,.nastavnik,application/json,application/gzip,application/zip,application/octet-stream"
           aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
           disabled={state.step === 'reading' || state.step === 'applying'}
           onChange={(e) => {
@@ -106,7 +106,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
           }}
         />
         <p className="field-hint" id={`${id}-hint`}>
-          Файл, сохранённый кнопкой «Сохранить файл обмена» на другом устройстве (.json.gz или зашифрованный .nastavnik).
+          Файл, сохранённый кнопкой «Сохранить файл обмена» на другом устройстве (.json.gz, .zip — вместе с файлами материалов, или зашифрованный .nastavnik).
         </p>
       </div>
 
@@ -201,6 +201,13 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
             </table>
           </div>
           <p role="status">Итого: {importSummary(state.preview)}.</p>
+          {state.bundle.attachments.length > 0 && (
+            <p data-testid="import-files">
+              {state.preview.files.count > 0
+                ? `Файлы материалов: добавится ${plural(state.preview.files.count, { one: 'файл', few: 'файла', many: 'файлов' })}, ${formatBytes(state.preview.files.bytes)}.`
+                : 'Файлы материалов из архива на этом устройстве уже есть.'}
+            </p>
+          )}
           {state.preview.total.conflict > 0 && (
             <div className="notice notice-warn">
               {plural(state.preview.total.conflict, { one: 'запись изменена', few: 'записи изменены', many: 'записей изменено' })} и здесь, и на

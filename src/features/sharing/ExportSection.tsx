@@ -5,8 +5,9 @@ import { shortName } from '../../domain/person';
 import { plural } from '../../domain/text';
 import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
-import { materialsRepo } from '../../storage/yearWork';
-import { totalSize } from '../../domain/material';
+import { getDb } from '../../storage/db';
+import { materialFilesSummary } from '../../storage/bundle/attachments';
+import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { formatBytes, makeExportFile, noteExport } from './sharingStore';
@@ -17,10 +18,11 @@ export function ExportSection() {
   const show = useToasts((s) => s.show);
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
   const people = useLiveQuery(() => peopleRepo.list(), []);
-  const materials = useLiveQuery(() => materialsRepo.list(), []);
+  const files = useLiveQuery(() => materialFilesSummary(getDb()), []);
   const [scope, setScope] = useState<'school' | 'mentorships'>('school');
   const [ticked, setTicked] = useState<string[]>([]);
   const [encrypt, setEncrypt] = useState(false);
+  const [withFiles, setWithFiles] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -38,7 +40,7 @@ export function ExportSection() {
   const submit = async () => {
     setDone(null);
     setFailure(null);
-    const parsed = exportFormSchema.safeParse({ scope, mentorshipIds: ticked, encrypt, passphrase, confirm });
+    const parsed = exportFormSchema.safeParse({ scope, mentorshipIds: ticked, encrypt, withFiles: withFiles && filesFit, passphrase, confirm });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       return;
@@ -47,11 +49,16 @@ export function ExportSection() {
     setBusy(true);
     try {
       const f = parsed.data;
-      const file = await makeExportFile(f.scope === 'school' ? { kind: 'school' } : { kind: 'mentorships', mentorshipIds: f.mentorshipIds }, f.encrypt ? f.passphrase : '');
+      const file = await makeExportFile(
+        f.scope === 'school' ? { kind: 'school' } : { kind: 'mentorships', mentorshipIds: f.mentorshipIds },
+        f.encrypt ? f.passphrase : '',
+        f.scope === 'school' && f.withFiles,
+      );
       const outcome = await saveFile(file.blob, file.fileName, { title: 'Файл обмена «Наставника»' });
       if (outcome === 'cancelled') return;
       await noteExport(file);
-      const text = `Сохранено: «${file.fileName}», ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}, ${formatBytes(file.blob.size)}${file.encoding === 'encrypted' ? ', зашифровано' : ''}.`;
+      const withFilesText = file.files ? ` и ${plural(file.files, { one: 'файл', few: 'файла', many: 'файлов' })} материалов` : '';
+      const text = `Сохранено: «${file.fileName}», ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}${withFilesText}, ${formatBytes(file.blob.size)}${file.encoding === 'encrypted' ? ', зашифровано' : ''}.`;
       setDone(text);
       show(outcome === 'shared' ? 'Файл передан' : 'Файл сохранён в загрузки');
       setPassphrase('');
@@ -63,6 +70,8 @@ export function ExportSection() {
     }
   };
 
+  // The records of a school take a few MB compressed; the rest of the importing device's limit is for files.
+  const filesFit = (files?.bytes ?? 0) <= MAX_BUNDLE_BYTES * 0.9;
   const live = (mentorships ?? []).filter((m) => m.status !== 'finished' && m.status !== 'interrupted');
   const rest = (mentorships ?? []).filter((m) => !live.includes(m));
 
@@ -124,11 +133,21 @@ export function ExportSection() {
         </fieldset>
       )}
 
-      {scope === 'school' && materials && materials.length > 0 && (
-        <p className="muted" data-testid="materials-note">
-          Файлы методических материалов и документов ({materials.length}, {formatBytes(totalSize(materials))}) в файл обмена не входят — только их
-          названия и описания. Передайте нужные файлы отдельно кнопкой «Поделиться» в разделе материалов.
-        </p>
+      {scope === 'school' && files && files.count > 0 && (
+        <div className="field" data-testid="materials-note">
+          <label className="checkbox">
+            <input type="checkbox" checked={withFiles && filesFit} disabled={!filesFit} aria-describedby={`${id}-files-hint`} onChange={(e) => setWithFiles(e.target.checked)} />{' '}
+            Вместе с файлами материалов и документов ({plural(files.count, { one: 'файл', few: 'файла', many: 'файлов' })}, {formatBytes(files.bytes)})
+          </label>
+          <p className="field-hint" id={`${id}-files-hint`}>
+            {!filesFit
+              ? `Файлы не поместятся: другое устройство примет файл обмена не больше ${formatBytes(MAX_BUNDLE_BYTES)}. Передайте их отдельно кнопкой «Поделиться» в разделе «Материалы».`
+              : withFiles
+                ? 'Файл обмена станет архивом .zip: записи и сами файлы. Так делают резервную копию или передают всё директору.'
+                : 'Без отметки в файл обмена войдут только названия и описания материалов, а сами файлы останутся на этом устройстве.'}
+            {files.missing > 0 && ` Файлов на этом устройстве нет у ${plural(files.missing, { one: 'материала', few: 'материалов', many: 'материалов' })}: их добавили на другом устройстве.`}
+          </p>
+        </div>
       )}
       <label className="checkbox">
         <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} /> Зашифровать парольной фразой

@@ -117,6 +117,7 @@ function HistoryItem({ h }: { h: ExchangeRecord }) {
       <span className="list-sub">
         {h.direction === 'import' ? `С устройства «${h.device.name || 'без названия'}»; ${importSummary({ total: h.counts })}` : `${plural(total, { one: 'запись', few: 'записи', many: 'записей' })}`}
         {h.scope.kind === 'mentorships' ? `; пар и групп: ${h.scope.mentorshipIds.length}` : '; вся школа'}
+        {h.files ? `; ${plural(h.files, { one: 'файл', few: 'файла', many: 'файлов' })} материалов` : ''}
         {h.bytes ? `; ${formatBytes(h.bytes)}` : ''}
         {h.encoding === 'encrypted' ? '; зашифрован' : ''}
       </span>

@@ -2,34 +2,47 @@ import type { BundleError } from '../../domain/bundle/errors';
 import { bundleFileName, type BundleEncoding } from '../../domain/bundle/fileName';
 import type { BundleScope, ParsedBundle } from '../../domain/bundle/format';
 import { err, type Result } from '../../domain/bundle/result';
+import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { getDb } from '../../storage/db';
 import { decodeBundle, detectEncoding, encodeBundle } from '../../storage/bundle/codec';
 import { exportBundle, recordExport } from '../../storage/bundle/exportBundle';
+import { collectAttachments } from '../../storage/bundle/attachments';
 
 /** The largest file the import even reads; the parse gate has its own, finer limits. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_BUNDLE_BYTES;
 
 export interface ExportedFile {
   blob: Blob;
   fileName: string;
   encoding: BundleEncoding;
   records: number;
+  /** Files of materials inside. */
+  files: number;
   bundle: Awaited<ReturnType<typeof exportBundle>>;
 }
 
-/** Reads the data of `scope` into a file: gzip always, encrypted when a passphrase is given. */
-export async function makeExportFile(scope: BundleScope, passphrase: string): Promise<ExportedFile> {
-  const bundle = await exportBundle(getDb(), { scope, appVersion: __APP_VERSION__ });
-  const encoding: BundleEncoding = passphrase ? 'encrypted' : 'gzip';
-  const bytes = await encodeBundle(bundle, passphrase ? { passphrase } : {});
-  const type = passphrase ? 'application/octet-stream' : 'application/gzip';
+/**
+ * Reads the data of `scope` into a file: gzip, or a ZIP archive when the files of materials go too (whole school
+ * only), encrypted when a passphrase is given. Refuses a file the other device could not import.
+ */
+export async function makeExportFile(scope: BundleScope, passphrase: string, withFiles = false): Promise<ExportedFile> {
+  const db = getDb();
+  const bundle = await exportBundle(db, { scope, appVersion: __APP_VERSION__ });
+  const files = withFiles && scope.kind === 'school' ? await collectAttachments(db, bundle) : [];
+  const encoding: BundleEncoding = passphrase ? 'encrypted' : files.length ? 'zip' : 'gzip';
+  const bytes = await encodeBundle(bundle, { ...(passphrase ? { passphrase } : {}), files });
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    throw new Error(
+      `получилось ${formatBytes(bytes.byteLength)}, а другое устройство примет не больше ${formatBytes(MAX_IMPORT_BYTES)}. Сохраните файл обмена без файлов материалов, а крупные файлы передайте отдельно`,
+    );
+  const type = passphrase ? 'application/octet-stream' : files.length ? 'application/zip' : 'application/gzip';
   const records = Object.values(bundle.tables).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-  return { blob: new Blob([bytes], { type }), fileName: bundleFileName(bundle.header, encoding), encoding, records, bundle };
+  return { blob: new Blob([bytes], { type }), fileName: bundleFileName(bundle.header, encoding), encoding, records, files: files.length, bundle };
 }
 
 /** Writes the export into the history once the file has left the app. */
 export async function noteExport(file: ExportedFile): Promise<void> {
-  await recordExport(getDb(), file.bundle, { fileName: file.fileName, encoding: file.encoding, bytes: file.blob.size });
+  await recordExport(getDb(), file.bundle, { fileName: file.fileName, encoding: file.encoding, bytes: file.blob.size, ...(file.files ? { files: file.files } : {}) });
 }
 
 export type ReadResult = Result<ParsedBundle, BundleError> & { encrypted: boolean };
