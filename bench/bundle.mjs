@@ -15,38 +15,20 @@
 
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { ROOT, argValue } from './lib/build.mjs';
-import { startPreview } from './lib/server.mjs';
-import { launchChromium } from './lib/browser.mjs';
+import { openBenchPage } from './lib/benchPage.mjs';
 import { round, summarize, table } from './lib/stats.mjs';
-import { generateSchool, serialize } from './generate.mjs';
 
 export async function benchBundle(argv = []) {
   const runs = Number(argValue(argv, 'runs', 4));
   const seed = Number(argValue(argv, 'seed', 1));
   const port = Number(argValue(argv, 'port', 4321));
-  const outDir = resolve(ROOT, 'bench/out/bundle-page');
-
-  await build({
-    configFile: false,
-    root: resolve(ROOT, 'bench/bundle-page'),
-    logLevel: 'warn',
-    define: { __APP_VERSION__: JSON.stringify('bench') },
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-  writeFileSync(join(outDir, 'school.json'), serialize(generateSchool(seed)));
-
-  const server = await startPreview({ outDir, port });
-  const browser = await launchChromium();
+  const { page, close } = await openBenchPage({ pageDir: 'bundle-page', port, seed });
   try {
-    const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
 
     const results = [];
     for (let i = 0; i < runs; i++) {
@@ -111,8 +93,7 @@ export async function benchBundle(argv = []) {
     console.log(`peak JS heap: ${summary.peakHeapMB.median} MB (max ${summary.peakHeapMB.max}) — goal < 300 MB`);
     return report;
   } finally {
-    await browser.close();
-    await server.stop();
+    await close();
   }
 }
 

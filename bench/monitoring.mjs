@@ -11,35 +11,19 @@
 // bench/out/monitoring.json.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { build } from 'vite';
 import { ROOT, argValue } from './lib/build.mjs';
-import { startPreview } from './lib/server.mjs';
-import { launchChromium } from './lib/browser.mjs';
+import { openBenchPage } from './lib/benchPage.mjs';
 import { round, table } from './lib/stats.mjs';
-import { generateSchool, serialize } from './generate.mjs';
 
 export async function benchMonitoring(argv = []) {
   const runs = Number(argValue(argv, 'runs', 7));
   const seed = Number(argValue(argv, 'seed', 1));
   const port = Number(argValue(argv, 'port', 4322));
-  const outDir = resolve(ROOT, 'bench/out/monitoring-page');
-  await build({
-    configFile: false,
-    root: resolve(ROOT, 'bench/monitoring-page'),
-    logLevel: 'warn',
-    define: { __APP_VERSION__: JSON.stringify('bench') },
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-  writeFileSync(join(outDir, 'school.json'), serialize(generateSchool(seed)));
-  const server = await startPreview({ outDir, port });
-  const browser = await launchChromium();
+  const { page, close } = await openBenchPage({ pageDir: 'monitoring-page', port, seed });
   try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready');
     const r = await page.evaluate((n) => window.bench.run(n), runs);
     const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)) }, runs, ...r };
     mkdirSync(resolve(ROOT, 'bench/out'), { recursive: true });
@@ -60,8 +44,7 @@ export async function benchMonitoring(argv = []) {
     console.log(`XLSX size ${round(r.xlsxBytes / 1024, 0)} KB; goals: indicators < 100 ms (${m.indicators < 100 ? 'met' : 'missed'}), XLSX < 3 s (${m.xlsx < 3000 ? 'met' : 'missed'})`);
     return report;
   } finally {
-    await browser.close();
-    await server.stop();
+    await close();
   }
 }
 

@@ -6,6 +6,7 @@ import { NastavnikDb, SYNCED_TABLES, type GenericRecord } from '../../src/storag
 import { decodeBundle, encodeBundle } from '../../src/storage/bundle/codec';
 import { exportBundle } from '../../src/storage/bundle/exportBundle';
 import { applyImport, previewImport } from '../../src/storage/bundle/importBundle';
+import { collectAttachments } from '../../src/storage/bundle/attachments';
 
 type Tables = Record<string, GenericRecord[]>;
 
@@ -83,6 +84,127 @@ async function run(runNo: number) {
   };
 }
 
+/** Incompressible bytes, like the PDFs and photos schools keep (deterministic, so runs compare). */
+function noise(size: number, seed: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(size);
+  let x = seed * 2654435761 || 1;
+  for (let i = 0; i < size; i += 4) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 255;
+    out[i + 1] = (x >>> 8) & 255;
+    out[i + 2] = (x >>> 16) & 255;
+    out[i + 3] = (x >>> 24) & 255;
+  }
+  return out;
+}
+
+/**
+ * The whole school plus `fileCount` materials of `fileBytes` each, exported «вместе с файлами» as a ZIP and imported
+ * into an empty database. Baseline in the same run: a bare bulkPut of the same records and the same Blobs.
+ */
+async function runFiles(runNo: number, fileCount: number, fileBytes: number) {
+  const tables = ((await (await fetch('/school.json')).json()) as { tables: Tables }).tables;
+  const src = await fresh(`bench-fsrc-${runNo}`);
+  await bulkPutAll(src, tables);
+  const template = tables.materials?.[0];
+  const now = new Date().toISOString();
+  const materials: GenericRecord[] = [];
+  const files: { id: string; blob: Blob }[] = [];
+  for (let i = 0; i < fileCount; i++) {
+    const id = `bench-file-${i}`;
+    const hlc = `${Date.now().toString(36).padStart(11, '0')}:${i.toString(36).padStart(5, '0')}:bench0000000`;
+    materials.push({
+      ...(template ?? {}),
+      id,
+      createdAt: now,
+      updatedAt: now,
+      hlc,
+      vv: { bench0000000: 1 },
+      deleted: false,
+      title: `Материал ${i + 1}`,
+      description: '',
+      audience: 'all',
+      formIds: [],
+      fileName: `Материал ${i + 1}.pdf`,
+      mimeType: 'application/pdf',
+      size: fileBytes,
+      roadmapTaskId: '',
+    } as GenericRecord);
+    files.push({ id, blob: new Blob([noise(fileBytes, i + 1)], { type: 'application/pdf' }) });
+  }
+  await src.transaction('rw', src.materials, src.files, async () => {
+    await src.materials.bulkPut(materials);
+    await src.files.bulkPut(files);
+  });
+
+  const [bundle, exportMs] = await timed(() => exportBundle(src, { appVersion: 'bench' }));
+  const [attachments, collectMs] = await timed(() => collectAttachments(src, bundle));
+  const [zip, zipMs] = await timed(() => encodeBundle(bundle, { files: attachments }));
+  const [encrypted, encryptMs] = await timed(() => encodeBundle(bundle, { files: attachments, passphrase: 'школа-2025-секрет' }));
+  const [parsed, decodeMs] = await timed(() => decodeBundle(zip));
+  if (!parsed.ok) throw new Error(`decode: ${JSON.stringify(parsed.error).slice(0, 300)}`);
+  const [, decryptMs] = await timed(() => decodeBundle(encrypted, { passphrase: 'школа-2025-секрет' }));
+  const dst = await fresh(`bench-fdst-${runNo}`);
+  const [preview, previewMs] = await timed(() => previewImport(dst, parsed.value));
+  const [applied, applyMs] = await timed(() => applyImport(dst, parsed.value));
+  if (!preview.ok || !applied.ok) throw new Error('import failed');
+  const stored = await dst.files.count();
+  // Kept for importZipAlone, which the driver calls after a garbage collection, to see the receiving phone's memory.
+  lastZip = zip;
+
+  // Baseline: the same records and the same files, written bare.
+  const base = await fresh(`bench-fbase-${runNo}`);
+  const t0 = performance.now();
+  await base.transaction('rw', [...SYNCED_TABLES, 'files'], async () => {
+    for (const t of SYNCED_TABLES) if (tables[t]?.length) await base.syncedTable(t).bulkPut(tables[t]!);
+    await base.materials.bulkPut(materials);
+    await base.files.bulkPut(parsed.value.attachments.map((a) => ({ id: a.id, blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mimeType }) })));
+  });
+  const bulkPutMs = performance.now() - t0;
+
+  for (const db of [src, dst, base]) {
+    db.close();
+    await NastavnikDb.delete(db.name);
+  }
+  return {
+    files: stored,
+    bytes: { zip: zip.length, encrypted: encrypted.length },
+    ms: {
+      bulkPut: bulkPutMs,
+      export: exportMs,
+      collect: collectMs,
+      encodeZip: zipMs,
+      encodeEncrypted: encryptMs,
+      decodeZip: decodeMs,
+      decodeEncrypted: decryptMs,
+      preview: previewMs,
+      apply: applyMs,
+    },
+  };
+}
+
+let lastZip: Uint8Array | null = null;
+
+/** The receiving phone alone: the ZIP file's bytes → checked → imported into an empty database. */
+async function importZipAlone(runNo: number) {
+  const db = await fresh(`bench-falone-${runNo}`);
+  const t0 = performance.now();
+  const parsed = await decodeBundle(lastZip!);
+  if (!parsed.ok) throw new Error('decode failed');
+  const applied = await applyImport(db, parsed.value);
+  if (!applied.ok) throw new Error('import failed');
+  const ms = performance.now() - t0;
+  db.close();
+  await NastavnikDb.delete(db.name);
+  return { ms };
+}
+
 /** Called by the driving script through page.evaluate. */
-(window as unknown as { bench: { run: typeof run } }).bench = { run };
+(window as unknown as { bench: { run: typeof run; runFiles: typeof runFiles; importZipAlone: typeof importZipAlone } }).bench = {
+  run,
+  runFiles,
+  importZipAlone,
+};
 document.getElementById('state')!.textContent = 'ready';
