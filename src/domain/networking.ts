@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ExistingMentorship, MatchingInput, MatchingRules } from './matching';
 import type { MentoringFormRule } from './mentoringForm';
 import type { PersonFields } from './person';
@@ -130,4 +131,73 @@ export function mentorshipsFromAccepted(accepted: readonly AcceptedPair[], asGro
     }
   }
   return out;
+}
+
+const pairSchema = z.object({ menteeId: z.string().min(1), mentorId: z.string().min(1) });
+
+/**
+ * The curator's work on the suggestions of one networking event, kept as a local draft while it goes on: the rules,
+ * the pairs rejected (not suggested again), the pairs accepted and the mentors whose mentees make one group. A closed
+ * app or an update of it loses none of it; creating the pairs ends the draft.
+ */
+export const matchingDraftSchema = z.object({
+  rules: z.object({ notSameClass: z.boolean(), mentorInHigherGrade: z.boolean() }),
+  rejected: z.array(pairSchema).max(50_000),
+  accepted: z.array(pairSchema.extend({ formId: z.string().min(1) })).max(50_000),
+  groups: z.array(z.string().min(1)).max(50_000),
+});
+export type MatchingDraft = z.output<typeof matchingDraftSchema>;
+
+export const EMPTY_MATCHING_DRAFT: MatchingDraft = { rules: { notSameClass: true, mentorInHigherGrade: true }, rejected: [], accepted: [], groups: [] };
+
+/**
+ * A stored draft made fit for today's data: an unreadable one (an older app's, a damaged one) starts afresh; people
+ * deleted since drop out; one accepted pair per mentee (the latest); a group mark only for a mentor with accepted
+ * mentees; a pair accepted and rejected at once stays accepted (the latest decision is the acceptance).
+ */
+export function restoreMatchingDraft(raw: unknown, livePeople: ReadonlySet<string>): MatchingDraft {
+  const parsed = matchingDraftSchema.safeParse(raw);
+  if (!parsed.success) return EMPTY_MATCHING_DRAFT;
+  const d = parsed.data;
+  const live = (p: { menteeId: string; mentorId: string }) => livePeople.has(p.menteeId) && livePeople.has(p.mentorId);
+  const byMentee = new Map<string, AcceptedPair>();
+  for (const a of d.accepted) if (live(a)) byMentee.set(a.menteeId, a);
+  const accepted = [...byMentee.values()];
+  const acceptedKeys = new Set(accepted.map((a) => `${a.menteeId}|${a.mentorId}`));
+  const seen = new Set<string>();
+  const rejected = d.rejected.filter((r) => {
+    const key = `${r.menteeId}|${r.mentorId}`;
+    if (!live(r) || acceptedKeys.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const mentors = new Set(accepted.map((a) => a.mentorId));
+  return { rules: d.rules, rejected, accepted, groups: [...new Set(d.groups)].filter((m) => mentors.has(m)) };
+}
+
+/** Accepting a mentee's pair replaces an earlier acceptance for that mentee and takes back its rejection. */
+export function acceptPair(d: MatchingDraft, a: AcceptedPair): MatchingDraft {
+  return {
+    ...d,
+    accepted: [...d.accepted.filter((x) => x.menteeId !== a.menteeId), a],
+    rejected: d.rejected.filter((r) => !(r.menteeId === a.menteeId && r.mentorId === a.mentorId)),
+  };
+}
+
+/** Rejecting a suggestion: the pair is not suggested again, and an acceptance of that mentee is taken back. */
+export function rejectPair(d: MatchingDraft, p: { menteeId: string; mentorId: string }): MatchingDraft {
+  const rejected = d.rejected.some((r) => r.menteeId === p.menteeId && r.mentorId === p.mentorId) ? d.rejected : [...d.rejected, { menteeId: p.menteeId, mentorId: p.mentorId }];
+  return withoutAcceptance({ ...d, rejected }, p.menteeId);
+}
+
+/** Takes a mentee's acceptance back (to the suggestions); a mentor left without accepted mentees loses the group mark. */
+export function withoutAcceptance(d: MatchingDraft, menteeId: string): MatchingDraft {
+  const accepted = d.accepted.filter((a) => a.menteeId !== menteeId);
+  const mentors = new Set(accepted.map((a) => a.mentorId));
+  return { ...d, accepted, groups: d.groups.filter((m) => mentors.has(m)) };
+}
+
+/** Takes a rejection back: the pair may be suggested again. */
+export function unrejectPair(d: MatchingDraft, p: { menteeId: string; mentorId: string }): MatchingDraft {
+  return { ...d, rejected: d.rejected.filter((r) => !(r.menteeId === p.menteeId && r.mentorId === p.mentorId)) };
 }

@@ -87,6 +87,15 @@ test('networking → preferences → suggestions accepted → a pair and a group
   await expect(kim.getByText(/свободных мест: \d/)).toBeVisible();
   await kim.getByRole('button', { name: 'Принять', exact: true }).click();
   await page.getByRole('listitem', { name: 'Ли Б., 7Б и Петров И.' }).getByRole('button', { name: 'Принять', exact: true }).click();
+  // A rejection; then the app is closed and opened again: every decision is still there, and a rejection can be taken back
+  await page.getByRole('listitem', { name: 'Семёнова А., 7Б и Петров И.' }).getByRole('button', { name: 'Отклонить' }).click();
+  await expect(page.getByRole('heading', { name: 'Отклонено: 1' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Принято: 2' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Отклонённые пары' })).toContainText('Семёнова А., 7Б ← Петров И.');
+  await expect(page.getByRole('listitem', { name: 'Семёнова А., 7Б и Петров И.' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Предлагать снова' }).click();
+  await expect(page.getByRole('heading', { name: /^Отклонено/ })).toHaveCount(0);
   await page.getByRole('listitem', { name: 'Семёнова А., 7Б и Петров И.' }).getByRole('button', { name: 'Принять', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Принято: 3' })).toBeVisible();
   await page.getByRole('checkbox', { name: 'Петров И.: объединить 2 наставляемых в группу' }).check();

@@ -1,7 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { explainPair, suggestMatches, type MatchingRules, type Suggestion } from '../../domain/matching';
-import { matchingInputFrom, mentorshipsFromAccepted, type AcceptedPair } from '../../domain/networking';
+import { explainPair, suggestMatches, type Suggestion } from '../../domain/matching';
+import {
+  acceptPair,
+  matchingInputFrom,
+  mentorshipsFromAccepted,
+  rejectPair,
+  unrejectPair,
+  withoutAcceptance,
+  type AcceptedPair,
+} from '../../domain/networking';
 import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
 import { createMentorships } from '../../storage/networking';
@@ -9,12 +17,13 @@ import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { useMentoringForms } from '../mentorships/useMentoringForms';
 import { personLine, useNetworkingEvent } from './useNetworking';
+import { useMatchingDraft } from './useMatchingDraft';
 
 const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;
 
 /**
- * Suggestions from the preferences and compatibility. The curator accepts, changes or rejects each; accepted ones
- * become pairs (or a group, for a mentor marked so) in one transaction.
+ * Suggestions from the preferences and compatibility. The curator accepts, changes or rejects each (every decision is
+ * kept as a draft at once); accepted ones become pairs (or a group, for a mentor marked so) in one transaction.
  */
 export function MatchingPage() {
   const { id } = useParams() as { id: string };
@@ -22,16 +31,15 @@ export function MatchingPage() {
   const show = useToasts((s) => s.show);
   const data = useNetworkingEvent(id);
   const forms = useMentoringForms();
-  const [rules, setRules] = useState<Required<Pick<MatchingRules, 'notSameClass' | 'mentorInHigherGrade'>>>({ notSameClass: true, mentorInHigherGrade: true });
-  const [rejected, setRejected] = useState<{ menteeId: string; mentorId: string }[]>([]);
-  const [accepted, setAccepted] = useState<Map<string, AcceptedPair>>(new Map());
-  const [groups, setGroups] = useState<Set<string>>(new Set());
+  const { draft, update, finish } = useMatchingDraft(id, data?.people);
+  const rules = draft?.rules;
+  const rejected = draft?.rejected;
   const [changing, setChanging] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const input = useMemo(
     () =>
-      data && forms
+      data && forms && rules && rejected
         ? matchingInputFrom({
             people: data.people,
             forms,
@@ -45,28 +53,26 @@ export function MatchingPage() {
   );
   const result = useMemo(() => (input ? suggestMatches(input) : undefined), [input]);
 
-  if (!data || !input || !result) return <Page title="Подбор пар" backTo={`/networking/${id}`}>{null}</Page>;
+  if (!data || !draft || !rules || !input || !result) return <Page title="Подбор пар" backTo={`/networking/${id}`}>{null}</Page>;
   const name = (pid: string) => personLine(data.byId.get(pid));
-  const acceptedList = [...accepted.values()];
+  const acceptedList = draft.accepted;
+  const accepted = new Set(acceptedList.map((a) => a.menteeId));
+  const groups = new Set(draft.groups);
   const perMentor = new Map<string, number>();
   for (const a of acceptedList) perMentor.set(a.mentorId, (perMentor.get(a.mentorId) ?? 0) + 1);
 
-  const accept = (a: AcceptedPair) => setAccepted(new Map(accepted).set(a.menteeId, a));
-  const unaccept = (menteeId: string) => {
-    const next = new Map(accepted);
-    next.delete(menteeId);
-    setAccepted(next);
-  };
-  const reject = (s: Suggestion) => {
-    unaccept(s.menteeId);
-    setRejected([...rejected, { menteeId: s.menteeId, mentorId: s.mentorId }]);
-  };
+  const accept = (a: AcceptedPair) => update(acceptPair(draft, a));
+  const unaccept = (menteeId: string) => update(withoutAcceptance(draft, menteeId));
+  const reject = (s: Suggestion) => update(rejectPair(draft, s));
+  const setRules = (next: typeof rules) => update({ ...draft, rules: next });
+  const setGroups = (next: Set<string>) => update({ ...draft, groups: [...next] });
 
   const create = async () => {
     setSaving(true);
     try {
       const items = mentorshipsFromAccepted(acceptedList, groups, todayIso());
       await createMentorships(items);
+      await finish();
       show(`Создано: ${plural(items.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}, статус «формируется»`);
       navigate('/mentorships');
     } finally {
@@ -96,7 +102,7 @@ export function MatchingPage() {
           <h2 id="acc-h">Принято: {acceptedList.length}</h2>
           <ul className="list" aria-label="Принятые пары">
             {acceptedList.map((a) => (
-              <li key={a.menteeId} className="list-item suggestion-accepted">
+              <li key={a.menteeId} className="list-item decision-item">
                 <span className="list-title">
                   {name(a.menteeId)} ← {name(a.mentorId)}
                 </span>
@@ -176,6 +182,25 @@ export function MatchingPage() {
           </ul>
         )}
       </section>
+
+      {draft.rejected.length > 0 && (
+        <section className="card-section" aria-labelledby="rej-h">
+          <h2 id="rej-h">Отклонено: {draft.rejected.length}</h2>
+          <p className="muted">Эти пары больше не предлагаются.</p>
+          <ul className="list" aria-label="Отклонённые пары">
+            {draft.rejected.map((r) => (
+              <li key={pairKey(r.menteeId, r.mentorId)} className="list-item decision-item">
+                <span className="list-title">
+                  {name(r.menteeId)} ← {name(r.mentorId)}
+                </span>
+                <button type="button" className="link-button" onClick={() => update(unrejectPair(draft, r))}>
+                  Предлагать снова
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {result.unmatched.length > 0 && (
         <section className="card-section" aria-labelledby="un-h">

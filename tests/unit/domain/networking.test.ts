@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { matchingInputFrom, mentorshipsFromAccepted, nextUnanswered, questionnaireQueue, sidesOf } from '../../../src/domain/networking';
+import {
+  acceptPair,
+  EMPTY_MATCHING_DRAFT,
+  matchingInputFrom,
+  mentorshipsFromAccepted,
+  nextUnanswered,
+  questionnaireQueue,
+  rejectPair,
+  restoreMatchingDraft,
+  sidesOf,
+  unrejectPair,
+} from '../../../src/domain/networking';
 import { suggestMatches } from '../../../src/domain/matching';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
@@ -89,5 +100,55 @@ describe('matching input from stored records', () => {
     const r = suggestMatches(input);
     expect(r.suggestions.map((s) => s.menteeId).sort()).toEqual(['s1', 's2']);
     expect(r.suggestions.every((s) => s.mentorId === 't1' && s.formId === 'teacher-student')).toBe(true);
+  });
+});
+
+describe('the curator’s draft of decisions on suggestions', () => {
+  const live = new Set(['e1', 'e2', 'e3', 'm1', 'm2']);
+  const a = (menteeId: string, mentorId: string) => ({ menteeId, mentorId, formId: 'f-teacher-student' });
+
+  it('accepting replaces the mentee’s earlier acceptance and takes back a rejection of that pair', () => {
+    let d = rejectPair(EMPTY_MATCHING_DRAFT, { menteeId: 'e1', mentorId: 'm1' });
+    d = acceptPair(d, a('e1', 'm2'));
+    d = acceptPair(d, a('e1', 'm1'));
+    expect(d.accepted).toEqual([a('e1', 'm1')]);
+    expect(d.rejected).toEqual([]);
+  });
+
+  it('rejecting is not repeated, takes back the mentee’s acceptance, and a mentor left alone loses the group mark', () => {
+    let d = acceptPair(acceptPair(EMPTY_MATCHING_DRAFT, a('e1', 'm1')), a('e2', 'm1'));
+    d = { ...d, groups: ['m1'] };
+    d = rejectPair(d, { menteeId: 'e1', mentorId: 'm1' });
+    expect(d.groups).toEqual(['m1']);
+    d = rejectPair(rejectPair(d, { menteeId: 'e2', mentorId: 'm1' }), { menteeId: 'e2', mentorId: 'm1' });
+    expect(d.accepted).toEqual([]);
+    expect(d.groups).toEqual([]);
+    expect(d.rejected).toHaveLength(2);
+    expect(unrejectPair(d, { menteeId: 'e1', mentorId: 'm1' }).rejected).toEqual([{ menteeId: 'e2', mentorId: 'm1' }]);
+  });
+
+  it('a stored draft comes back cleaned: deleted people drop out, one acceptance per mentee, groups only with mentees', () => {
+    const stored = {
+      rules: { notSameClass: false, mentorInHigherGrade: true },
+      rejected: [
+        { menteeId: 'e3', mentorId: 'm1' },
+        { menteeId: 'e3', mentorId: 'm1' },
+        { menteeId: 'gone', mentorId: 'm1' },
+        { menteeId: 'e1', mentorId: 'm2' },
+      ],
+      accepted: [a('e1', 'm1'), a('e1', 'm2'), a('e2', 'gone')],
+      groups: ['m2', 'gone', 'm1'],
+    };
+    expect(restoreMatchingDraft(stored, live)).toEqual({
+      rules: { notSameClass: false, mentorInHigherGrade: true },
+      rejected: [{ menteeId: 'e3', mentorId: 'm1' }],
+      accepted: [a('e1', 'm2')],
+      groups: ['m2'],
+    });
+  });
+
+  it('an unreadable draft (another version’s, damaged, absent) starts afresh', () => {
+    for (const raw of [undefined, null, 'x', { rules: {} }, { ...EMPTY_MATCHING_DRAFT, accepted: [{ menteeId: 'e1' }] }])
+      expect(restoreMatchingDraft(raw, live)).toEqual(EMPTY_MATCHING_DRAFT);
   });
 });
