@@ -1,3 +1,4 @@
+import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -102,22 +103,14 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
   return (
     <Page title={title} backTo={back}>
       <p className="muted">{name}</p>
-      {draft.restored && (
-        <div className="notice" role="status">
-          {t.people.draftRestored}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={async () => {
-              await draft.discard();
-              pickedByUser.current = !!existing;
-              reset(toForm(existing, person, consentAge));
-            }}
-          >
-            {t.people.discardDraft}
-          </button>
-        </div>
-      )}
+      <DraftNotice
+        restored={draft.restored}
+        onDiscard={async () => {
+          await draft.discard();
+          pickedByUser.current = !!existing;
+          reset(toForm(existing, person, consentAge));
+        }}
+      />
       <form onSubmit={onSubmit} noValidate className="form" aria-label={`${title}: ${name}`}>
         <TextField label="Дата подписания" type="date" required max={todayIso()} error={errors.signedOn?.message} {...register('signedOn')} />
 

@@ -1,3 +1,4 @@
+import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -136,21 +137,14 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
       <p className="muted meeting-for">
         {mentorship.mentorIds.map((x) => personLabel(people, x)).join('; ')} → {mentorship.menteeIds.map((x) => personLabel(people, x)).join('; ')}
       </p>
-      {draft.restored && (
-        <div className="notice" role="status">
-          Восстановлен несохранённый черновик этой встречи.{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={async () => {
-              await draft.discard();
-              reset(initial);
-            }}
-          >
-            {t.people.discardDraft}
-          </button>
-        </div>
-      )}
+      <DraftNotice
+        restored={draft.restored}
+        message="Восстановлен несохранённый черновик этой встречи."
+        onDiscard={async () => {
+          await draft.discard();
+          reset(initial);
+        }}
+      />
       <form onSubmit={onSubmit} noValidate className="form">
         <fieldset className="field segmented-field">
           <legend>Вид встречи</legend>

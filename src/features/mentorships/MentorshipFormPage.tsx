@@ -1,3 +1,4 @@
+import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -172,21 +173,13 @@ function MentorshipFormBody({
   const ending = status === 'finished' || status === 'interrupted';
   return (
     <Page title={title} backTo={backTo}>
-      {draft.restored && (
-        <div className="notice" role="status">
-          {t.people.draftRestored}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={async () => {
-              await draft.discard();
-              reset(initial);
-            }}
-          >
-            {t.people.discardDraft}
-          </button>
-        </div>
-      )}
+      <DraftNotice
+        restored={draft.restored}
+        onDiscard={async () => {
+          await draft.discard();
+          reset(initial);
+        }}
+      />
       <form onSubmit={onSubmit} noValidate className="form">
         <SelectField
           label="Форма наставничества"

@@ -1,3 +1,4 @@
+import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -96,21 +97,13 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
 
   return (
     <Page title={TITLE} backTo="/orders">
-      {draft.restored && (
-        <div className="notice" role="status">
-          {t.people.draftRestored}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={async () => {
-              await draft.discard();
-              reset(emptyForm(initialKind));
-            }}
-          >
-            {t.people.discardDraft}
-          </button>
-        </div>
-      )}
+      <DraftNotice
+        restored={draft.restored}
+        onDiscard={async () => {
+          await draft.discard();
+          reset(emptyForm(initialKind));
+        }}
+      />
       <form onSubmit={onSubmit} noValidate className="form">
         <SelectField
           label="Вид приказа"

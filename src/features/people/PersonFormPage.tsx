@@ -1,3 +1,4 @@
+import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -98,21 +99,13 @@ export function PersonFormPage() {
 
   return (
     <Page title={title} backTo={id ? `/people/${id}` : '/people'}>
-      {draft.restored && (
-        <div className="notice" role="status">
-          {t.people.draftRestored}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={async () => {
-              await draft.discard();
-              reset(existing ? toForm(existing) : empty);
-            }}
-          >
-            {t.people.discardDraft}
-          </button>
-        </div>
-      )}
+      <DraftNotice
+        restored={draft.restored}
+        onDiscard={async () => {
+          await draft.discard();
+          reset(existing ? toForm(existing) : empty);
+        }}
+      />
       <form onSubmit={onSubmit} noValidate className="form">
         <TextField label="Фамилия" required autoComplete="off" error={errors.lastName?.message} {...register('lastName')} />
         <TextField label="Имя" required autoComplete="off" error={errors.firstName?.message} {...register('firstName')} />
