@@ -16,7 +16,7 @@ type WithId<T> = T & { id: string };
 
 export interface MonitoringData {
   today: string;
-  school: Pick<SchoolFields, 'name' | 'academicYear' | 'studentsTotal' | 'teachersTotal' | 'consentAge' | 'indicatorTargets'>;
+  school: Pick<SchoolFields, 'name' | 'academicYear' | 'studentsTotal' | 'teachersTotal' | 'consentAge' | 'indicatorTargets' | 'swot'>;
   people: readonly Person[];
   partners: readonly { id: string }[];
   consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
@@ -90,6 +90,7 @@ export function monitoringSnapshot(d: MonitoringData): {
   const reportInput: ReportInput = {
     school,
     today,
+    ...(d.school.swot ? { swot: d.school.swot } : {}),
     indicators,
     mentorships: mentorships.map((m) => {
       const mine = meetingsBy.get(m.id) ?? [];

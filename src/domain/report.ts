@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Indicator, IndicatorStatus } from './monitoring';
+import { isSwotEmpty, SWOT_PARTS, swotPoints, type SwotFields } from './school';
 
 /**
  * The monitoring report for the municipality as plain sheets (rows of strings, numbers and dates), one per area.
@@ -33,6 +34,8 @@ export interface ReportInput {
   training: readonly { group: string; members: number; sessions: number; consultations: number; experts: string; attendance: number | null }[];
   events: readonly { title: string; kind: string; date: string; attendees: number }[];
   questionnaires: readonly { questionnaire: string; question: string; n: number; before: number | null; after: number | null; delta: number | null }[];
+  /** The curator's SWOT analysis of the programme, if written. */
+  swot?: SwotFields;
 }
 
 export function buildReport(r: ReportInput): ReportSheet[] {
@@ -95,6 +98,15 @@ export function buildReport(r: ReportInput): ReportSheet[] {
         ...title('Диагностические анкеты: изменение за год'),
         ['Анкета', 'Вопрос', 'n', 'В начале', 'В конце', 'Изменение'],
         ...r.questionnaires.map((q) => [q.questionnaire, q.question, q.n, round1(q.before), round1(q.after), round1(q.delta)]),
+      ],
+    },
+    {
+      name: 'SWOT-анализ',
+      widths: [22, 90],
+      rows: [
+        ...title('SWOT-анализ программы наставничества'),
+        ['Раздел', 'Пункт'],
+        ...(isSwotEmpty(r.swot) ? [['Не заполнен', null]] : SWOT_PARTS.flatMap((p) => swotPoints(r.swot![p.key]).map((point) => [p.label, point]))),
       ],
     },
   ];

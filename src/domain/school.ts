@@ -9,6 +9,36 @@ const count = (label: string) =>
     .min(1, `${label}: не меньше 1`)
     .max(100_000, `${label}: не больше 100 000`);
 
+const swotPart = (label: string) => z.string().trim().max(4000, `${label}: не длиннее 4000 символов`).default('');
+
+/**
+ * The curator's SWOT analysis of the programme, the federal model's monitoring of the programme's quality: four
+ * lists, one point per line.
+ */
+export const swotSchema = z.object({
+  strengths: swotPart('Сильные стороны'),
+  weaknesses: swotPart('Слабые стороны'),
+  opportunities: swotPart('Возможности'),
+  threats: swotPart('Угрозы'),
+});
+export type SwotFields = z.output<typeof swotSchema>;
+export const SWOT_PARTS: readonly { key: keyof SwotFields; label: string; hint: string }[] = [
+  { key: 'strengths', label: 'Сильные стороны', hint: 'Что в программе удалось: например, «все пары провели пять этапов встреч»' },
+  { key: 'weaknesses', label: 'Слабые стороны', hint: 'Что не получилось или мешало внутри школы' },
+  { key: 'opportunities', label: 'Возможности', hint: 'Что вокруг школы может помочь: партнёры, гранты, выпускники' },
+  { key: 'threats', label: 'Угрозы', hint: 'Что вокруг школы может помешать в следующем году' },
+];
+
+/** The points of one part: its non-empty lines, without list marks typed by hand («-», «•», «1.»). */
+export function swotPoints(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^\s*(?:[-–—•*]|\d+[.)])\s*/, '').trim())
+    .filter(Boolean);
+}
+
+export const isSwotEmpty = (s: SwotFields | undefined) => !s || SWOT_PARTS.every((p) => swotPoints(s[p.key]).length === 0);
+
 /**
  * The school and its academic year. The totals are the denominators of the roadmap's 10 % indicators, entered once
  * per year. One record per database; its id names the school in bundles.
@@ -33,6 +63,8 @@ export const schoolInputSchema = z.object({
   curatorName: z.string().trim().max(120, 'ФИО куратора: не длиннее 120 символов').default(''),
   /** The school's own targets of the monitoring's indicators (id → share 0–1); unset ones take the roadmap's. */
   indicatorTargets: z.record(z.string(), z.number().min(0, 'Цель: от 0 до 100 %').max(1, 'Цель: от 0 до 100 %')).optional(),
+  /** The curator's SWOT analysis of the year's programme (for the monitoring report). */
+  swot: swotSchema.optional(),
 });
 
 export type SchoolInput = z.input<typeof schoolInputSchema>;

@@ -30,7 +30,10 @@ export async function getSchool(): Promise<School | undefined> {
 
 export async function saveSchool(fields: SchoolFields): Promise<School> {
   const current = await getSchool();
-  // The profile form does not carry the indicator targets: keep the ones already set.
-  const keep = !fields.indicatorTargets && current?.indicatorTargets ? { indicatorTargets: current.indicatorTargets } : {};
+  // The profile form carries neither the indicator targets nor the SWOT analysis: keep the ones already set.
+  const keep = {
+    ...(!fields.indicatorTargets && current?.indicatorTargets ? { indicatorTargets: current.indicatorTargets } : {}),
+    ...(!fields.swot && current?.swot ? { swot: current.swot } : {}),
+  };
   return schoolRepo.save({ ...fields, ...keep }, current?.id);
 }

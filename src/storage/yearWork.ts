@@ -1,5 +1,6 @@
 import { stripEnvelope } from '../domain/envelope';
 import type { Material, MaterialFields } from '../domain/material';
+import type { SwotFields } from '../domain/school';
 import type { Questionnaire } from '../domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../domain/questionnaireTemplates';
 import type { QuestionnaireResponse } from '../domain/questionnaire';
@@ -91,4 +92,11 @@ export async function saveIndicatorTargets(targets: Record<string, number>): Pro
   const school = await getSchool();
   if (!school) throw new Error('Сначала заполните сведения о школе');
   await schoolRepo.save({ ...stripEnvelope(school), indicatorTargets: targets }, school.id);
+}
+
+/** The curator's SWOT analysis, kept in the school profile so that it travels with it. */
+export async function saveSwot(swot: SwotFields): Promise<void> {
+  const school = await getSchool();
+  if (!school) throw new Error('Сначала заполните сведения о школе');
+  await schoolRepo.save({ ...stripEnvelope(school), swot }, school.id);
 }

@@ -110,6 +110,17 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   await expect(consents.getByRole('link', { name: 'Семёнова Анна' })).toBeVisible();
   await expect(page.getByTestId('training-experts')).toContainText('Экспертов: 2');
 
+  // The curator's SWOT analysis: a point per line, shown on the dashboard and carried into the report
+  const swot = page.getByRole('region', { name: 'SWOT-анализ программы' });
+  await expect(swot).toContainText('Не заполнен');
+  await swot.getByRole('link', { name: 'Заполнить' }).click();
+  await page.getByLabel('Сильные стороны').fill('- Все пары провели встречу-знакомство\n- Партнёр дал площадку');
+  await page.getByLabel('Угрозы').fill('Отток педагогов');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/\/monitoring$/);
+  await expect(swot.getByRole('listitem')).toHaveText(['Все пары провели встречу-знакомство', 'Партнёр дал площадку', 'Отток педагогов']);
+  await expect(swot.getByRole('link', { name: 'Изменить' })).toBeVisible();
+
   // The XLSX report, read back with the same spreadsheet library
   await page.goto('/report');
   const download = page.waitForEvent('download');
@@ -117,7 +128,12 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Мониторинг_.*\.xlsx$/);
   const sheets = (await readXlsxFile((await file.path())!)) as unknown as { sheet: string; data: unknown[][] }[];
-  expect(sheets.map((s) => s.sheet)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты']);
+  expect(sheets.map((s) => s.sheet)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'SWOT-анализ']);
+  expect(sheets[7]!.data.slice(4)).toEqual([
+    ['Сильные стороны', 'Все пары провели встречу-знакомство'],
+    ['Сильные стороны', 'Партнёр дал площадку'],
+    ['Угрозы', 'Отток педагогов'],
+  ]);
   const indicators = sheets[0]!.data;
   expect(indicators.find((r) => r[0] === 'Наставники среди педагогов')).toEqual(['Наставники среди педагогов', 5.3, 10, 2, 38, 'под угрозой']);
   expect(indicators.find((r) => r[0] === 'Участники с согласием на обработку данных')?.[5]).toBe('не выполнено');

@@ -5,6 +5,7 @@ import { formatRuDate } from '../../domain/dates';
 import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
 import { STATUS_LABELS } from '../../domain/report';
+import { isSwotEmpty, SWOT_PARTS, swotPoints } from '../../domain/school';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
 import { partnersRepo } from '../../storage/repositories';
 import { saveIndicatorTargets } from '../../storage/yearWork';
@@ -116,6 +117,28 @@ export function MonitoringPage() {
           <Link to="/questionnaires">Все анкеты</Link>
         </section>
       )}
+
+      <section className="card-section" aria-labelledby="swot-h">
+        <h2 id="swot-h">SWOT-анализ программы</h2>
+        {isSwotEmpty(m.school.swot) ? (
+          <p className="muted">Не заполнен. Сильные и слабые стороны, возможности и угрозы программы куратор записывает к отчёту за год.</p>
+        ) : (
+          <dl className="swot">
+            {SWOT_PARTS.map((p) => {
+              const points = swotPoints(m.school.swot![p.key]);
+              return (
+                <div key={p.key}>
+                  <dt>{p.label}</dt>
+                  <dd>{points.length ? <ul>{points.map((x, i) => <li key={i}>{x}</li>)}</ul> : <span className="muted">—</span>}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        )}
+        <Link className="button button-small" to="/monitoring/swot">
+          {isSwotEmpty(m.school.swot) ? 'Заполнить' : 'Изменить'}
+        </Link>
+      </section>
 
       <Targets current={m.school.indicatorTargets ?? {}} indicators={m.indicators} />
     </Page>

@@ -3,8 +3,8 @@ import { schoolInputSchema, type SchoolFields } from '../../domain/school';
 import { TextField } from '../../ui/fields';
 import { domainResolver } from '../../ui/formResolver';
 
-/** The profile's fields as typed; the indicator targets have their own screen in «Мониторинг». */
-export type SchoolForm = Record<Exclude<keyof SchoolFields, 'indicatorTargets'>, string>;
+/** The profile's fields as typed; the indicator targets and the SWOT analysis have their own screens in «Мониторинг». */
+export type SchoolForm = Record<Exclude<keyof SchoolFields, 'indicatorTargets' | 'swot'>, string>;
 const resolver = domainResolver<SchoolForm, typeof schoolInputSchema>(schoolInputSchema, (v) => v);
 
 export function SchoolProfileForm({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { buildReport, toCsv } from '../../../src/domain/report';
+import { buildReport, toCsv, type ReportInput } from '../../../src/domain/report';
 import type { Indicator } from '../../../src/domain/monitoring';
 
 const indicator: Indicator = {
@@ -16,7 +16,7 @@ const indicator: Indicator = {
 };
 
 describe('the monitoring report', () => {
-  const sheets = buildReport({
+  const input: ReportInput = {
     school: { name: 'МКОУ СОШ № 2', academicYear: '2025/2026' },
     today: '2025-11-20',
     indicators: [indicator],
@@ -26,9 +26,10 @@ describe('the monitoring report', () => {
     training: [],
     events: [{ title: 'Нетворкинг', kind: 'нетворкинг', date: '2025-09-25', attendees: 40 }],
     questionnaires: [{ questionnaire: 'Анкета наставляемого', question: 'Уверенность', n: 2, before: 5, after: 7.5, delta: 2.5 }],
-  });
+  };
+  const sheets = buildReport(input);
   it('has one sheet per area, in Russian, each with a title line and a header row', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты']);
+    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'SWOT-анализ']);
     for (const s of sheets) {
       expect(s.rows[0]![0]).toContain('МКОУ СОШ № 2, 2025/2026 учебный год');
       expect(s.widths.length).toBe(s.rows[3]!.length);
@@ -39,6 +40,18 @@ describe('the monitoring report', () => {
     expect(sheets[1]!.rows[4]![7]).toBe(33.3);
     expect(sheets[3]!.rows[4]![4]).toEqual(new Date('2025-09-10T00:00:00Z'));
     expect(sheets[6]!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
+  });
+  it('the SWOT sheet says «Не заполнен» until the curator writes it, then lists each point under its part', () => {
+    expect(sheets[7]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
+    const withSwot = buildReport({
+      ...input,
+      swot: { strengths: '- Все пары провели пять встреч\n\n2) Партнёр дал площадку', weaknesses: '', opportunities: '• Грант', threats: '  ' },
+    });
+    expect(withSwot[7]!.rows.slice(4)).toEqual([
+      ['Сильные стороны', 'Все пары провели пять встреч'],
+      ['Сильные стороны', 'Партнёр дал площадку'],
+      ['Возможности', 'Грант'],
+    ]);
   });
   it('CSV opens in Excel: BOM, semicolons, quotes where needed, decimal commas, dates as ДД.ММ.ГГГГ', () => {
     const csv = toCsv([['ФИО', 'Заметка', 'Доля', 'Дата'], ['Семёнова Анна', 'сказала "да"; потом ушла', 33.3, new Date('2025-09-10T00:00:00Z')]]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NastavnikDb, getDb } from '../../../src/storage/db';
-import { addMaterial, completeWithDocument, ensureRoadmap, materialFile, removeMaterial, saveIndicatorTargets } from '../../../src/storage/yearWork';
+import { addMaterial, completeWithDocument, ensureRoadmap, materialFile, removeMaterial, saveIndicatorTargets, saveSwot } from '../../../src/storage/yearWork';
+import { swotSchema } from '../../../src/domain/school';
 import { getSchool, saveSchool } from '../../../src/storage/repositories';
 import { Repository } from '../../../src/storage/repository';
 import type { RoadmapTask } from '../../../src/domain/roadmap';
@@ -55,6 +56,20 @@ describe('materials', () => {
     await removeMaterial(m.id, db);
     expect((await db.materials.get(m.id))!.deleted).toBe(true);
     expect(await db.files.count()).toBe(0);
+  });
+});
+
+describe('the SWOT analysis', () => {
+  it('is kept in the school profile; saving the profile form keeps it, and a part over 4000 characters is refused', async () => {
+    const db = getDb();
+    await saveSchool({ name: 'Школа № 2', academicYear: '2025/2026', studentsTotal: 420, teachersTotal: 38, consentAge: 14, directorName: '', curatorName: '' });
+    const swot = swotSchema.parse({ strengths: 'Все пары провели пять встреч', threats: 'Отток педагогов' });
+    await saveSwot(swot);
+    await saveSchool({ name: 'Школа № 2 с. п. Кахун', academicYear: '2025/2026', studentsTotal: 420, teachersTotal: 38, consentAge: 14, directorName: '', curatorName: '' });
+    expect((await getSchool())!.swot).toEqual({ strengths: 'Все пары провели пять встреч', weaknesses: '', opportunities: '', threats: 'Отток педагогов' });
+    const long = swotSchema.safeParse({ weaknesses: 'я'.repeat(4001) });
+    expect(!long.success && long.error.issues[0]!.message).toBe('Слабые стороны: не длиннее 4000 символов');
+    await db.school.clear();
   });
 });
 
