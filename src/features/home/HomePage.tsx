@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { needsRepresentative } from '../../domain/person';
@@ -5,6 +6,8 @@ import { plural } from '../../domain/text';
 import { isMet, mentorShares, share, type ShareIndicator } from '../../domain/indicators';
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
+
+const AttentionPanel = lazy(() => import('./AttentionPanel'));
 
 function IndicatorRow({ label, indicator }: { label: string; indicator: ShareIndicator }) {
   const s = share(indicator);
@@ -63,6 +66,9 @@ export function HomePage() {
           </Link>
         </li>
       </ul>
+      <Suspense fallback={null}>
+        <AttentionPanel />
+      </Suspense>
       {shares && (
         <section aria-labelledby="ind-h">
           <h2 id="ind-h">Показатели дорожной карты</h2>

@@ -1,0 +1,60 @@
+import { plural } from './text';
+import type { RowWarning } from './mentorshipList';
+
+/** A whole-school backup older than this many days is worth a reminder: a lost phone loses everything since. */
+export const BACKUP_REMINDER_DAYS = 7;
+
+/** The counts behind «Требует внимания» on the overview, each from the same rules as its own screen. */
+export interface AttentionCounts {
+  /** Participants without a valid consent (the «Согласия» list). */
+  consentsMissing: number;
+  /** Active pairs and groups with no meeting for 30+ days (the «требуют внимания» mark of «Пары»). */
+  notMeeting: number;
+  /** Pairs and groups whose plan is below 90 %. */
+  plansUnder90: number;
+  /** Rows of this year's roadmap past their deadline and not done. */
+  overdueRoadmap: number;
+  /** Records with versions kept for the curator's choice (after exchanges). */
+  conflicts: number;
+  /** Days since the last whole-school export from this device; null when there has been none. */
+  daysSinceBackup: number | null;
+  /** Whether the device holds any participants: an empty device needs no backup yet. */
+  hasData: boolean;
+}
+
+export interface AttentionItem {
+  id: 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup';
+  text: string;
+  to: string;
+}
+
+/** Counts the row marks of «Пары»: a pair that has not met, and a plan under 90 % (a pair may carry both). */
+export function countRowWarnings(rows: readonly { warnings: readonly RowWarning[] }[]): { notMeeting: number; plansUnder90: number } {
+  let notMeeting = 0;
+  let plansUnder90 = 0;
+  for (const r of rows) {
+    if (r.warnings.some((w) => w.kind === 'notMet' || w.kind === 'neverMet')) notMeeting += 1;
+    if (r.warnings.some((w) => w.kind === 'planUnder90')) plansUnder90 += 1;
+  }
+  return { notMeeting, plansUnder90 };
+}
+
+/** What needs doing, most urgent first, each with the screen where it is done. Nothing to do → an empty list. */
+export function attentionItems(c: AttentionCounts): AttentionItem[] {
+  const out: AttentionItem[] = [];
+  if (c.conflicts > 0)
+    out.push({ id: 'conflicts', text: `Конфликты после обмена: ${plural(c.conflicts, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} выбора`, to: '/exchange/conflicts' });
+  if (c.consentsMissing > 0)
+    out.push({ id: 'consents', text: `Нет согласия на обработку данных: ${plural(c.consentsMissing, { one: 'участник', few: 'участника', many: 'участников' })}`, to: '/consents' });
+  if (c.notMeeting > 0)
+    out.push({ id: 'notMeeting', text: `Не встречались больше 30 дней: ${plural(c.notMeeting, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`, to: '/mentorships?attention=1' });
+  if (c.plansUnder90 > 0)
+    out.push({ id: 'plans', text: `План выполнен меньше чем на 90\u00a0%: ${plural(c.plansUnder90, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`, to: '/mentorships?attention=1' });
+  if (c.overdueRoadmap > 0)
+    out.push({ id: 'roadmap', text: `Просрочено в дорожной карте: ${plural(c.overdueRoadmap, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`, to: '/roadmap' });
+  if (c.hasData && c.daysSinceBackup === null)
+    out.push({ id: 'backup', text: 'Резервной копии ещё нет: сохраните файл обмена «Вся школа»', to: '/exchange' });
+  else if (c.hasData && c.daysSinceBackup !== null && c.daysSinceBackup >= BACKUP_REMINDER_DAYS)
+    out.push({ id: 'backup', text: `Резервная копия сделана ${plural(c.daysSinceBackup, { one: 'день', few: 'дня', many: 'дней' })} назад: сохраните новую`, to: '/exchange' });
+  return out;
+}

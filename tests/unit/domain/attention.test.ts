@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { attentionItems, BACKUP_REMINDER_DAYS, countRowWarnings, type AttentionCounts } from '../../../src/domain/attention';
+import { buildMentorshipRows } from '../../../src/domain/mentorshipList';
+
+const calm: AttentionCounts = { consentsMissing: 0, notMeeting: 0, plansUnder90: 0, overdueRoadmap: 0, conflicts: 0, daysSinceBackup: 1, hasData: true };
+
+describe('«Требует внимания» on the overview', () => {
+  it('is empty when nothing is due, and on a device with no data yet even without a backup', () => {
+    expect(attentionItems(calm)).toEqual([]);
+    expect(attentionItems({ ...calm, daysSinceBackup: null, hasData: false })).toEqual([]);
+  });
+
+  it('lists each kind of work with its count in words and the screen where it is done, conflicts first', () => {
+    const items = attentionItems({ consentsMissing: 3, notMeeting: 1, plansUnder90: 5, overdueRoadmap: 2, conflicts: 21, daysSinceBackup: null, hasData: true });
+    expect(items.map((i) => [i.text, i.to])).toEqual([
+      ['Конфликты после обмена: 21 запись ждёт выбора', '/exchange/conflicts'],
+      ['Нет согласия на обработку данных: 3 участника', '/consents'],
+      ['Не встречались больше 30 дней: 1 пара или группа', '/mentorships?attention=1'],
+      ['План выполнен меньше чем на 90\u00a0%: 5 пар и групп', '/mentorships?attention=1'],
+      ['Просрочено в дорожной карте: 2 пункта', '/roadmap'],
+      ['Резервной копии ещё нет: сохраните файл обмена «Вся школа»', '/exchange'],
+    ]);
+  });
+
+  it('reminds of the backup from the seventh day on', () => {
+    expect(attentionItems({ ...calm, daysSinceBackup: BACKUP_REMINDER_DAYS - 1 })).toEqual([]);
+    expect(attentionItems({ ...calm, daysSinceBackup: BACKUP_REMINDER_DAYS })).toEqual([
+      { id: 'backup', text: 'Резервная копия сделана 7 дней назад: сохраните новую', to: '/exchange' },
+    ]);
+  });
+
+  it('counts the marks of the pairs list: not met for 30 days (or never since the start), plans under 90 %', () => {
+    const m = (id: string, startDate: string, status = 'active') => ({ id, status, startDate, createdAt: `${startDate}T00:00:00Z`, formId: 'f', mentorIds: ['t'], menteeIds: ['s'], title: '' });
+    const rows = buildMentorshipRows({
+      mentorships: [m('met', '2025-09-01'), m('stale', '2025-09-01'), m('never', '2025-09-01'), m('new', '2025-11-10'), m('done', '2025-09-01', 'finished')],
+      meetings: [
+        { mentorshipId: 'met', kind: 'acquaintance', date: '2025-11-15' },
+        { mentorshipId: 'stale', kind: 'acquaintance', date: '2025-10-01' },
+      ],
+      plans: [{ id: 'p', mentorshipId: 'met' }],
+      items: [
+        { planId: 'p', status: 'done', dueDate: '2025-10-01' },
+        { planId: 'p', status: 'planned', dueDate: '2025-10-15' },
+      ],
+      people: new Map(),
+      formNames: new Map(),
+      today: '2025-11-20',
+    } as unknown as Parameters<typeof buildMentorshipRows>[0]);
+    expect(countRowWarnings(rows)).toEqual({ notMeeting: 2, plansUnder90: 1 });
+  });
+});
