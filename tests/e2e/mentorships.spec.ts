@@ -80,6 +80,8 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await dialog.getByRole('button', { name: 'Прервать' }).click();
   await expect(page.getByTestId('mentorship-status')).toHaveText('прервана');
   await expect(page.getByText('Наставник ушёл в декрет')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Записать встречу' })).toHaveCount(0);
+  await expect(page.getByText(/Работа прервана .*новые встречи не записываются/)).toBeVisible();
 
   // The pair's five meetings, each time with the kind the app suggests (the last one, the final, picked).
   await page.goto(pairUrl);

@@ -96,9 +96,16 @@ export function MentorshipPage() {
           Внимание: {warningText(w)}. Договоритесь о встрече.
         </p>
       ))}
-      <Link className="button button-primary button-block button-big" to={`/mentorships/${m.id}/meetings/new`}>
-        Записать встречу
-      </Link>
+      {m.status === 'forming' || m.status === 'active' ? (
+        <Link className="button button-primary button-block button-big" to={`/mentorships/${m.id}/meetings/new`}>
+          Записать встречу
+        </Link>
+      ) : (
+        <p className="muted">
+          {m.status === 'finished' ? 'Работа пары завершена' : 'Работа прервана'}
+          {m.endDate ? ` ${m.endDate.split('-').reverse().join('.')}` : ''}: новые встречи не записываются.
+        </p>
+      )}
 
       <dl className="card-fields card-section">
         <div>
