@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useState } from 'react';
 import { toCsv } from '../../domain/report';
 import { Page } from '../../ui/Page';
@@ -48,7 +49,7 @@ export function ReportPage() {
           >
             CSV: {s.name}
           </button>
-          <div className="table-scroll">
+          <TableScroll label={`Таблица: ${s.name}`}>
             <table className="preview report-table">
               <thead>
                 <tr>
@@ -69,7 +70,7 @@ export function ReportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
         </section>
       ))}

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useState } from 'react';
 import type { ClassListCounts, ClassListRow } from '../../domain/classList';
 import { formatRuDate } from '../../domain/dates';
@@ -41,7 +42,7 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
           ошибками и дубликатами
         </label>
       )}
-      <div className="table-scroll">
+      <TableScroll label="Строки файла">
         <table className="preview">
           <caption className="visually-hidden">Строки файла так, как они будут сохранены</caption>
           <thead>
@@ -83,7 +84,7 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {shown.length < visible.length && (
         <button type="button" className="button button-block" onClick={() => setShowAll(true)}>
           Показать все строки ({visible.length})

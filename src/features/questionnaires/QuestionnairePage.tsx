@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -53,7 +54,7 @@ export function QuestionnairePage() {
         <section className="card-section" aria-labelledby="change-h">
           <h2 id="change-h">Изменение за год</h2>
           <p className="muted">Средние оценки тех, кто ответил и в начале, и в конце года.</p>
-          <div className="table-scroll">
+          <TableScroll label="Изменение за год, таблица">
             <table className="preview" aria-label="Изменение за год">
               <thead>
                 <tr>
@@ -76,7 +77,7 @@ export function QuestionnairePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       <section aria-labelledby="res-h">

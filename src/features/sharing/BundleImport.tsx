@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll';
 import { useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
@@ -173,7 +174,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
               : `только ${plural(state.bundle.header.scope.mentorshipIds.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`}
             .
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Записи файла по таблицам">
             <table className="preview import-counts">
               <caption className="visually-hidden">Записи файла по таблицам</caption>
               <thead>
@@ -199,7 +200,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p role="status">Итого: {importSummary(state.preview)}.</p>
           {state.bundle.attachments.length > 0 && (
             <p data-testid="import-files">

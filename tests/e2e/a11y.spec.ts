@@ -1,0 +1,60 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+
+/** WCAG 2.1 A and AA rules of axe-core on the page as it is now; a violation names the rule and the elements. */
+async function violations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+}
+
+const PAGES = [
+  '/',
+  '/people',
+  '/people/new',
+  '/people/import',
+  '/partners/new',
+  '/partners',
+  '/mentorships',
+  '/mentorships/new',
+  '/consents',
+  '/exchange',
+  '/exchange/conflicts',
+  '/networking',
+  '/events',
+  '/orders',
+  '/orders/new',
+  '/roadmap',
+  '/roadmap/roadmap-2025-2026-01',
+  '/training',
+  '/materials',
+  '/questionnaires',
+  '/questionnaires/new',
+  '/monitoring',
+  '/monitoring/swot',
+  '/report',
+  '/more',
+  '/settings',
+];
+
+test('every main screen passes the WCAG 2.1 AA checks of axe-core, offline, with data in it', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await completeWizard(page);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2013-04-02', roles: ['Наставляемый'] });
+  const student = new URL(page.url()).pathname;
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', category: 'Педагог', roles: ['Наставник'] });
+  // The roadmap of the year is written when it is first opened
+  await page.goto('/roadmap');
+  await expect(page.getByText(/Выполнено 0 из/)).toBeVisible();
+  const found: Record<string, string[]> = {};
+  for (const url of [...PAGES, student, `${student}/edit`, `${student}/consent/new`, `${student}/consent/print`]) {
+    await page.goto(url);
+    await expect(page.locator('h1')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const v = await violations(page);
+    if (v.length) found[url] = v;
+  }
+  expect(found).toEqual({});
+});
