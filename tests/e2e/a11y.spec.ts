@@ -58,3 +58,44 @@ test('every main screen passes the WCAG 2.1 AA checks of axe-core, offline, with
   }
   expect(found).toEqual({});
 });
+
+/** Presses Tab until the focused element's label, name or text matches; fails if it never comes. */
+async function tabTo(page: Page, name: RegExp, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+      return [el.getAttribute('aria-label'), labelled, el.textContent].filter(Boolean).join(' | ');
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test('keyboard only: add a participant, then move between areas with the bottom bar', async ({ page, context }) => {
+  await completeWizard(page);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.goto('/people/new');
+  await tabTo(page, /^Фамилия/);
+  await page.keyboard.type('Орлова');
+  await tabTo(page, /^Имя/);
+  await page.keyboard.type('Дарья');
+  await tabTo(page, /^Категория/);
+  await page.keyboard.press('ArrowDown'); // a closed select steps through its options: Обучающийся, Педагог
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Категория')).toHaveValue('teacher');
+  await tabTo(page, /Наставник/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^Сохранить/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Орлова Дарья' })).toBeVisible();
+
+  await tabTo(page, /^Пары/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/mentorships$/);
+  await expect(page.getByRole('heading', { name: 'Пары и группы' })).toBeVisible();
+});
