@@ -256,3 +256,16 @@ export function outsideForm(
     return p && !admitted.includes(p.category);
   }).map((id) => personLabel(people, id));
 }
+
+/**
+ * A participant's pairs and groups for their card: as mentor or mentee, those still at work first (forming, active),
+ * then the ended ones, newest start first within each.
+ */
+export function mentorshipsOfPerson<M extends MentorshipLike>(personId: string, mentorships: readonly M[]): { mentorship: M; role: PersonRole }[] {
+  const atWork = (m: M) => (m.status === 'forming' || m.status === 'active' ? 0 : 1);
+  return live(mentorships)
+    .flatMap((m): { mentorship: M; role: PersonRole }[] =>
+      m.mentorIds.includes(personId) ? [{ mentorship: m, role: 'mentor' }] : m.menteeIds.includes(personId) ? [{ mentorship: m, role: 'mentee' }] : [],
+    )
+    .sort((a, b) => atWork(a.mentorship) - atWork(b.mentorship) || (b.mentorship.startDate ?? '').localeCompare(a.mentorship.startDate ?? ''));
+}

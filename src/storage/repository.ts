@@ -27,6 +27,11 @@ export class Repository<T extends Envelope> {
     return (await this.table.where(index).equals(value).toArray()).filter((r) => !r.deleted);
   }
 
+  /** The live records of these ids, in no particular order; missing and deleted ones are left out. */
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    return (await this.table.bulkGet([...ids])).filter((r): r is T => !!r && !r.deleted);
+  }
+
   async get(id: string): Promise<T | undefined> {
     const r = await this.table.get(id);
     return r && !r.deleted ? r : undefined;

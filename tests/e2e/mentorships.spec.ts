@@ -52,6 +52,13 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await expect(page.getByRole('heading', { name: 'Робототехника' })).toBeVisible();
   await expect(page.getByTestId('mentorship-status')).toHaveText('активна');
   const pairUrl = page.url();
+  // The mentee's card lists the pair, with her role and its status.
+  await page.getByRole('link', { name: /Семёнова А\./ }).click();
+  await expect(page.getByRole('heading', { name: /Семёнова Анна/ })).toBeVisible();
+  const hers = page.getByRole('list', { name: 'Пары и группы участника' });
+  await expect(hers.getByRole('listitem')).toHaveCount(1);
+  await expect(hers).toContainText('Робототехника');
+  await expect(hers).toContainText('наставляемый · активна');
 
   // A group: one mentor, two mentees; the draft survives a reload half-way.
   await page.goto('/mentorships/new');

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, needsRepresentative } from '../../domain/person';
 import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { PersonMentorships } from './PersonMentorships';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -81,6 +82,7 @@ export function PersonPage() {
           {t.actions.delete}
         </button>
       </div>
+      <PersonMentorships personId={person.id} />
       <PersonConsents person={person} />
       <ConfirmDialog open={confirming} message={t.people.deleteConfirm(name)} onConfirm={remove} onCancel={() => setConfirming(false)} />
     </Page>

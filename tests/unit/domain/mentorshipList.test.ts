@@ -6,6 +6,7 @@ import {
   outsideForm,
   filterMentorshipRows,
   meetingLog,
+  mentorshipsOfPerson,
   nextStatuses,
   pickerOrder,
   rowWarnings,
@@ -265,5 +266,23 @@ describe('outsideForm', () => {
     expect(outsideForm(form, 'mentor', ['t1', 's1'], peopleMap)).toEqual(['Семёнов П., 7Б']);
     expect(outsideForm(form, 'mentee', ['s1', 's2'], peopleMap)).toEqual([]);
     expect(outsideForm(undefined, 'mentee', ['t1'], peopleMap)).toEqual([]);
+  });
+});
+
+describe('mentorshipsOfPerson', () => {
+  it('lists a participant’s pairs and groups with the role, those at work first and newest start first, without deleted ones', () => {
+    const list = [
+      mentorship('old', { mentorIds: ['t1'], menteeIds: ['s1'], status: 'finished', startDate: '2025-09-01', endDate: '2025-10-01' }),
+      mentorship('group', { mentorIds: ['t2'], menteeIds: ['s2', 's1'], status: 'active', startDate: '2025-09-10' }),
+      mentorship('new', { mentorIds: ['s1'], menteeIds: ['s3'], status: 'forming', startDate: '2025-11-01' }),
+      mentorship('other', { mentorIds: ['t1'], menteeIds: ['s2'], status: 'active' }),
+      { ...mentorship('gone', { mentorIds: ['t1'], menteeIds: ['s1'] }), deleted: true },
+    ];
+    expect(mentorshipsOfPerson('s1', list).map((x) => [x.mentorship.id, x.role])).toEqual([
+      ['new', 'mentor'],
+      ['group', 'mentee'],
+      ['old', 'mentee'],
+    ]);
+    expect(mentorshipsOfPerson('nobody', list)).toEqual([]);
   });
 });
