@@ -143,3 +143,36 @@ export function monitoringSnapshot(d: MonitoringData): {
   const meetingsByMonth = keys.map((key, i) => ({ key, label: MONTHS[i]!, count: perMonth.get(key)! }));
   return { indicators, training, changes, meetingsByMonth, reportInput, report: () => buildReport(reportInput) };
 }
+
+export type QuestionChange = ReportInput['questionnaires'][number];
+
+export interface QuestionnaireChange {
+  questionnaire: string;
+  items: QuestionChange[];
+  /** The mean of the questions' changes (those measured at both ends); null when none was. */
+  meanDelta: number | null;
+  /** The most respondents any question of it had at both ends. */
+  n: number;
+}
+
+/**
+ * The year's change grouped by questionnaire, for a dashboard that shows one line per questionnaire and opens the
+ * questions on demand; questionnaires in the order they came, questions in theirs.
+ */
+export function changesByQuestionnaire(changes: readonly QuestionChange[]): QuestionnaireChange[] {
+  const groups = new Map<string, QuestionChange[]>();
+  for (const c of changes) {
+    const list = groups.get(c.questionnaire);
+    if (list) list.push(c);
+    else groups.set(c.questionnaire, [c]);
+  }
+  return [...groups].map(([questionnaire, items]) => {
+    const deltas = items.map((i) => i.delta).filter((d): d is number => d !== null);
+    return {
+      questionnaire,
+      items,
+      meanDelta: deltas.length ? deltas.reduce((a, b) => a + b, 0) / deltas.length : null,
+      n: Math.max(0, ...items.map((i) => i.n)),
+    };
+  });
+}

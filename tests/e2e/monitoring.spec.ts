@@ -109,6 +109,10 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   await consents.getByText('Не учтены: 3').click();
   await expect(consents.getByRole('link', { name: 'Семёнова Анна' })).toBeVisible();
   await expect(page.getByTestId('training-experts')).toContainText('Экспертов: 2');
+  // The year's change, one line per questionnaire, its questions on demand
+  const yearChange = page.locator('details.q-change').filter({ hasText: 'Уверенность в себе' });
+  await expect(yearChange.locator('summary')).toContainText('в среднем +3,0');
+  await expect(yearChange.getByRole('list', { name: 'Изменение: Уверенность в себе' }).getByRole('listitem').filter({ hasText: 'Насколько вы уверены в себе?' })).toContainText('4,0 → 7,0 +3,0');
 
   // The curator's SWOT analysis: a point per line, shown on the dashboard and carried into the report
   const swot = page.getByRole('region', { name: 'SWOT-анализ программы' });

@@ -5,6 +5,7 @@ import { formatRuDate } from '../../domain/dates';
 import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
 import { STATUS_LABELS } from '../../domain/report';
+import { changesByQuestionnaire } from '../../domain/monitoringSnapshot';
 import { isSwotEmpty, SWOT_PARTS, swotPoints } from '../../domain/school';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
 import { partnersRepo } from '../../storage/repositories';
@@ -15,6 +16,9 @@ import { useMonitoring } from './useMonitoring';
 import { Bars } from '../../ui/Bars';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
+const one = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${one(Math.abs(x))}`;
+const deltaBadge = (x: number | null) => (x === null || Math.abs(x) < 0.05 ? '' : x > 0 ? 'badge-ok' : 'badge-warn');
 const BADGE: Record<Indicator['status'], string> = { met: 'badge-ok', atRisk: 'badge-warn', notMet: 'badge-error', noData: '' };
 
 /** «Мониторинг»: every indicator live from the data, its target and status, and the records behind the number. */
@@ -104,16 +108,27 @@ export function MonitoringPage() {
       {m.changes.length > 0 && (
         <section className="card-section" aria-labelledby="q-h">
           <h2 id="q-h">Анкеты: изменение за год</h2>
-          <ul className="list">
-            {m.changes.map((c) => (
-              <li key={`${c.questionnaire}|${c.question}`} className="list-item">
-                <span className="list-title">{c.question}</span>
-                <span className="list-sub">
-                  {c.questionnaire}: {c.before === null ? '—' : c.before.toFixed(1)} → {c.after === null ? '—' : c.after.toFixed(1)} (n = {c.n})
-                </span>
-              </li>
-            ))}
-          </ul>
+          <p className="muted">Средние оценки тех, кто ответил и в начале, и в конце года (шкала 1–10).</p>
+          {changesByQuestionnaire(m.changes).map((g, _i, all) => (
+            <details key={g.questionnaire} className="q-change" open={all.length === 1}>
+              <summary>
+                <span className="list-title">{g.questionnaire}</span>{' '}
+                <span className={`badge ${deltaBadge(g.meanDelta)}`}>{g.meanDelta === null ? 'нет пар ответов' : `в среднем ${signed(g.meanDelta)}`}</span>{' '}
+                <span className="muted">n&nbsp;=&nbsp;{g.n}</span>
+              </summary>
+              <ul className="list" aria-label={`Изменение: ${g.questionnaire}`}>
+                {g.items.map((c) => (
+                  <li key={c.question} className="list-item">
+                    <span className="list-title">{c.question}</span>
+                    <span className="list-sub">
+                      {one(c.before)} → {one(c.after)}{' '}
+                      {c.delta !== null && <span className={`badge ${deltaBadge(c.delta)}`}>{signed(c.delta)}</span>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
           <Link to="/questionnaires">Все анкеты</Link>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
+import { changesByQuestionnaire, monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
 import { personInputSchema, type Person } from '../../../src/domain/person';
 
@@ -53,5 +53,29 @@ describe('the snapshot behind the dashboard and the report', () => {
       { key: '2025-11', label: 'ноя', count: 0 },
     ]);
     expect(snap.meetingsByMonth).toHaveLength(10);
+  });
+});
+
+describe('changesByQuestionnaire', () => {
+  it('groups the questions by questionnaire, with the mean change and the largest n', () => {
+    const c = (questionnaire: string, question: string, n: number, before: number | null, after: number | null) => ({
+      questionnaire,
+      question,
+      n,
+      before,
+      after,
+      delta: before === null || after === null ? null : after - before,
+    });
+    const groups = changesByQuestionnaire([
+      c('Анкета наставника', 'Время', 10, 5, 6),
+      c('Анкета наставляемого', 'Уверенность', 4, 4, 7),
+      c('Анкета наставника', 'Цели', 12, 6, 5.5),
+      c('Анкета наставника', 'Новый вопрос', 0, null, null),
+    ]);
+    expect(groups.map((g) => [g.questionnaire, g.items.map((i) => i.question), g.meanDelta, g.n])).toEqual([
+      ['Анкета наставника', ['Время', 'Цели', 'Новый вопрос'], 0.25, 12],
+      ['Анкета наставляемого', ['Уверенность'], 3, 4],
+    ]);
+    expect(changesByQuestionnaire([])).toEqual([]);
   });
 });
