@@ -106,8 +106,8 @@ export function EventPage() {
         {event.place ? ` · ${event.place}` : ''}
       </p>
       <p role="status" data-testid="event-share">
-        Пришли {pairPeopleCame} из {inPairs.size} участников пар и групп{share === null ? '' : ` — ${share.toLocaleString('ru-RU')} %`}
-        {event.kind === 'finalGame' ? ' (цель — не меньше 90 %)' : ''}
+        Пришли {pairPeopleCame} из {inPairs.size} участников пар и групп{share === null ? '' : ` — ${share.toLocaleString('ru-RU')}\u00a0%`}
+        {event.kind === 'finalGame' ? ' (цель — не меньше 90\u00a0%)' : ''}
       </p>
       <AttendanceList people={candidates} attendeeIds={event.attendeeIds} onChange={set} label="Участники мероприятия" />
     </Page>

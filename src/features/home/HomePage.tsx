@@ -11,11 +11,11 @@ const AttentionPanel = lazy(() => import('./AttentionPanel'));
 
 function IndicatorRow({ label, indicator }: { label: string; indicator: ShareIndicator }) {
   const s = share(indicator);
-  const pct = s === null ? '—' : `${(s * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`;
+  const pct = s === null ? '—' : `${(s * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}\u00a0%`;
   return (
     <div>
       <dt>
-        {label} (цель ≥ {indicator.target * 100} %)
+        {label} (цель ≥ {indicator.target * 100}&nbsp;%)
       </dt>
       <dd>
         {indicator.numerator} из {indicator.denominator} — {pct}{' '}

@@ -10,7 +10,7 @@ export function warningText(w: RowWarning): string {
     case 'neverMet':
       return `ни одной встречи за ${w.days} дн.`;
     case 'planUnder90':
-      return `план ${Math.round(w.share * 100)} % — меньше 90 %`;
+      return `план ${Math.round(w.share * 100)}\u00a0% — меньше 90\u00a0%`;
   }
 }
 
@@ -44,7 +44,7 @@ export const MentorshipRow = memo(function MentorshipRow({ row }: { row: Row }) 
             {row.stagesDone}/{STAGE_COUNT} этапов
           </span>
           {row.plan && row.plan.share !== null && !row.warnings.some((w) => w.kind === 'planUnder90') && (
-            <span className="badge">план {Math.round(row.plan.share * 100)} %</span>
+            <span className="badge">план {Math.round(row.plan.share * 100)}&nbsp;%</span>
           )}
           {row.warnings.map((w) => (
             <span key={w.kind} className="badge badge-warn">

@@ -3,7 +3,7 @@ import { formatRuDate, todayIso } from '../../domain/dates';
 import type { Order } from '../../domain/order';
 import { approvalState, planProgress, type Plan, type PlanItem } from '../../domain/plan';
 
-/** The pair's plan at a glance: progress with its bar, the 90 % line, and whether an order approved it. */
+/** The pair's plan at a glance: progress with its bar, the 90 % line, and whether an order approved it. */
 export function PlanSummary({ mentorshipId, plans, items, orders }: { mentorshipId: string; plans: readonly Plan[]; items: readonly PlanItem[]; orders: ReadonlyMap<string, Order> }) {
   const plan = plans[0];
   if (!plan)
@@ -29,7 +29,7 @@ export function PlanSummary({ mentorshipId, plans, items, orders }: { mentorship
         <>
           <span className="progress-line">
             <progress className="plan-bar" max={100} value={pct} aria-label="Выполнение плана" />
-            <strong>{pct} %</strong>
+            <strong>{pct}&nbsp;%</strong>
           </span>
           <span className="list-sub">
             выполнено {p.done} из {p.planned}
@@ -38,7 +38,7 @@ export function PlanSummary({ mentorshipId, plans, items, orders }: { mentorship
         </>
       )}
       <span className="badges">
-        {p.share !== null && p.problem && <span className="badge badge-warn">меньше 90 %</span>}
+        {p.share !== null && p.problem && <span className="badge badge-warn">меньше 90&nbsp;%</span>}
         {state === 'draft' && <span className="badge">не утверждён</span>}
         {state === 'approved' && <span className="badge badge-ok">утверждён{order ? ` приказом № ${order.number} от ${formatRuDate(order.date)}` : ''}</span>}
         {state === 'changedAfterApproval' && <span className="badge badge-warn">изменён после утверждения</span>}

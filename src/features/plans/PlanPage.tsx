@@ -149,7 +149,7 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
           <>
             <p className="progress-line">
               <progress className="plan-bar" max={100} value={pct} aria-label="Выполнение плана" />
-              <strong data-testid="plan-percent">{pct} %</strong>
+              <strong data-testid="plan-percent">{pct}&nbsp;%</strong>
             </p>
             <p className="list-sub">
               Выполнено {p.done} из {p.planned}
@@ -157,10 +157,10 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
             </p>
             {p.problem ? (
               <p className="notice notice-warn" data-testid="plan-flag">
-                Меньше 90 %: дорожная карта считает такой план проблемным.
+                Меньше 90&nbsp;%: дорожная карта считает такой план проблемным.
               </p>
             ) : (
-              <p className="notice notice-ok">План выполнен не меньше чем на 90 %.</p>
+              <p className="notice notice-ok">План выполнен не меньше чем на 90&nbsp;%.</p>
             )}
           </>
         )}

@@ -33,7 +33,7 @@ const EVIDENCE_LABELS: Record<string, string> = {
   '/mentorships': 'Пары и группы',
   '/consents': 'Согласия',
   '/orders': 'Приказы',
-  '/mentorships?attention=1': 'Планы под 90 %',
+  '/mentorships?attention=1': 'Планы под 90\u00a0%',
 };
 
 /** The year's roadmap: rows by section or by month, overdue ones marked, status, documents and the app's evidence. */

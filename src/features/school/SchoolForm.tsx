@@ -31,7 +31,7 @@ export function SchoolProfileForm({
         type="number"
         inputMode="numeric"
         min={1}
-        hint="Для показателя «наставники — не менее 10 % обучающихся»"
+        hint="Для показателя «наставники — не менее 10&nbsp;% обучающихся»"
         error={errors.studentsTotal?.message}
         {...register('studentsTotal')}
       />
@@ -41,7 +41,7 @@ export function SchoolProfileForm({
         type="number"
         inputMode="numeric"
         min={1}
-        hint="Для показателя «наставники — не менее 10 % педагогов»"
+        hint="Для показателя «наставники — не менее 10&nbsp;% педагогов»"
         error={errors.teachersTotal?.message}
         {...register('teachersTotal')}
       />
