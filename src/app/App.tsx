@@ -16,6 +16,7 @@ import { routes as trainingRoutes } from '../features/training/routes';
 import { routes as materialsRoutes } from '../features/materials/routes';
 import { routes as questionnaireRoutes } from '../features/questionnaires/routes';
 import { routes as monitoringRoutes } from '../features/monitoring/routes';
+import { routes as recognitionRoutes } from '../features/recognitions/routes';
 import { routes as eventRoutes } from '../features/events/routes';
 
 /**
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
           ...materialsRoutes,
           ...questionnaireRoutes,
           ...monitoringRoutes,
+          ...recognitionRoutes,
           ...eventRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

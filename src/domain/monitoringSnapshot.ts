@@ -10,7 +10,10 @@ import { planProgress, type PlanFields, type PlanItemFields } from './plan';
 import { beforeAfter, type QuestionnaireFields, type ResponseFields } from './questionnaire';
 import { buildReport, type ReportInput, type ReportSheet } from './report';
 import type { SchoolFields } from './school';
+import { recognitionLabel, type RecognitionFields } from './recognition';
+import type { OrderFields } from './order';
 import { trainingSummary, type TrainingGroupFields, type TrainingSessionFields } from './training';
+import { formatRuDate } from './dates';
 
 type WithId<T> = T & { id: string };
 
@@ -30,6 +33,9 @@ export interface MonitoringData {
   questionnaires: readonly WithId<QuestionnaireFields>[];
   responses: readonly Pick<ResponseFields, 'questionnaireId' | 'respondentId' | 'phase' | 'answeredOn' | 'answers'>[];
   forms: readonly { id: string; name: string }[];
+  /** Recognitions of mentors and the orders that gave them (the report's «Поощрения»); none when left out. */
+  recognitions?: readonly Pick<RecognitionFields, 'personId' | 'kind' | 'title' | 'reason' | 'date' | 'orderId'>[];
+  orders?: readonly (Pick<OrderFields, 'number' | 'date'> & { id: string })[];
   labels: { category: Record<PersonCategory, string>; status: Record<MentorshipStatus, string> };
 }
 
@@ -131,6 +137,17 @@ export function monitoringSnapshot(d: MonitoringData): {
     }),
     events: events.map((e) => ({ title: e.title, kind: EVENT_KINDS[e.kind] ?? e.kind, date: e.date, attendees: e.attendeeIds.length })),
     questionnaires: changes,
+    recognitions: (() => {
+      const orderById = new Map((d.orders ?? []).map((o) => [o.id, o]));
+      const byId = new Map(people.map((p) => [p.id, p]));
+      return [...(d.recognitions ?? [])]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((r) => {
+          const p = byId.get(r.personId);
+          const o = orderById.get(r.orderId);
+          return { name: p ? fullName(p) : '', award: recognitionLabel(r), reason: r.reason, date: r.date, order: o ? `№ ${o.number} от ${formatRuDate(o.date)}` : '' };
+        });
+    })(),
   };
   const y0 = Number(school.academicYear.slice(0, 4));
   const MONTHS = ['сен', 'окт', 'ноя', 'дек', 'янв', 'фев', 'мар', 'апр', 'май', 'июн'];

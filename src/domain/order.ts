@@ -24,6 +24,8 @@ export const orderInputSchema = z.object({
   title: z.string().trim().min(1, 'Укажите заголовок приказа').max(300, 'Заголовок: не длиннее 300 символов'),
   mentorshipIds: z.array(z.string()).default([]),
   planIds: z.array(z.string()).default([]),
+  /** For «О поощрении наставников»: the recognitions it gives (src/domain/recognition.ts). */
+  recognitionIds: z.array(z.string()).default([]),
   /** Where a council adopted the document first: its protocol. */
   protocolNumber: z.string().trim().max(30).default(''),
   protocolDate: z

@@ -1,6 +1,7 @@
 import type { OrderFields } from './order';
 import type { MentorshipFields } from './mentorship';
 import type { PersonFields } from './person';
+import { orderWording, type RecognitionFields } from './recognition';
 import { shortName, fullName } from './person';
 import { isGroup } from './mentorship';
 
@@ -26,6 +27,8 @@ export interface OrderContext {
   mentorships: readonly (MentorshipFields & { id: string })[];
   people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName' | 'classLabel' | 'category'>>;
   formNames: ReadonlyMap<string, string>;
+  /** Recognitions by id, for «О поощрении наставников». */
+  recognitions?: ReadonlyMap<string, Pick<RecognitionFields, 'personId' | 'kind' | 'title' | 'reason'>>;
 }
 
 const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -100,6 +103,20 @@ export function orderDocument(order: OrderFields, ctx: OrderContext): OrderDocum
         ],
         table,
       };
+    case 'rewardMentors': {
+      // An order stored before recognitions existed has no such list.
+      const given = (order.recognitionIds ?? []).flatMap((id) => {
+        const r = ctx.recognitions?.get(id);
+        return r ? [r] : [];
+      });
+      const listed = given.map((r, i) => [String(i + 1), personLabel(ctx, r.personId, true), orderWording(r), r.reason]);
+      return {
+        ...base,
+        preamble: `За активное участие в реализации целевой модели наставничества в ${ctx.academicYear} учебном году${protocol}`,
+        orders: [`Поощрить наставников (${listed.length}) согласно списку.`, 'Контроль за исполнением настоящего приказа оставляю за собой.'],
+        table: listed.length ? { caption: 'Список наставников', columns: ['№', 'Наставник', 'Поощрение', 'За что'], rows: listed } : null,
+      };
+    }
     default:
       return {
         ...base,

@@ -9,6 +9,7 @@ import type { OrderContext } from './orderDocument';
 import type { PersonFields } from './person';
 import { shortName } from './person';
 import type { SchoolFields } from './school';
+import type { RecognitionFields } from './recognition';
 
 /** Orders that list pairs/groups (and for approvals, their plans): the form asks to tick at least one. */
 export const KINDS_WITH_MENTORSHIPS: readonly OrderKind[] = ['fixMentorships', 'approvePlans'];
@@ -115,6 +116,8 @@ export function orderFormSchema(existing: readonly (Pick<OrderFields, 'number' |
         path: ['mentorshipIds'],
         message: o.kind === 'approvePlans' ? 'Отметьте хотя бы одну пару или группу с планом' : 'Отметьте хотя бы одну пару или группу',
       });
+    if (o.kind === 'rewardMentors' && o.recognitionIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['recognitionIds'], message: 'Отметьте хотя бы одно поощрение' });
     if (o.protocolNumber && !o.protocolDate)
       ctx.addIssue({ code: 'custom', path: ['protocolDate'], message: 'Укажите дату протокола' });
     if (o.protocolDate && !o.protocolNumber)
@@ -175,8 +178,10 @@ export function buildOrderContext(input: {
   mentorships: readonly (MentorshipFields & { id: string })[];
   people: readonly (PersonLike & { id: string })[];
   formNames: ReadonlyMap<string, string>;
+  recognitions?: readonly (RecognitionFields & { id: string })[];
 }): OrderContext {
   return {
+    recognitions: new Map((input.recognitions ?? []).map((r) => [r.id, r])),
     schoolName: input.school?.name ?? '',
     directorName: input.school?.directorName ?? '',
     curatorName: input.school?.curatorName ?? '',

@@ -34,6 +34,8 @@ export interface ReportInput {
   training: readonly { group: string; members: number; sessions: number; consultations: number; experts: string; attendance: number | null }[];
   events: readonly { title: string; kind: string; date: string; attendees: number }[];
   questionnaires: readonly { questionnaire: string; question: string; n: number; before: number | null; after: number | null; delta: number | null }[];
+  /** Recognitions of mentors, oldest first. */
+  recognitions?: readonly { name: string; award: string; reason: string; date: string; order: string }[];
   /** The curator's SWOT analysis of the programme, if written. */
   swot?: SwotFields;
 }
@@ -98,6 +100,15 @@ export function buildReport(r: ReportInput): ReportSheet[] {
         ...title('Диагностические анкеты: изменение за год'),
         ['Анкета', 'Вопрос', 'n', 'В начале', 'В конце', 'Изменение'],
         ...r.questionnaires.map((q) => [q.questionnaire, q.question, q.n, round1(q.before), round1(q.after), round1(q.delta)]),
+      ],
+    },
+    {
+      name: 'Поощрения',
+      widths: [34, 30, 48, 12, 24],
+      rows: [
+        ...title('Поощрение наставников'),
+        ['Наставник', 'Поощрение', 'За что', 'Дата', 'Приказ'],
+        ...(r.recognitions ?? []).map((x) => [x.name, x.award, x.reason, date(x.date), x.order]),
       ],
     },
     {

@@ -7,6 +7,7 @@ import type { Plan, PlanItem } from '../domain/plan';
 import type { Consent } from '../domain/consent';
 import type { Order } from '../domain/order';
 import type { SchoolEvent } from '../domain/event';
+import type { Recognition } from '../domain/recognition';
 import { getDb } from './db';
 import { Repository } from './repository';
 
@@ -21,6 +22,7 @@ export const planItemsRepo = new Repository<PlanItem>(getDb(), 'planItems');
 export const consentsRepo = new Repository<Consent>(getDb(), 'consents');
 export const ordersRepo = new Repository<Order>(getDb(), 'orders');
 export const eventsRepo = new Repository<SchoolEvent>(getDb(), 'events');
+export const recognitionsRepo = new Repository<Recognition>(getDb(), 'recognitions');
 
 /** The school profile: one live record, or undefined before the first-run wizard. */
 export async function getSchool(): Promise<School | undefined> {

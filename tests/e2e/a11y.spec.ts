@@ -33,6 +33,7 @@ const PAGES = [
   '/monitoring',
   '/monitoring/swot',
   '/report',
+  '/recognitions',
   '/more',
   '/settings',
 ];

@@ -15,6 +15,7 @@ import { roadmapTaskInputSchema } from '../roadmap';
 import { trainingGroupInputSchema, trainingSessionInputSchema } from '../training';
 import { materialInputSchema } from '../material';
 import { questionnaireInputSchema, responseInputSchema } from '../questionnaire';
+import { recognitionInputSchema } from '../recognition';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
@@ -78,6 +79,7 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   materials: materialInputSchema,
   questionnaires: questionnaireInputSchema,
   responses: responseInputSchema,
+  recognitions: recognitionInputSchema,
 };
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);

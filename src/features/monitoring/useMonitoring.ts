@@ -4,7 +4,8 @@ import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
 import { categoryLabel, mentorshipStatusLabel } from '../../i18n/ru';
-import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
+import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, ordersRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo, recognitionsRepo } from '../../storage/repositories';
+
 import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { useMentoringForms } from '../mentorships/useMentoringForms';
 
@@ -24,9 +25,11 @@ export function useMonitoring() {
   const questionnaires = useLiveQuery(() => questionnairesRepo.list(), []);
   const responses = useLiveQuery(() => responsesRepo.list(), []);
   const forms = useMentoringForms();
+  const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
+  const orders = useLiveQuery(() => ordersRepo.list(), []);
 
   return useMemo(() => {
-    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms)
+    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms || !recognitions || !orders)
       return undefined;
     const today = todayIso();
     const snap = monitoringSnapshot({
@@ -45,8 +48,10 @@ export function useMonitoring() {
       questionnaires,
       responses,
       forms,
+      recognitions,
+      orders,
       labels: { category: categoryLabel, status: mentorshipStatusLabel },
     });
     return { ...snap, school, today, byId: new Map<string, Person>(people.map((p) => [p.id, p])), plans };
-  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms]);
+  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms, recognitions, orders]);
 }

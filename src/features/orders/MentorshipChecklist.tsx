@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { formatRuDate } from '../../domain/dates';
 import type { Mentorship } from '../../domain/mentorship';
@@ -6,6 +5,7 @@ import type { OrderKind } from '../../domain/order';
 import type { OrderContext } from '../../domain/orderDocument';
 import { mentorshipLine, type OrderCandidate } from '../../domain/orderPreparation';
 import { plural } from '../../domain/text';
+import { ChecklistField } from './ChecklistField';
 
 const STATUS: Record<string, string> = { forming: 'формируется', active: 'активна' };
 
@@ -22,16 +22,19 @@ interface Props {
 
 /** The pairs/groups an order covers: one checkbox each, with the plan's item count and approval for an approval order. */
 export function MentorshipChecklist({ kind, candidates, ticked, onChange, people, formNames, orders, error }: Props) {
-  const id = useId();
   const approvals = kind === 'approvePlans';
   const set = new Set(ticked);
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const toggle = (mid: string, on: boolean) => onChange(on ? [...ticked, mid] : ticked.filter((x) => x !== mid));
 
   return (
-    <fieldset className={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{approvals ? 'Пары и группы, чьи планы утверждаются' : 'Закрепляемые пары и группы'}</legend>
-      {candidates.length === 0 ? (
+    <ChecklistField
+      legend={approvals ? 'Пары и группы, чьи планы утверждаются' : 'Закрепляемые пары и группы'}
+      all={candidates.map((c) => c.mentorship.id)}
+      ticked={ticked}
+      onChange={onChange}
+      error={error}
+      empty={
         <div className="empty-state" data-testid="no-candidates">
           <p>
             {approvals
@@ -40,57 +43,34 @@ export function MentorshipChecklist({ kind, candidates, ticked, onChange, people
           </p>
           <Link to="/mentorships">К парам и группам</Link>
         </div>
-      ) : (
-        <>
-          <div className="checklist-tools">
-            <span className="muted" aria-live="polite">
-              Отмечено: {ticked.length} из {candidates.length}
-            </span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onChange(ticked.length === candidates.length ? [] : candidates.map((c) => c.mentorship.id))}
-            >
-              {ticked.length === candidates.length ? 'Снять все' : 'Отметить все'}
-            </button>
-          </div>
-          <ul className="list checklist">
-            {candidates.map(({ mentorship: m, plans, itemCount }) => {
-              const approvedBy = plans.map((p) => (p.approval === 'approved' ? orderById.get(p.approvedByOrderId) : undefined)).find(Boolean);
-              const changed = plans.some((p) => p.approval === 'changedAfterApproval');
-              return (
-                <li key={m.id}>
-                  <label className="check-item">
-                    <input type="checkbox" checked={set.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
-                    <span>
-                      <span className="list-title">{mentorshipLine(m, people)}</span>
-                      <span className="list-sub">
-                        {[m.title, formNames.get(m.formId), STATUS[m.status]].filter(Boolean).join(' · ')}
+      }
+    >
+      {candidates.map(({ mentorship: m, plans, itemCount }) => {
+        const approvedBy = plans.map((p) => (p.approval === 'approved' ? orderById.get(p.approvedByOrderId) : undefined)).find(Boolean);
+        const changed = plans.some((p) => p.approval === 'changedAfterApproval');
+        return (
+          <li key={m.id}>
+            <label className="check-item">
+              <input type="checkbox" checked={set.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
+              <span>
+                <span className="list-title">{mentorshipLine(m, people)}</span>
+                <span className="list-sub">{[m.title, formNames.get(m.formId), STATUS[m.status]].filter(Boolean).join(' · ')}</span>
+                {approvals && (
+                  <span className="badges">
+                    <span className="badge">план: {plural(itemCount, { one: 'пункт', few: 'пункта', many: 'пунктов' })}</span>
+                    {approvedBy && (
+                      <span className="badge badge-ok">
+                        утверждён приказом № {approvedBy.number} от {formatRuDate(approvedBy.date)}
                       </span>
-                      {approvals && (
-                        <span className="badges">
-                          <span className="badge">план: {plural(itemCount, { one: 'пункт', few: 'пункта', many: 'пунктов' })}</span>
-                          {approvedBy && (
-                            <span className="badge badge-ok">
-                              утверждён приказом № {approvedBy.number} от {formatRuDate(approvedBy.date)}
-                            </span>
-                          )}
-                          {changed && <span className="badge badge-warn">изменён после утверждения</span>}
-                        </span>
-                      )}
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
+                    )}
+                    {changed && <span className="badge badge-warn">изменён после утверждения</span>}
+                  </span>
+                )}
+              </span>
+            </label>
+          </li>
+        );
+      })}
+    </ChecklistField>
   );
 }

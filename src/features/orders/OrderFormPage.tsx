@@ -15,6 +15,8 @@ import { domainResolver } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { MentorshipChecklist } from './MentorshipChecklist';
+import { RecognitionChecklist } from './RecognitionChecklist';
+import { recognitionsForOrder } from '../../domain/recognition';
 import { createOrder } from './orderStore';
 import { useOrderData } from './useOrderData';
 
@@ -26,6 +28,7 @@ interface OrderForm {
   protocolNumber: string;
   protocolDate: string;
   mentorshipIds: string[];
+  recognitionIds: string[];
 }
 
 const TITLE = 'Новый приказ';
@@ -33,7 +36,7 @@ const DEFAULT_TITLES = new Set(Object.values(ORDER_DEFAULT_TITLES));
 const collator = new Intl.Collator('ru-RU');
 
 function emptyForm(kind: OrderKind): OrderForm {
-  return { kind, number: '', date: todayIso(), title: ORDER_DEFAULT_TITLES[kind], protocolNumber: '', protocolDate: '', mentorshipIds: [] };
+  return { kind, number: '', date: todayIso(), title: ORDER_DEFAULT_TITLES[kind], protocolNumber: '', protocolDate: '', mentorshipIds: [], recognitionIds: [] };
 }
 
 export function OrderFormPage() {
@@ -63,6 +66,10 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
 
   const kind = watch('kind');
   const mentorshipIds = watch('mentorshipIds');
+  // A draft saved before recognitions existed has no such field.
+  const recognitionIds = watch('recognitionIds') ?? [];
+  const liveOrderIds = useMemo(() => new Set(orders.map((o) => o.id)), [orders]);
+  const rewards = useMemo(() => recognitionsForOrder(data.recognitions, liveOrderIds), [data.recognitions, liveOrderIds]);
   // In the order of the names, which is also the order of the rows in the order's table.
   const candidates = useMemo(
     () =>
@@ -83,15 +90,28 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
     const allowed = new Set(listsMentorships(kind) ? candidates.map((c) => c.mentorship.id) : []);
     const kept = getValues('mentorshipIds').filter((id) => allowed.has(id));
     if (kept.length !== getValues('mentorshipIds').length) setValue('mentorshipIds', kept);
+    if (kind !== 'rewardMentors' && getValues('recognitionIds')?.length) setValue('recognitionIds', []);
   }, [kind, candidates, getValues, setValue]);
 
   const setTicked = (ids: string[]) => setValue('mentorshipIds', ids, { shouldValidate: isSubmitted, shouldDirty: true });
+  const setRewards = (ids: string[]) => setValue('recognitionIds', ids, { shouldValidate: isSubmitted, shouldDirty: true });
 
   const onSubmit = handleSubmit(async (fields) => {
     const ticked = new Set(fields.mentorshipIds);
-    const order = await createOrder({ ...fields, mentorshipIds: candidates.map((c) => c.mentorship.id).filter((id) => ticked.has(id)) });
+    const rewarded = new Set(fields.recognitionIds);
+    const order = await createOrder({
+      ...fields,
+      mentorshipIds: candidates.map((c) => c.mentorship.id).filter((id) => ticked.has(id)),
+      recognitionIds: rewards.map((r) => r.id).filter((id) => rewarded.has(id)),
+    });
     await draft.clear();
-    show(order.kind === 'approvePlans' ? `Приказ сохранён; утверждено: ${plural(order.planIds.length, { one: 'план', few: 'плана', many: 'планов' })}` : 'Приказ сохранён');
+    show(
+      order.kind === 'approvePlans'
+        ? `Приказ сохранён; утверждено: ${plural(order.planIds.length, { one: 'план', few: 'плана', many: 'планов' })}`
+        : order.kind === 'rewardMentors'
+          ? `Приказ сохранён; поощрений: ${order.recognitionIds.length}`
+          : 'Приказ сохранён',
+    );
     navigate(`/orders/${order.id}`, { replace: true });
   });
 
@@ -135,6 +155,9 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
             orders={orders}
             error={errors.mentorshipIds?.message}
           />
+        )}
+        {kind === 'rewardMentors' && (
+          <RecognitionChecklist recognitions={rewards} people={data.ctx.people} ticked={recognitionIds} onChange={setRewards} error={errors.recognitionIds?.message} />
         )}
         {kind === 'approvePlans' && (
           <p className="muted">Планы отмеченных пар и групп станут утверждёнными этим приказом; их дальнейшие изменения будут видны.</p>

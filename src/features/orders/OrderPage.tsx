@@ -123,7 +123,9 @@ export function OrderPage() {
         message={
           order.kind === 'approvePlans'
             ? `Удалить приказ № ${order.number}? Планы, которые он утвердил, снова станут неутверждёнными.`
-            : `Удалить приказ № ${order.number}?`
+            : order.kind === 'rewardMentors'
+              ? `Удалить приказ № ${order.number}? Поощрения, которые он дал, снова будут без приказа.`
+              : `Удалить приказ № ${order.number}?`
         }
         onConfirm={remove}
         onCancel={() => setConfirming(false)}

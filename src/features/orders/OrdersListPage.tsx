@@ -51,6 +51,9 @@ export function OrdersListPage() {
                 {o.mentorshipIds.length > 0 && (
                   <span className="badge">{plural(o.mentorshipIds.length, { one: 'пара/группа', few: 'пары/группы', many: 'пар/групп' })}</span>
                 )}
+                {(o.recognitionIds ?? []).length > 0 && (
+                  <span className="badge">{plural(o.recognitionIds.length, { one: 'поощрение', few: 'поощрения', many: 'поощрений' })}</span>
+                )}
               </span>
             </Link>
           </li>

@@ -1,4 +1,5 @@
-import { newId } from '../../domain/envelope';
+import { newId, stripEnvelope } from '../../domain/envelope';
+import type { Recognition } from '../../domain/recognition';
 import type { Order, OrderFields } from '../../domain/order';
 import type { Plan, PlanItem } from '../../domain/plan';
 import { approvedPlan, itemsByPlan, unapprovedPlan } from '../../domain/orderPreparation';
@@ -14,9 +15,17 @@ export async function createOrder(fields: OrderFields, db: NastavnikDb = getDb()
   const orders = repositoryFor<Order>(db, 'orders');
   const plans = repositoryFor<Plan>(db, 'plans');
   const items = repositoryFor<PlanItem>(db, 'planItems');
-  return inTransaction(db, ['orders', 'plans', 'planItems'], async () => {
+  const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+  return inTransaction(db, ['orders', 'plans', 'planItems', 'recognitions'], async () => {
     const id = newId();
-    if (fields.kind !== 'approvePlans') return orders.save({ ...fields, planIds: [] }, id);
+    if (fields.kind === 'rewardMentors') {
+      // Each recognition the order gives keeps the order's id: it is then «по приказу № …» and not offered again.
+      const given = (await recognitions.getMany(fields.recognitionIds)).filter((r) => fields.recognitionIds.includes(r.id));
+      const order = await orders.save({ ...fields, mentorshipIds: [], planIds: [], recognitionIds: given.map((r) => r.id) }, id);
+      await recognitions.saveMany(given.map((r) => ({ fields: { ...stripEnvelope(r), orderId: id }, id: r.id })));
+      return order;
+    }
+    if (fields.kind !== 'approvePlans') return orders.save({ ...fields, planIds: [], recognitionIds: [] }, id);
 
     const approvals: { fields: Plan; id: string }[] = [];
     for (const mentorshipId of new Set(fields.mentorshipIds)) {
@@ -32,13 +41,19 @@ export async function createOrder(fields: OrderFields, db: NastavnikDb = getDb()
   });
 }
 
-/** Deletes an order (a tombstone) and returns the plans it approved to drafts, in one transaction. */
+/**
+ * Deletes an order (a tombstone), returns the plans it approved to drafts and the recognitions it gave to «без
+ * приказа», in one transaction.
+ */
 export async function removeOrder(orderId: string, db: NastavnikDb = getDb()): Promise<void> {
   const orders = repositoryFor<Order>(db, 'orders');
   const plans = repositoryFor<Plan>(db, 'plans');
-  await inTransaction(db, ['orders', 'plans'], async () => {
+  const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+  await inTransaction(db, ['orders', 'plans', 'recognitions'], async () => {
     const approved = (await plans.list()).filter((p) => p.approvedByOrderId === orderId);
     await plans.saveMany(approved.map((p) => ({ fields: unapprovedPlan(p), id: p.id })));
+    const given = (await recognitions.list()).filter((r) => r.orderId === orderId);
+    await recognitions.saveMany(given.map((r) => ({ fields: { ...stripEnvelope(r), orderId: '' }, id: r.id })));
     await orders.remove(orderId);
   });
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { buildOrderContext, formNamesOf } from '../../domain/orderPreparation';
 import { getDb } from '../../storage/db';
-import { getSchool, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
+import { getSchool, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo, recognitionsRepo } from '../../storage/repositories';
 import { repositoryFor } from '../../storage/repository';
 import { DEFAULT_FORM_NAMES } from './formNames';
 
@@ -16,11 +16,12 @@ export function useOrderData() {
   const plans = useLiveQuery(() => plansRepo.list(), []);
   const items = useLiveQuery(() => planItemsRepo.list(), []);
   const forms = useLiveQuery(() => formsRepo.list(), []);
+  const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
 
   return useMemo(() => {
-    if (school === undefined || !mentorships || !people || !plans || !items || !forms) return undefined;
+    if (school === undefined || !mentorships || !people || !plans || !items || !forms || !recognitions) return undefined;
     const formNames = formNamesOf(DEFAULT_FORM_NAMES, forms);
-    const ctx = buildOrderContext({ school: school ?? undefined, mentorships, people, formNames });
-    return { school, mentorships, people, plans, items, formNames, ctx };
-  }, [school, mentorships, people, plans, items, forms]);
+    const ctx = buildOrderContext({ school: school ?? undefined, mentorships, people, formNames, recognitions });
+    return { school, mentorships, people, plans, items, formNames, ctx, recognitions };
+  }, [school, mentorships, people, plans, items, forms, recognitions]);
 }

@@ -35,6 +35,11 @@ describe('the snapshot behind the dashboard and the report', () => {
       questionnaires: [],
       responses: [],
       forms: DEFAULT_MENTORING_FORMS,
+      recognitions: [
+        { personId: 't1', kind: 'title', title: 'Наставник года', reason: 'За проект', date: '2026-05-20', orderId: 'o9' },
+        { personId: 't1', kind: 'thanks', title: '', reason: 'За встречи', date: '2025-12-25', orderId: '' },
+      ],
+      orders: [{ id: 'o9', number: '140-од', date: '2026-05-25' }],
       labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
     });
     expect(snap.reportInput.mentorships).toEqual([
@@ -46,6 +51,10 @@ describe('the snapshot behind the dashboard and the report', () => {
       ['Семёнова Анна', true, 'законный представитель'],
     ]);
     expect(snap.indicators.find((i) => i.id === 'consents')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(snap.reportInput.recognitions).toEqual([
+      { name: 'Петров Иван Сергеевич', award: 'Благодарность', reason: 'За встречи', date: '2025-12-25', order: '' },
+      { name: 'Петров Иван Сергеевич', award: 'Звание «Наставник года»', reason: 'За проект', date: '2026-05-20', order: '№ 140-од от 25.05.2026' },
+    ]);
     expect(snap.report().map((s) => s.name)).toContain('Пары и группы');
     expect(snap.meetingsByMonth.slice(0, 3)).toEqual([
       { key: '2025-09', label: 'сен', count: 1 },

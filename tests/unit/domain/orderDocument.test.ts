@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { longRuDate, orderDocument, type OrderContext } from '../../../src/domain/orderDocument';
 import { orderInputSchema } from '../../../src/domain/order';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { recognitionInputSchema, recognitionLabel, type RecognitionFields } from '../../../src/domain/recognition';
 
 const people = new Map([
   ['t1', { lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', classLabel: '', category: 'teacher' as const }],
@@ -50,5 +51,43 @@ describe('the order approving individual plans', () => {
   });
   it('writes dates in the genitive', () => {
     expect(longRuDate('2026-05-01')).toBe('1 мая 2026 г.');
+  });
+});
+
+describe('the order rewarding mentors', () => {
+  const rec = (personId: string, f: Partial<RecognitionFields>) => recognitionInputSchema.parse({ personId, kind: 'thanks', reason: 'За работу с наставляемыми', date: '2026-05-20', ...f });
+  const withRecognitions: OrderContext = {
+    ...ctx,
+    recognitions: new Map([
+      ['r1', rec('t1', { kind: 'title', title: '«Наставник года»', reason: 'За лучший проект пары' })],
+      ['r2', rec('s1', { kind: 'certificate', reason: 'За помощь младшим в учёбе' })],
+    ]),
+  };
+  const doc = orderDocument(
+    orderInputSchema.parse({ kind: 'rewardMentors', number: '140-од', date: '2026-05-25', title: 'О поощрении наставников', recognitionIds: ['r2', 'r1', 'нет'] }),
+    withRecognitions,
+  );
+  it('lists each mentor with the wording of the award and the reason, in the order ticked', () => {
+    expect(doc.table).toEqual({
+      caption: 'Список наставников',
+      columns: ['№', 'Наставник', 'Поощрение', 'За что'],
+      rows: [
+        ['1', 'Семёнов Пётр, 7Б', 'наградить почётной грамотой', 'За помощь младшим в учёбе'],
+        ['2', 'Иванова Мария Петровна', 'присвоить звание «Наставник года»', 'За лучший проект пары'],
+      ],
+    });
+    expect(doc.orders[0]).toBe('Поощрить наставников (2) согласно списку.');
+    expect(doc.preamble).toContain('2025/2026 учебном году');
+  });
+  it('a title or another award must be named; labels read as people say them', () => {
+    const r = recognitionInputSchema.safeParse({ personId: 't1', kind: 'title', reason: 'За проект', date: '2026-05-20' });
+    expect(!r.success && r.error.issues.map((i) => i.message)).toEqual(['Укажите звание, например «Наставник года»']);
+    expect(recognitionLabel({ kind: 'title', title: 'Наставник года' })).toBe('Звание «Наставник года»');
+    expect(recognitionLabel({ kind: 'letter', title: '' })).toBe('Благодарственное письмо');
+    expect(recognitionInputSchema.safeParse({ personId: '', kind: 'thanks', reason: '', date: '' }).error?.issues.map((i) => i.message)).toEqual([
+      'Выберите наставника',
+      'Укажите, за что поощрение',
+      'Дата: укажите дату',
+    ]);
   });
 });

@@ -65,10 +65,11 @@ describe('the order form’s rules', () => {
     return r.success ? {} : fieldErrors(r.error);
   };
   it('accepts a complete order', () => expect(errors(base)).toEqual({}));
-  it('asks for at least one pair for the kinds that list them', () => {
+  it('asks for at least one pair for the kinds that list them, and one recognition for a reward', () => {
     expect(errors({ ...base, mentorshipIds: [] })).toEqual({ mentorshipIds: 'Отметьте хотя бы одну пару или группу с планом' });
     expect(errors({ ...base, kind: 'fixMentorships', mentorshipIds: [] })).toEqual({ mentorshipIds: 'Отметьте хотя бы одну пару или группу' });
-    expect(errors({ ...base, kind: 'rewardMentors', mentorshipIds: [] })).toEqual({});
+    expect(errors({ ...base, kind: 'rewardMentors', mentorshipIds: [] })).toEqual({ recognitionIds: 'Отметьте хотя бы одно поощрение' });
+    expect(errors({ ...base, kind: 'rewardMentors', mentorshipIds: [], recognitionIds: ['r1'] })).toEqual({});
   });
   it('refuses a second order with the same number in the same year, whatever the case', () => {
     expect(errors({ ...base, number: '112-ОД' })).toEqual({ number: 'Приказ № 112-од уже есть: от 25.11.2025' });

@@ -29,7 +29,7 @@ describe('the monitoring report', () => {
   };
   const sheets = buildReport(input);
   it('has one sheet per area, in Russian, each with a title line and a header row', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'SWOT-анализ']);
+    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'SWOT-анализ']);
     for (const s of sheets) {
       expect(s.rows[0]![0]).toContain('МКОУ СОШ № 2, 2025/2026 учебный год');
       expect(s.widths.length).toBe(s.rows[3]!.length);
@@ -42,16 +42,25 @@ describe('the monitoring report', () => {
     expect(sheets[6]!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
   });
   it('the SWOT sheet says «Не заполнен» until the curator writes it, then lists each point under its part', () => {
-    expect(sheets[7]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
+    expect(sheets[8]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
     const withSwot = buildReport({
       ...input,
       swot: { strengths: '- Все пары провели пять встреч\n\n2) Партнёр дал площадку', weaknesses: '', opportunities: '• Грант', threats: '  ' },
     });
-    expect(withSwot[7]!.rows.slice(4)).toEqual([
+    expect(withSwot[8]!.rows.slice(4)).toEqual([
       ['Сильные стороны', 'Все пары провели пять встреч'],
       ['Сильные стороны', 'Партнёр дал площадку'],
       ['Возможности', 'Грант'],
     ]);
+  });
+  it('lists the recognitions of mentors with the order that gave them, dates as dates', () => {
+    const withRewards = buildReport({
+      ...input,
+      recognitions: [{ name: 'Петров Иван Сергеевич', award: 'Звание «Наставник года»', reason: 'За проект', date: '2026-05-20', order: '№ 140-од от 25.05.2026' }],
+    });
+    expect(withRewards[7]!.rows[3]).toEqual(['Наставник', 'Поощрение', 'За что', 'Дата', 'Приказ']);
+    expect(withRewards[7]!.rows[4]).toEqual(['Петров Иван Сергеевич', 'Звание «Наставник года»', 'За проект', new Date('2026-05-20T00:00:00Z'), '№ 140-од от 25.05.2026']);
+    expect(sheets[7]!.rows).toHaveLength(4);
   });
   it('CSV opens in Excel: BOM, semicolons, quotes where needed, decimal commas, dates as ДД.ММ.ГГГГ', () => {
     const csv = toCsv([['ФИО', 'Заметка', 'Доля', 'Дата'], ['Семёнова Анна', 'сказала "да"; потом ушла', 33.3, new Date('2025-09-10T00:00:00Z')]]);

@@ -6,6 +6,7 @@ import type { TrainingGroup, TrainingSession } from '../../../src/domain/trainin
 import type { Questionnaire, QuestionnaireResponse } from '../../../src/domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../../../src/domain/questionnaireTemplates';
 import { stripEnvelope } from '../../../src/domain/envelope';
+import { recognitionInputSchema, type Recognition } from '../../../src/domain/recognition';
 import { closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
 
 afterEach(closeAll);
@@ -71,5 +72,18 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     });
     await expect(exchange(a, b)).rejects.toThrow(/Ответы на анкеты/);
     expect(await b.responses.count()).toBe(0);
+  });
+
+  it('recognitions travel and merge; one with a kind this app does not know is refused, naming the table and field', async () => {
+    const a = await newDb();
+    const b = await newDb();
+    const { t1 } = await seedSchool(a);
+    const recognitions = new Repository<Recognition>(a, 'recognitions');
+    const r = await recognitions.save(recognitionInputSchema.parse({ personId: t1.id, kind: 'certificate', reason: 'За олимпиаду', date: '2026-05-20' }));
+    expect((await exchange(a, b)).perTable).toMatchObject({ recognitions: { new: 1 } });
+    expect(await b.recognitions.get(r.id)).toEqual(await a.recognitions.get(r.id));
+
+    await a.recognitions.put({ ...(await a.recognitions.get(r.id))!, kind: 'medal' });
+    await expect(exchange(a, b)).rejects.toThrow(/Таблица «Поощрения», запись № 1, .*Вид поощрения|Таблица «Поощрения», запись № 1/);
   });
 });

@@ -5,6 +5,7 @@ import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/m
 import { approvalState, planInputSchema, planItemInputSchema, type Plan, type PlanItem } from '../../../../src/domain/plan';
 import { orderInputSchema, type Order } from '../../../../src/domain/order';
 import { createOrder, removeOrder } from '../../../../src/features/orders/orderStore';
+import { recognitionInputSchema, recognitionsForOrder, type Recognition } from '../../../../src/domain/recognition';
 
 let db: NastavnikDb;
 let n = 0;
@@ -105,5 +106,29 @@ describe('an order approving plans', () => {
     // p1 was approved again by the later order, which stays.
     expect(await stateOf(ids.p1)).toEqual({ orderId: other.id, state: 'approved' });
     expect(await stateOf(ids.p2)).toEqual({ orderId: '', state: 'draft' });
+  });
+});
+
+describe('an order rewarding mentors', () => {
+  const reward = (recognitionIds: string[]) =>
+    orderInputSchema.parse({ kind: 'rewardMentors', number: '140-од', date: '2026-05-25', title: 'О поощрении наставников', recognitionIds, mentorshipIds: ['ignored'] });
+
+  it('gives the ticked recognitions its id in the same transaction; deleting it takes them back', async () => {
+    const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+    const [r1, r2] = await recognitions.saveMany(
+      [
+        { personId: 't1', kind: 'certificate', reason: 'За подготовку победителя олимпиады', date: '2026-05-20' },
+        { personId: 't2', kind: 'title', title: 'Наставник года', reason: 'За лучший проект пары', date: '2026-05-20' },
+      ].map((f) => ({ fields: recognitionInputSchema.parse(f) })),
+    );
+    const order = await createOrder(reward([r1!.id, 'нет-такого']), db);
+    expect(order.recognitionIds).toEqual([r1!.id]);
+    expect(order.mentorshipIds).toEqual([]);
+    expect((await recognitions.get(r1!.id))!.orderId).toBe(order.id);
+    expect((await recognitions.get(r2!.id))!.orderId).toBe('');
+    expect(recognitionsForOrder(await recognitions.list(), new Set([order.id])).map((r) => r.id)).toEqual([r2!.id]);
+
+    await removeOrder(order.id, db);
+    expect((await recognitions.get(r1!.id))!.orderId).toBe('');
   });
 });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Stored } from './envelope';
+import { isValidIsoDate } from './dates';
+
+/** How a school thanks its mentors (DOMAIN.md «Поощрение»): the usual kinds, and a title such as «Наставник года». */
+export const RECOGNITION_KINDS = ['thanks', 'letter', 'certificate', 'title', 'other'] as const;
+export type RecognitionKind = (typeof RECOGNITION_KINDS)[number];
+
+export const RECOGNITION_KIND_LABELS: Record<RecognitionKind, string> = {
+  thanks: 'Благодарность',
+  letter: 'Благодарственное письмо',
+  certificate: 'Почётная грамота',
+  title: 'Звание',
+  other: 'Другое поощрение',
+};
+
+/** The wording of an order's list: «объявить благодарность», «наградить почётной грамотой». */
+const ORDER_WORDING: Record<RecognitionKind, string> = {
+  thanks: 'объявить благодарность',
+  letter: 'вручить благодарственное письмо',
+  certificate: 'наградить почётной грамотой',
+  title: 'присвоить звание',
+  other: 'поощрить',
+};
+
+export const recognitionInputSchema = z
+  .object({
+    personId: z.string().min(1, 'Выберите наставника'),
+    kind: z.enum(RECOGNITION_KINDS, { message: 'Выберите вид поощрения' }),
+    /** The title itself for `title` («Наставник года — 2026»), or the award's name for `other`. */
+    title: z.string().trim().max(200, 'Название: не длиннее 200 символов').default(''),
+    reason: z.string().trim().min(1, 'Укажите, за что поощрение').max(500, 'За что: не длиннее 500 символов'),
+    date: z
+      .string()
+      .trim()
+      .refine((s) => isValidIsoDate(s), 'Дата: укажите дату'),
+    /** The director's order «О поощрении наставников» that gave it; '' until there is one. */
+    orderId: z.string().default(''),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.kind === 'title' || r.kind === 'other') && !r.title)
+      ctx.addIssue({ code: 'custom', path: ['title'], message: r.kind === 'title' ? 'Укажите звание, например «Наставник года»' : 'Укажите, какое поощрение' });
+  });
+
+export type RecognitionFields = z.output<typeof recognitionInputSchema>;
+export type Recognition = Stored<RecognitionFields>;
+
+/** «Почётная грамота», «Звание «Наставник года»». */
+export function recognitionLabel(r: Pick<RecognitionFields, 'kind' | 'title'>): string {
+  if (r.kind === 'title') return `Звание «${r.title.replace(/^«|»$/g, '')}»`;
+  if (r.kind === 'other') return r.title;
+  return r.title ? `${RECOGNITION_KIND_LABELS[r.kind]}: ${r.title}` : RECOGNITION_KIND_LABELS[r.kind];
+}
+
+/** What an order says to do for this mentor: «наградить почётной грамотой», «присвоить звание «Наставник года»». */
+export function orderWording(r: Pick<RecognitionFields, 'kind' | 'title'>): string {
+  if (r.kind === 'title') return `${ORDER_WORDING.title} «${r.title.replace(/^«|»$/g, '')}»`;
+  if (r.kind === 'other') return `${ORDER_WORDING.other}: ${r.title}`;
+  return ORDER_WORDING[r.kind];
+}
+
+/** The recognitions an order «О поощрении наставников» can still give: live ones no live order has given yet. */
+export function recognitionsForOrder<R extends { id: string; deleted?: boolean } & Pick<RecognitionFields, 'orderId' | 'date'>>(
+  recognitions: readonly R[],
+  liveOrderIds: ReadonlySet<string>,
+): R[] {
+  return recognitions.filter((r) => !r.deleted && !(r.orderId && liveOrderIds.has(r.orderId))).sort((a, b) => b.date.localeCompare(a.date));
+}
