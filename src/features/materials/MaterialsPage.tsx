@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material } from '../../domain/material';
@@ -102,14 +103,7 @@ export function MaterialsPage() {
           ))}
         </ul>
       )}
-      <form
-        className="form card-section"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
+      <ActionForm className="form card-section" onSubmit={add}>
         <h2>Добавить материал</h2>
         <div className={`field${errors.fileName || errors.size ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-file`}>Файл</label>
@@ -133,7 +127,7 @@ export function MaterialsPage() {
         <button type="submit" className="button button-primary button-block">
           Сохранить на устройстве
         </button>
-      </form>
+      </ActionForm>
       <ConfirmDialog
         open={removing !== null}
         message={`Удалить «${removing?.title ?? ''}»? Файл удалится с этого устройства.`}

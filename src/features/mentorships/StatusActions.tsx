@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Mentorship, MentorshipStatus } from '../../domain/mentorship';
 import { nextStatuses } from '../../domain/mentorshipList';
@@ -88,14 +89,7 @@ function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'f
       <h2 id={`${id}-title`} className="dialog-title">
         {early ? 'Прервать работу досрочно' : 'Завершить работу'}
       </h2>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm className="form" onSubmit={submit}>
         <div className={`field${errors.endDate ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-date`}>Дата окончания</label>
           <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...field('endDate')} />
@@ -125,7 +119,7 @@ function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'f
             {early ? 'Прервать' : 'Завершить'}
           </button>
         </div>
-      </form>
+      </ActionForm>
     </dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -53,14 +54,7 @@ export function NetworkingListPage() {
             ))}
         </ul>
       )}
-      <form
-        className="form card-section"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
+      <ActionForm className="form card-section" onSubmit={create}>
         <h2>Новый нетворкинг</h2>
         <TextField label="Название" value={fields.title} error={errors.title} onChange={(e) => setFields({ ...fields, title: e.target.value })} />
         <TextField label="Дата" type="date" value={fields.date} error={errors.date} onChange={(e) => setFields({ ...fields, date: e.target.value })} />
@@ -68,7 +62,7 @@ export function NetworkingListPage() {
         <button type="submit" className="button button-primary button-block">
           Создать нетворкинг
         </button>
-      </form>
+      </ActionForm>
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -55,14 +56,7 @@ export function FillPage() {
 
   return (
     <Page title={q.title} backTo={`/questionnaires/${q.id}`}>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <ActionForm className="form" onSubmit={save}>
         <PersonPicker label="Кто отвечает" options={options} value={who} onChange={setWho} max={1} error={errors.respondentId} preferredHeading="Подходящие участники" />
         <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="— не указана —" options={theirPairs.map((m) => ({ value: m.id, label: pairLabel(m) }))} />
         {q.beforeAfter && (
@@ -131,7 +125,7 @@ export function FillPage() {
             Сохранить ответы
           </button>
         </div>
-      </form>
+      </ActionForm>
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -72,14 +73,7 @@ export function QuestionnaireEditPage() {
 
   return (
     <Page title={id ? 'Изменить анкету' : 'Новая анкета'} backTo={id ? `/questionnaires/${id}` : '/questionnaires'}>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <ActionForm className="form" onSubmit={save}>
         <TextField label="Название анкеты" value={f.title} error={errors.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
         <SelectField
           label="Кто отвечает"
@@ -140,7 +134,7 @@ export function QuestionnaireEditPage() {
             Сохранить анкету
           </button>
         </div>
-      </form>
+      </ActionForm>
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -90,14 +91,7 @@ export function RecognitionsPage() {
         </>
       )}
 
-      <form
-        className="form card-section"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
+      <ActionForm className="form card-section" onSubmit={add}>
         <h2 id={`${id}-h`}>Записать поощрение</h2>
         <PersonPicker
           label="Наставник"
@@ -129,7 +123,7 @@ export function RecognitionsPage() {
         <button type="submit" className="button button-primary button-block">
           Записать
         </button>
-      </form>
+      </ActionForm>
       <ConfirmDialog
         open={removing !== null}
         message={removing ? `Удалить поощрение «${recognitionLabel(removing)}»?` : ''}

@@ -1,3 +1,4 @@
+import { ActionForm } from '../../ui/ActionForm';
 import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { exportFormSchema } from '../../domain/bundle/exportForm';
@@ -76,14 +77,7 @@ export function ExportSection() {
   const rest = (mentorships ?? []).filter((m) => !live.includes(m));
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <ActionForm className="form" onSubmit={submit}>
       <fieldset className="field">
         <legend>Что сохранить</legend>
         <div className="radio-list">
@@ -212,7 +206,7 @@ export function ExportSection() {
       <button type="submit" className="button button-primary button-block" disabled={busy}>
         {busy ? (encrypt ? 'Шифруем…' : 'Собираем файл…') : 'Сохранить файл обмена'}
       </button>
-    </form>
+    </ActionForm>
   );
 }
 
