@@ -17,6 +17,7 @@ import { routes as materialsRoutes } from '../features/materials/routes';
 import { routes as questionnaireRoutes } from '../features/questionnaires/routes';
 import { routes as monitoringRoutes } from '../features/monitoring/routes';
 import { routes as recognitionRoutes } from '../features/recognitions/routes';
+import { routes as practiceRoutes } from '../features/practices/routes';
 import { routes as eventRoutes } from '../features/events/routes';
 
 /**
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
           ...questionnaireRoutes,
           ...monitoringRoutes,
           ...recognitionRoutes,
+          ...practiceRoutes,
           ...eventRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

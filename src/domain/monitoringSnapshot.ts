@@ -12,6 +12,7 @@ import { buildReport, type ReportInput, type ReportSheet } from './report';
 import type { SchoolFields } from './school';
 import { recognitionLabel, type RecognitionFields } from './recognition';
 import type { OrderFields } from './order';
+import { sortPractices, type PracticeFields } from './practice';
 import { trainingSummary, type TrainingGroupFields, type TrainingSessionFields } from './training';
 import { formatRuDate } from './dates';
 
@@ -36,6 +37,8 @@ export interface MonitoringData {
   /** Recognitions of mentors and the orders that gave them (the report's «Поощрения»); none when left out. */
   recognitions?: readonly Pick<RecognitionFields, 'personId' | 'kind' | 'title' | 'reason' | 'date' | 'orderId'>[];
   orders?: readonly (Pick<OrderFields, 'number' | 'date'> & { id: string })[];
+  /** The register of best practices (the report's «Практики»); none when left out. */
+  practices?: readonly PracticeFields[];
   labels: { category: Record<PersonCategory, string>; status: Record<MentorshipStatus, string> };
 }
 
@@ -137,6 +140,14 @@ export function monitoringSnapshot(d: MonitoringData): {
     }),
     events: events.map((e) => ({ title: e.title, kind: EVENT_KINDS[e.kind] ?? e.kind, date: e.date, attendees: e.attendeeIds.length })),
     questionnaires: changes,
+    practices: sortPractices(d.practices ?? []).map((p) => ({
+      title: p.title,
+      form: formName.get(p.formId) ?? '',
+      authors: names(p.authorIds),
+      year: p.academicYear,
+      description: p.description,
+      result: p.result,
+    })),
     recognitions: (() => {
       const orderById = new Map((d.orders ?? []).map((o) => [o.id, o]));
       const byId = new Map(people.map((p) => [p.id, p]));

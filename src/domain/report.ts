@@ -34,6 +34,8 @@ export interface ReportInput {
   training: readonly { group: string; members: number; sessions: number; consultations: number; experts: string; attendance: number | null }[];
   events: readonly { title: string; kind: string; date: string; attendees: number }[];
   questionnaires: readonly { questionnaire: string; question: string; n: number; before: number | null; after: number | null; delta: number | null }[];
+  /** The register of best practices, newest year first. */
+  practices?: readonly { title: string; form: string; authors: string; year: string; description: string; result: string }[];
   /** Recognitions of mentors, oldest first. */
   recognitions?: readonly { name: string; award: string; reason: string; date: string; order: string }[];
   /** The curator's SWOT analysis of the programme, if written. */
@@ -109,6 +111,15 @@ export function buildReport(r: ReportInput): ReportSheet[] {
         ...title('Поощрение наставников'),
         ['Наставник', 'Поощрение', 'За что', 'Дата', 'Приказ'],
         ...(r.recognitions ?? []).map((x) => [x.name, x.award, x.reason, date(x.date), x.order]),
+      ],
+    },
+    {
+      name: 'Практики',
+      widths: [34, 22, 30, 12, 60, 40],
+      rows: [
+        ...title('Лучшие наставнические практики'),
+        ['Практика', 'Форма', 'Авторы', 'Учебный год', 'Что делали', 'Результат'],
+        ...(r.practices ?? []).map((x) => [x.title, x.form, x.authors, x.year, x.description, x.result]),
       ],
     },
     {

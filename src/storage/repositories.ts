@@ -8,6 +8,7 @@ import type { Consent } from '../domain/consent';
 import type { Order } from '../domain/order';
 import type { SchoolEvent } from '../domain/event';
 import type { Recognition } from '../domain/recognition';
+import type { Practice } from '../domain/practice';
 import { getDb } from './db';
 import { Repository } from './repository';
 
@@ -23,6 +24,7 @@ export const consentsRepo = new Repository<Consent>(getDb(), 'consents');
 export const ordersRepo = new Repository<Order>(getDb(), 'orders');
 export const eventsRepo = new Repository<SchoolEvent>(getDb(), 'events');
 export const recognitionsRepo = new Repository<Recognition>(getDb(), 'recognitions');
+export const practicesRepo = new Repository<Practice>(getDb(), 'practices');
 
 /** The school profile: one live record, or undefined before the first-run wizard. */
 export async function getSchool(): Promise<School | undefined> {

@@ -34,6 +34,7 @@ const PAGES = [
   '/monitoring/swot',
   '/report',
   '/recognitions',
+  '/practices',
   '/more',
   '/settings',
 ];

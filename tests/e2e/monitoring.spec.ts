@@ -132,8 +132,8 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Мониторинг_.*\.xlsx$/);
   const sheets = (await readXlsxFile((await file.path())!)) as unknown as { sheet: string; data: unknown[][] }[];
-  expect(sheets.map((s) => s.sheet)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'SWOT-анализ']);
-  expect(sheets[8]!.data.slice(4)).toEqual([
+  expect(sheets.map((s) => s.sheet)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'Практики', 'SWOT-анализ']);
+  expect(sheets[9]!.data.slice(4)).toEqual([
     ['Сильные стороны', 'Все пары провели встречу-знакомство'],
     ['Сильные стороны', 'Партнёр дал площадку'],
     ['Угрозы', 'Отток педагогов'],

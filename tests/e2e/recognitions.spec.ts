@@ -72,3 +72,33 @@ test('recognitions of mentors and the director’s order «О поощрении
   await list.getByRole('link', { name: 'Петров Иван Сергеевич' }).click();
   await expect(page.getByRole('list', { name: 'Поощрения участника' })).toContainText('Звание «Наставник года»');
 });
+
+test('the register of best practices: add one with its authors offline, find it in the list and in the report', async ({ page, context }) => {
+  await completeWizard(page);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'Педагог', roles: ['Наставник'] });
+
+  await page.goto('/more');
+  await page.getByRole('link', { name: /Лучшие практики/ }).click();
+  await expect(page.getByRole('heading', { name: 'Практик пока нет' })).toBeVisible();
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  await expect(page.getByText('Укажите название практики')).toBeVisible();
+  await expect(page.getByText('Опишите практику: что делали и как')).toBeVisible();
+
+  await page.getByLabel('Название').fill('Проектная лаборатория');
+  await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });
+  await page.getByRole('combobox', { name: 'Авторы' }).fill('петр');
+  await page.getByRole('option', { name: /Петров И\. С\./ }).click();
+  await page.getByRole('combobox', { name: 'Авторы' }).press('Escape');
+  await page.getByLabel('Что делали и как').fill('Пары вели проекты по химии, раз в неделю — встреча в лаборатории');
+  await page.getByLabel('Что получилось').fill('Три призёра районной конференции');
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const item = page.getByRole('list', { name: 'Лучшие практики' }).getByRole('listitem');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('2025/2026 · Учитель – ученик · Петров И. С.');
+  await expect(item).toContainText('Результат: Три призёра районной конференции');
+
+  await page.goto('/report');
+  await expect(page.getByRole('region', { name: 'Практики', exact: true })).toContainText('Проектная лаборатория');
+});

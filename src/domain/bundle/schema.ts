@@ -16,6 +16,7 @@ import { trainingGroupInputSchema, trainingSessionInputSchema } from '../trainin
 import { materialInputSchema } from '../material';
 import { questionnaireInputSchema, responseInputSchema } from '../questionnaire';
 import { recognitionInputSchema } from '../recognition';
+import { practiceInputSchema } from '../practice';
 import { BUNDLE_TABLES, type BundleTable } from './tables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
@@ -80,6 +81,7 @@ export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
   questionnaires: questionnaireInputSchema,
   responses: responseInputSchema,
   recognitions: recognitionInputSchema,
+  practices: practiceInputSchema,
 };
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);

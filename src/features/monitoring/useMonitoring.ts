@@ -4,7 +4,7 @@ import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
 import { categoryLabel, mentorshipStatusLabel } from '../../i18n/ru';
-import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, ordersRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo, recognitionsRepo } from '../../storage/repositories';
+import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, ordersRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo, practicesRepo, recognitionsRepo } from '../../storage/repositories';
 
 import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { useMentoringForms } from '../mentorships/useMentoringForms';
@@ -27,9 +27,10 @@ export function useMonitoring() {
   const forms = useMentoringForms();
   const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
   const orders = useLiveQuery(() => ordersRepo.list(), []);
+  const practices = useLiveQuery(() => practicesRepo.list(), []);
 
   return useMemo(() => {
-    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms || !recognitions || !orders)
+    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms || !recognitions || !orders || !practices)
       return undefined;
     const today = todayIso();
     const snap = monitoringSnapshot({
@@ -50,8 +51,9 @@ export function useMonitoring() {
       forms,
       recognitions,
       orders,
+      practices,
       labels: { category: categoryLabel, status: mentorshipStatusLabel },
     });
     return { ...snap, school, today, byId: new Map<string, Person>(people.map((p) => [p.id, p])), plans };
-  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms, recognitions, orders]);
+  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms, recognitions, orders, practices]);
 }

@@ -40,6 +40,10 @@ describe('the snapshot behind the dashboard and the report', () => {
         { personId: 't1', kind: 'thanks', title: '', reason: 'За встречи', date: '2025-12-25', orderId: '' },
       ],
       orders: [{ id: 'o9', number: '140-од', date: '2026-05-25' }],
+      practices: [
+        { title: 'Шефство над пятиклассниками', formId: 'student-student', authorIds: ['t1', 'gone'], academicYear: '2024/2025', description: 'Встречи раз в неделю', result: '' },
+        { title: 'Проектная лаборатория', formId: 'teacher-student', authorIds: ['t1'], academicYear: '2025/2026', description: 'Проекты в парах', result: 'Три призёра' },
+      ],
       labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
     });
     expect(snap.reportInput.mentorships).toEqual([
@@ -51,6 +55,10 @@ describe('the snapshot behind the dashboard and the report', () => {
       ['Семёнова Анна', true, 'законный представитель'],
     ]);
     expect(snap.indicators.find((i) => i.id === 'consents')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(snap.reportInput.practices).toEqual([
+      { title: 'Проектная лаборатория', form: 'Учитель – ученик', authors: 'Петров И. С.', year: '2025/2026', description: 'Проекты в парах', result: 'Три призёра' },
+      { title: 'Шефство над пятиклассниками', form: 'Ученик – ученик', authors: 'Петров И. С., (удалён)', year: '2024/2025', description: 'Встречи раз в неделю', result: '' },
+    ]);
     expect(snap.reportInput.recognitions).toEqual([
       { name: 'Петров Иван Сергеевич', award: 'Благодарность', reason: 'За встречи', date: '2025-12-25', order: '' },
       { name: 'Петров Иван Сергеевич', award: 'Звание «Наставник года»', reason: 'За проект', date: '2026-05-20', order: '№ 140-од от 25.05.2026' },

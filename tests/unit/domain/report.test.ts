@@ -29,7 +29,7 @@ describe('the monitoring report', () => {
   };
   const sheets = buildReport(input);
   it('has one sheet per area, in Russian, each with a title line and a header row', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'SWOT-анализ']);
+    expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'Практики', 'SWOT-анализ']);
     for (const s of sheets) {
       expect(s.rows[0]![0]).toContain('МКОУ СОШ № 2, 2025/2026 учебный год');
       expect(s.widths.length).toBe(s.rows[3]!.length);
@@ -42,12 +42,12 @@ describe('the monitoring report', () => {
     expect(sheets[6]!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
   });
   it('the SWOT sheet says «Не заполнен» until the curator writes it, then lists each point under its part', () => {
-    expect(sheets[8]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
+    expect(sheets[9]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
     const withSwot = buildReport({
       ...input,
       swot: { strengths: '- Все пары провели пять встреч\n\n2) Партнёр дал площадку', weaknesses: '', opportunities: '• Грант', threats: '  ' },
     });
-    expect(withSwot[8]!.rows.slice(4)).toEqual([
+    expect(withSwot[9]!.rows.slice(4)).toEqual([
       ['Сильные стороны', 'Все пары провели пять встреч'],
       ['Сильные стороны', 'Партнёр дал площадку'],
       ['Возможности', 'Грант'],

@@ -7,6 +7,7 @@ import type { Questionnaire, QuestionnaireResponse } from '../../../src/domain/q
 import { QUESTIONNAIRE_TEMPLATES } from '../../../src/domain/questionnaireTemplates';
 import { stripEnvelope } from '../../../src/domain/envelope';
 import { recognitionInputSchema, type Recognition } from '../../../src/domain/recognition';
+import { practiceInputSchema, type Practice } from '../../../src/domain/practice';
 import { closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
 
 afterEach(closeAll);
@@ -74,13 +75,17 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     expect(await b.responses.count()).toBe(0);
   });
 
-  it('recognitions travel and merge; one with a kind this app does not know is refused, naming the table and field', async () => {
+  it('recognitions and practices travel and merge; one with a kind this app does not know is refused, naming the table and field', async () => {
     const a = await newDb();
     const b = await newDb();
     const { t1 } = await seedSchool(a);
     const recognitions = new Repository<Recognition>(a, 'recognitions');
     const r = await recognitions.save(recognitionInputSchema.parse({ personId: t1.id, kind: 'certificate', reason: 'За олимпиаду', date: '2026-05-20' }));
-    expect((await exchange(a, b)).perTable).toMatchObject({ recognitions: { new: 1 } });
+    const practice = await new Repository<Practice>(a, 'practices').save(
+      practiceInputSchema.parse({ title: 'Проектная лаборатория', authorIds: [t1.id], academicYear: '2025/2026', description: 'Проекты в парах' }),
+    );
+    expect((await exchange(a, b)).perTable).toMatchObject({ recognitions: { new: 1 }, practices: { new: 1 } });
+    expect(await b.practices.get(practice.id)).toEqual(await a.practices.get(practice.id));
     expect(await b.recognitions.get(r.id)).toEqual(await a.recognitions.get(r.id));
 
     await a.recognitions.put({ ...(await a.recognitions.get(r.id))!, kind: 'medal' });
