@@ -26,9 +26,11 @@ export const COUNTS = {
   mentorships: 400,
   meetings: 8000,
   planItems: 20000, // over one plan per mentorship: 400 plans
-  // plus 2 orders, 2 events (networking, final game) and ~600 networking preferences
+  // plus 3 orders, 2 events (networking, final game) and ~600 networking preferences
   responses: 2500,
   answersPerResponse: 20, // 2,500 responses × 20 answers = 50,000 answers
+  recognitions: 40, // half of them given by the May order «О поощрении наставников»
+  practices: 12,
 };
 
 /** The day the data describes: late May of the academic year, before the final event. */
@@ -605,6 +607,48 @@ export function generateSchool(seed = 1) {
     });
   }
 
+  // ---- recognitions of mentors (half of them given by the May order) and the register of best practices ------
+  {
+    const rng = dated(streamFor(seed, 'recognitions'));
+    const mentors = people.filter((p) => p.roles.includes('mentor'));
+    const kinds = ['thanks', 'letter', 'certificate'];
+    const reasons = ['За подготовку призёров олимпиады', 'За проект пары, ставший победителем конкурса', 'За помощь наставляемым в учёбе', 'За организацию встреч группы'];
+    tables.recognitions = rng.sample(mentors, COUNTS.recognitions).map((p, i) =>
+      stamp(
+        idOf('recognitions', i),
+        R.recognition(
+          i === 0
+            ? { personId: p.id, kind: 'title', title: 'Наставник года', reason: rng.pick(reasons), date: '2026-05-20' }
+            : { personId: p.id, kind: rng.pick(kinds), reason: rng.pick(reasons), date: rng.dateBetween('2025-12-20', '2026-05-20') },
+        ),
+        { createdAt: '2026-05-20T03:00:00.000Z' },
+      ),
+    );
+    const given = tables.recognitions.filter((_, i) => i % 2 === 0);
+    const orderId = idOf('orders', tables.orders.length);
+    tables.orders.push(
+      stamp(orderId, R.order({ kind: 'rewardMentors', number: '140-од', date: '2026-05-25', title: 'О поощрении наставников', recognitionIds: given.map((r) => r.id) }), {
+        createdAt: '2026-05-25T03:00:00.000Z',
+      }),
+    );
+    for (const r of given) r.orderId = orderId;
+    const titles = ['Проектная лаборатория', 'Шефство старших над пятиклассниками', 'Клуб молодого педагога', 'Профпробы на предприятии', 'Читательский клуб', 'Школьный медиацентр'];
+    tables.practices = Array.from({ length: COUNTS.practices }, (_, i) =>
+      stamp(
+        idOf('practices', i),
+        R.practice({
+          title: `${titles[i % titles.length]}${i >= titles.length ? ` ${Math.floor(i / titles.length) + 1}` : ''}`,
+          formId: rng.pick(['teacher-student', 'student-student', 'teacher-teacher', 'employer-student']),
+          authorIds: rng.sample(mentors, rng.int(1, 3)).map((p) => p.id),
+          academicYear: i % 3 === 0 ? '2024/2025' : '2025/2026',
+          description: 'Встречи раз в неделю, общий проект, итоговая защита',
+          result: rng.chance(0.5) ? 'Призёры районного конкурса' : '',
+        }),
+        { createdAt: '2026-05-27T03:00:00.000Z' },
+      ),
+    );
+  }
+
   const ordered = {};
   for (const t of R.TABLE_ORDER) if (tables[t]) ordered[t] = tables[t];
   return { seed, asOf: AS_OF, deviceId: R.DEVICE_ID, tables: ordered };
@@ -729,6 +773,8 @@ const SCHEMAS = {
   trainingGroups: ['src/domain/training.ts', 'trainingGroupInputSchema'],
   trainingSessions: ['src/domain/training.ts', 'trainingSessionInputSchema'],
   responses: ['src/domain/questionnaire.ts', 'responseInputSchema'],
+  recognitions: ['src/domain/recognition.ts', 'recognitionInputSchema'],
+  practices: ['src/domain/practice.ts', 'practiceInputSchema'],
   mentoringForms: ['src/domain/mentoringForm.ts', 'mentoringFormInputSchema'],
 };
 

@@ -177,9 +177,23 @@ export const order = (f) => ({
   title: f.title,
   mentorshipIds: f.mentorshipIds ?? [],
   planIds: f.planIds ?? [],
+  recognitionIds: f.recognitionIds ?? [],
   protocolNumber: f.protocolNumber ?? '',
   protocolDate: f.protocolDate ?? '',
   signed: f.signed ?? false,
+});
+
+/** src/domain/recognition.ts */
+export const recognition = (f) => ({ personId: f.personId, kind: f.kind, title: f.title ?? '', reason: f.reason, date: f.date, orderId: f.orderId ?? '' });
+
+/** src/domain/practice.ts */
+export const practice = (f) => ({
+  title: f.title,
+  formId: f.formId ?? '',
+  authorIds: f.authorIds ?? [],
+  academicYear: f.academicYear,
+  description: f.description,
+  result: f.result ?? '',
 });
 
 /** src/domain/event.ts */

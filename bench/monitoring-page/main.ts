@@ -34,6 +34,9 @@ async function run(runs: number) {
     questionnaires: live('questionnaires'),
     responses: live('responses'),
     forms: DEFAULT_MENTORING_FORMS,
+    recognitions: live('recognitions'),
+    orders: live('orders'),
+    practices: live('practices'),
     labels: { category: categoryLabel, status: mentorshipStatusLabel },
   };
   const records = Object.values(tables).reduce((n, r) => n + r.length, 0);
