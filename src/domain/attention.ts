@@ -20,10 +20,12 @@ export interface AttentionCounts {
   daysSinceBackup: number | null;
   /** Whether the device holds any participants: an empty device needs no backup yet. */
   hasData: boolean;
+  /** The school's academic year and the one today falls in, when they differ (a new year has begun). */
+  yearMismatch?: { configured: string; current: string };
 }
 
 export interface AttentionItem {
-  id: 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup';
+  id: 'year' | 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup';
   text: string;
   to: string;
 }
@@ -42,6 +44,12 @@ export function countRowWarnings(rows: readonly { warnings: readonly RowWarning[
 /** What needs doing, most urgent first, each with the screen where it is done. Nothing to do → an empty list. */
 export function attentionItems(c: AttentionCounts): AttentionItem[] {
   const out: AttentionItem[] = [];
+  if (c.yearMismatch)
+    out.push({
+      id: 'year',
+      text: `Идёт ${c.yearMismatch.current} учебный год, а в сведениях о школе — ${c.yearMismatch.configured}: показатели считаются за ${c.yearMismatch.configured}`,
+      to: '/settings',
+    });
   if (c.conflicts > 0)
     out.push({ id: 'conflicts', text: `Конфликты после обмена: ${plural(c.conflicts, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} выбора`, to: '/exchange/conflicts' });
   if (c.consentsMissing > 0)

@@ -9,7 +9,7 @@ import { fullName, shortName, type Person, type PersonCategory } from './person'
 import { planProgress, type PlanFields, type PlanItemFields } from './plan';
 import { beforeAfter, type QuestionnaireFields, type ResponseFields } from './questionnaire';
 import { buildReport, type ReportInput, type ReportSheet } from './report';
-import type { SchoolFields } from './school';
+import { overlapsAcademicYear, type SchoolFields } from './school';
 import { recognitionLabel, type RecognitionFields } from './recognition';
 import type { OrderFields } from './order';
 import { sortPractices, type PracticeFields } from './practice';
@@ -24,7 +24,7 @@ export interface MonitoringData {
   people: readonly Person[];
   partners: readonly { id: string }[];
   consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
-  mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'>>[];
+  mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'> & Partial<Pick<MentorshipFields, 'startDate' | 'endDate'>> & { createdAt?: string }>[];
   meetings: readonly Pick<MeetingFields, 'mentorshipId' | 'kind' | 'date'>[];
   plans: readonly WithId<Pick<PlanFields, 'mentorshipId' | 'title'> & { approvedByOrderId?: string }>[];
   planItems: readonly (Pick<PlanItemFields, 'planId' | 'status' | 'dueDate'>)[];
@@ -58,7 +58,16 @@ export function monitoringSnapshot(d: MonitoringData): {
   reportInput: ReportInput;
   report: () => ReportSheet[];
 } {
-  const { today, school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms } = d;
+  const { today, school, people, partners, consents, plans, planItems, groups, questionnaires, forms } = d;
+  // The year's work only: a pair that ended last year, last year's final game, sessions and answers of another year
+  // must not count towards this year's indicators (the second year of the programme keeps the first one's records).
+  const year = school.academicYear;
+  const inYear = (date: string) => !date || overlapsAcademicYear(date, date, year);
+  const mentorships = d.mentorships.filter((m) => overlapsAcademicYear(m.startDate || m.createdAt?.slice(0, 10) || '', m.endDate ?? '', year));
+  const events = d.events.filter((e) => inYear(e.date));
+  const meetings = d.meetings.filter((x) => inYear(x.date));
+  const sessions = d.sessions.filter((x) => inYear(x.date));
+  const responses = d.responses.filter((r) => inYear(r.answeredOn));
   const categoryLabel = d.labels.category;
   const mentorshipStatusLabel = d.labels.status;
   const indicators = computeIndicators({
@@ -152,6 +161,7 @@ export function monitoringSnapshot(d: MonitoringData): {
       const orderById = new Map((d.orders ?? []).map((o) => [o.id, o]));
       const byId = new Map(people.map((p) => [p.id, p]));
       return [...(d.recognitions ?? [])]
+        .filter((r) => inYear(r.date))
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((r) => {
           const p = byId.get(r.personId);

@@ -77,3 +77,20 @@ export function academicYearOf(d: Date): string {
   const start = d.getMonth() >= 8 ? y : y - 1;
   return `${start}/${start + 1}`;
 }
+
+/** The days of an academic year: 1 September to 31 August. Null for a malformed year. */
+export function academicYearBounds(academicYear: string): { start: string; end: string } | null {
+  const m = /^(\d{4})\/(\d{4})$/.exec(academicYear);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) return null;
+  return { start: `${m[1]}-09-01`, end: `${m[2]}-08-31` };
+}
+
+/**
+ * Whether something that ran from `from` to `to` (ISO dates; '' for an unknown start or a still open end) touches
+ * the academic year. Unknown dates count as touching it: better to show a record than to lose it from the year.
+ */
+export function overlapsAcademicYear(from: string, to: string, academicYear: string): boolean {
+  const y = academicYearBounds(academicYear);
+  if (!y) return true;
+  return (!from || from <= y.end) && (!to || to >= y.start);
+}

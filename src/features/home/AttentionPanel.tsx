@@ -6,6 +6,7 @@ import { todayIso } from '../../domain/dates';
 import { daysBetween } from '../../domain/mentorshipList';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { isOverdue } from '../../domain/roadmap';
+import { academicYearOf } from '../../domain/school';
 import { getDb } from '../../storage/db';
 import { conflictCount } from '../../storage/bundle/conflicts';
 import { lastExportAt } from '../../storage/bundle/exchanges';
@@ -34,6 +35,7 @@ export default function AttentionPanel() {
     conflicts,
     daysSinceBackup: lastExport ? daysBetween(lastExport.slice(0, 10), today) : null,
     hasData: pairs.people.length > 0,
+    ...(school && school.academicYear !== academicYearOf(new Date(`${today}T12:00:00`)) ? { yearMismatch: { configured: school.academicYear, current: academicYearOf(new Date(`${today}T12:00:00`)) } } : {}),
   });
   if (pairs.people.length === 0) return null;
   return (

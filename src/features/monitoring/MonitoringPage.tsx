@@ -6,7 +6,7 @@ import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
 import { STATUS_LABELS } from '../../domain/report';
 import { changesByQuestionnaire } from '../../domain/monitoringSnapshot';
-import { isSwotEmpty, SWOT_PARTS, swotPoints } from '../../domain/school';
+import { academicYearOf, isSwotEmpty, overlapsAcademicYear, SWOT_PARTS, swotPoints } from '../../domain/school';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
 import { partnersRepo } from '../../storage/repositories';
 import { saveIndicatorTargets } from '../../storage/yearWork';
@@ -53,6 +53,12 @@ export function MonitoringPage() {
       <p className="muted">
         {m.school.name}, {m.school.academicYear} · на {formatRuDate(m.today)}
       </p>
+      {!overlapsAcademicYear(m.today, m.today, m.school.academicYear) && (
+        <p className="notice notice-warn" data-testid="year-mismatch">
+          Сегодня {formatRuDate(m.today)} — это уже {academicYearOf(new Date(`${m.today}T12:00:00`))} учебный год. Показатели считаются за{' '}
+          {m.school.academicYear}: записи других лет в них не входят. Начали новый год — смените его в <Link to="/settings">сведениях о школе</Link>.
+        </p>
+      )}
       <ul className="indicators" aria-label="Показатели">
         {m.indicators.map((i) => (
           <li key={i.id} className="card-section indicator-card" data-indicator={i.id} aria-label={i.title}>

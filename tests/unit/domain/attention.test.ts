@@ -49,3 +49,11 @@ describe('«Требует внимания» on the overview', () => {
     expect(countRowWarnings(rows)).toEqual({ notMeeting: 2, plansUnder90: 1 });
   });
 });
+
+describe('a new academic year', () => {
+  it('comes first, pointing to the school’s settings', () => {
+    expect(attentionItems({ ...calm, yearMismatch: { configured: '2025/2026', current: '2026/2027' } })).toEqual([
+      { id: 'year', text: 'Идёт 2026/2027 учебный год, а в сведениях о школе — 2025/2026: показатели считаются за 2025/2026', to: '/settings' },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesByQuestionnaire, monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
+import { academicYearBounds, overlapsAcademicYear } from '../../../src/domain/school';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
 import { personInputSchema, type Person } from '../../../src/domain/person';
 
@@ -94,5 +95,60 @@ describe('changesByQuestionnaire', () => {
       ['Анкета наставляемого', ['Уверенность'], 3, 4],
     ]);
     expect(changesByQuestionnaire([])).toEqual([]);
+  });
+});
+
+describe('the second year of the programme', () => {
+  it('counts only the work of the school’s current academic year: last year’s ended pairs, final game and answers stay out', () => {
+    const people = [
+      person('t1', { lastName: 'Петров', firstName: 'Иван', category: 'teacher', roles: ['mentor'] }),
+      person('s1', { lastName: 'Семёнова', firstName: 'Анна', category: 'student', classLabel: '8Б', birthDate: '2012-04-02', roles: ['mentee'] }),
+      person('s2', { lastName: 'Ли', firstName: 'Борис', category: 'student', classLabel: '9А', birthDate: '2011-04-02', roles: ['mentee'] }),
+    ];
+    const base = {
+      today: '2026-11-30',
+      school: { name: 'Школа', academicYear: '2026/2027', studentsTotal: 10, teachersTotal: 10, consentAge: 14 },
+      people,
+      partners: [],
+      consents: [],
+      plans: [
+        { id: 'p-old', mentorshipId: 'old', title: 'План прошлого года' },
+        { id: 'p-now', mentorshipId: 'now', title: 'План этого года' },
+      ],
+      planItems: [],
+      groups: [],
+      questionnaires: [],
+      forms: DEFAULT_MENTORING_FORMS,
+      labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
+    };
+    const snap = monitoringSnapshot({
+      ...base,
+      mentorships: [
+        { id: 'old', title: 'Прошлый год', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'finished', startDate: '2025-09-20', endDate: '2026-05-25' },
+        { id: 'now', title: 'Этот год', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s2'], status: 'active', startDate: '2026-09-15', endDate: '' },
+        { id: 'long', title: 'С прошлого года', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'active', startDate: '2025-10-01', endDate: '' },
+      ],
+      meetings: [
+        { mentorshipId: 'old', kind: 'final', date: '2026-05-20' },
+        { mentorshipId: 'now', kind: 'intro', date: '2026-09-20' },
+      ],
+      events: [{ kind: 'finalGame', title: 'Игра', date: '2026-05-22', attendeeIds: ['t1', 's1', 's2'] }],
+      sessions: [],
+      responses: [],
+    });
+    expect(snap.reportInput.mentorships.map((m) => m.title)).toEqual(['Этот год', 'С прошлого года']);
+    expect(snap.reportInput.events).toEqual([]);
+    expect(snap.indicators.find((i) => i.id === 'finalEvent')).toMatchObject({ numerator: 0, denominator: 3 });
+    expect(snap.indicators.find((i) => i.id === 'plansAt90')).toMatchObject({ denominator: 1 });
+    expect(snap.meetingsByMonth.find((m) => m.key === '2026-09')).toMatchObject({ count: 1 });
+  });
+
+  it('knows the days of an academic year, and treats unknown dates as inside it', () => {
+    expect(academicYearBounds('2026/2027')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
+    expect(academicYearBounds('2026/2028')).toBeNull();
+    expect(overlapsAcademicYear('2026-05-01', '2026-08-31', '2026/2027')).toBe(false);
+    expect(overlapsAcademicYear('2026-05-01', '2026-09-01', '2026/2027')).toBe(true);
+    expect(overlapsAcademicYear('2027-09-01', '', '2026/2027')).toBe(false);
+    expect(overlapsAcademicYear('', '', '2026/2027')).toBe(true);
   });
 });
