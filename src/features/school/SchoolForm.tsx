@@ -24,7 +24,14 @@ export function SchoolProfileForm({
   return (
     <form className="form" noValidate onSubmit={handleSubmit(onSave)}>
       <TextField label="Название школы" required placeholder="МКОУ СОШ № 2 с. п. Кахун" error={errors.name?.message} {...register('name')} />
-      <TextField label="Учебный год" required placeholder="2025/2026" error={errors.academicYear?.message} {...register('academicYear')} />
+      <TextField
+        label="Учебный год"
+        required
+        placeholder="2025/2026"
+        hint="Дорожная карта и показатели — за этот год. В новом учебном году смените его: записи прошлых лет сохранятся"
+        error={errors.academicYear?.message}
+        {...register('academicYear')}
+      />
       <TextField
         label="Всего обучающихся в школе"
         required
