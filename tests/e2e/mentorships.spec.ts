@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
 import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 /** Picks a person in a PersonPicker: types part of the name, then taps the option. */
@@ -116,6 +118,20 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await page.getByLabel('Статус пункта «Собрать робота-манипулятора»').selectOption({ label: 'выполнено' });
   await expect(page.getByTestId('plan-percent')).toHaveText('33 %');
   await expect(page.getByTestId('plan-flag')).toContainText('Меньше 90 %');
+
+  // The plan to print and sign, and as DOCX.
+  await page.getByRole('link', { name: 'Печать' }).click();
+  const paper = page.getByRole('article', { name: 'Текст плана' });
+  await expect(paper).toContainText('Индивидуальный план: Семёнова А., 7Б');
+  await expect(paper).toContainText('Наставляемый: Семёнова Анна, 7Б');
+  await expect(paper.getByRole('table')).toContainText('Собрать робота-манипулятора');
+  await expect(paper).toContainText('Выполнено 1 из 3 (33 %)');
+  const planFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать DOCX' }).click();
+  const docx = await planFile;
+  expect(docx.suggestedFilename()).toMatch(/^Индивидуальный_план-_Семёнова_А.,_7Б_\d{4}-\d\d-\d\d\.docx$/);
+  const xml = strFromU8(unzipSync(new Uint8Array(await readFile((await docx.path())!)))['word/document.xml']!);
+  expect(xml).toContain('Подготовить портфолио проекта');
 
   // Who I am: my pairs first.
   await page.goto('/mentorships');

@@ -10,8 +10,7 @@ import { consentsRepo, getSchool, peopleRepo } from '../../storage/repositories'
 import { consentDocx } from '../../storage/documents/consentDocx';
 import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
-import { saveFile } from '../../ui/share';
-import { useToasts } from '../../ui/toastStore';
+import { PrintActions } from '../../ui/Paper';
 
 /** The prefilled consent form: a print view (the app's chrome hides when printed) and the same text as DOCX. */
 export function ConsentPrintPage() {
@@ -22,8 +21,6 @@ export function ConsentPrintPage() {
   const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
   const consent = useLiveQuery(() => (consentId ? consentsRepo.get(consentId).then((c) => c ?? null) : Promise.resolve(null)), [consentId]);
   const [chosen, setChosen] = useState<ConsentSigner | null>(null);
-  const [busy, setBusy] = useState(false);
-  const show = useToasts((s) => s.show);
   const back = `/people/${id}`;
 
   if (person === undefined || school === undefined || consent === undefined) return <Page title="Бланк согласия" backTo={back}>{null}</Page>;
@@ -50,18 +47,6 @@ export function ConsentPrintPage() {
     signedOn: consent?.signedOn ?? '',
   });
 
-  const download = async () => {
-    setBusy(true);
-    try {
-      const blob = await consentDocx(doc);
-      const outcome = await saveFile(blob, consentFileName(person, consent?.signedOn ?? ''), { title: 'Согласие на обработку персональных данных' });
-      if (outcome === 'downloaded') show('Файл DOCX сохранён в загрузки');
-    } catch {
-      show('Не удалось подготовить файл DOCX');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Page title="Бланк согласия" backTo={back}>
@@ -81,14 +66,13 @@ export function ConsentPrintPage() {
         {!consent && required === 'representative' && (
           <p className="notice">Участнику нет {age} лет: бланк заполняет законный представитель.</p>
         )}
-        <div className="button-row print-actions">
-          <button type="button" className="button button-primary" onClick={download} disabled={busy} aria-busy={busy}>
-            {busy ? 'Готовим файл…' : 'Скачать DOCX'}
-          </button>
-          <button type="button" className="button" onClick={() => window.print()}>
-            Печать
-          </button>
-        </div>
+        <PrintActions
+          make={async () => ({
+            blob: await consentDocx(doc),
+            fileName: consentFileName(person, consent?.signedOn ?? ''),
+            title: 'Согласие на обработку персональных данных',
+          })}
+        />
       </div>
       <ConsentPaper doc={doc} />
     </Page>

@@ -9,4 +9,5 @@ export const routes: RouteObject[] = [
   { path: 'mentorships/:id/meetings/new', lazy: async () => ({ Component: (await import('../meetings/MeetingFormPage')).NewMeetingPage }) },
   { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../meetings/MeetingFormPage')).EditMeetingPage }) },
   { path: 'mentorships/:id/plan', lazy: async () => ({ Component: (await import('../plans/PlanPage')).PlanPage }) },
+  { path: 'mentorships/:id/plan/print', lazy: async () => ({ Component: (await import('../plans/PlanPrintPage')).PlanPrintPage }) },
 ];

@@ -10,7 +10,7 @@ import { orderDocx } from '../../storage/documents/orderDocx';
 import { orderKindLabel } from '../../i18n/ru';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
-import { saveFile } from '../../ui/share';
+import { PrintActions } from '../../ui/Paper';
 import { useToasts } from '../../ui/toastStore';
 import { OrderPaper } from './OrderPaper';
 import { removeOrder } from './orderStore';
@@ -24,7 +24,6 @@ export function OrderPage() {
   const navigate = useNavigate();
   const order = useLiveQuery(() => ordersRepo.get(id).then((o) => o ?? null), [id]);
   const data = useOrderData();
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const show = useToasts((s) => s.show);
 
@@ -43,18 +42,6 @@ export function OrderPage() {
   const approvedPlans = data.plans.filter((p) => order.planIds.includes(p.id));
   const mentorshipById = new Map(data.mentorships.map((m) => [m.id, m]));
 
-  const download = async () => {
-    setBusy(true);
-    try {
-      const blob = await orderDocx(doc);
-      const outcome = await saveFile(blob, orderFileName(order), { title: `${title} — ${order.title}` });
-      if (outcome === 'downloaded') show('Файл DOCX сохранён в загрузки');
-    } catch {
-      show('Не удалось подготовить файл DOCX');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const remove = async () => {
     setConfirming(false);
@@ -74,14 +61,7 @@ export function OrderPage() {
             В профиле школы не указано ФИО директора: строка подписи останется пустой. Его можно указать в настройках.
           </p>
         )}
-        <div className="button-row print-actions">
-          <button type="button" className="button button-primary" onClick={download} disabled={busy} aria-busy={busy}>
-            {busy ? 'Готовим файл…' : 'Скачать DOCX'}
-          </button>
-          <button type="button" className="button" onClick={() => window.print()}>
-            Печать
-          </button>
-        </div>
+        <PrintActions make={async () => ({ blob: await orderDocx(doc), fileName: orderFileName(order), title: `${title} — ${order.title}` })} />
       </div>
 
       <OrderPaper doc={doc} />

@@ -1,3 +1,4 @@
+import { PaperTable } from '../../ui/Paper';
 import type { OrderDocument } from '../../domain/orderDocument';
 import { preambleText, signatureName } from '../../domain/orderPreparation';
 
@@ -22,31 +23,7 @@ export function OrderPaper({ doc }: { doc: OrderDocument }) {
           </li>
         ))}
       </ol>
-      {doc.table && (
-        <div className="paper-table-wrap">
-          <table className="paper-table">
-            <caption>{doc.table.caption}</caption>
-            <thead>
-              <tr>
-                {doc.table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {doc.table.rows.map((r) => (
-                <tr key={r[0]}>
-                  {r.map((cell, i) => (
-                    <td key={i}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {doc.table && <PaperTable caption={doc.table.caption} columns={doc.table.columns} rows={doc.table.rows} />}
       <p className="paper-line paper-sign">
         <span>{doc.signature.role}</span>
         <span>________________ {signatureName(doc.signature.name) || '________________'}</span>

@@ -126,6 +126,9 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
           <button type="button" className="button button-small" onClick={() => setRenaming(true)} aria-label="Переименовать план">
             Переименовать
           </button>
+          <Link className="button button-small" to={`/mentorships/${mentorshipId}/plan/print?plan=${plan.id}`}>
+            Печать
+          </Link>
         </div>
       )}
 

@@ -63,3 +63,25 @@ export async function packDocx(docx: Docx, document: InstanceType<Docx['Document
 export function emptyLine(docx: Docx): Paragraph {
   return new docx.Paragraph({ children: [] });
 }
+
+/** A table with thin black borders across the text width; `shares` of the width per column; the first column centred. */
+export function borderedTable(docx: Docx, table: { columns: readonly string[]; rows: readonly (readonly string[])[] }, shares: readonly number[]): Table {
+  const { Table, TableRow, TableCell, Paragraph, TextRun, WidthType, BorderStyle, AlignmentType } = docx;
+  const widths = shares.map((s) => Math.round(s * TEXT_WIDTH));
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new Paragraph({ alignment: header || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text, bold: header, size: TABLE_SIZE })] })],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c, i, true)) }),
+      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}

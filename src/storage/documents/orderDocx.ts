@@ -1,36 +1,10 @@
 import type { Paragraph, Table } from 'docx';
 import type { OrderDocument } from '../../domain/orderDocument';
 import { preambleText, signatureName } from '../../domain/orderPreparation';
-import { FIRST_LINE, TABLE_SIZE, TEXT_WIDTH, emptyLine, loadDocx, makeDocument, packDocx, type Docx } from './docxCommon';
+import { FIRST_LINE, TEXT_WIDTH, borderedTable, emptyLine, loadDocx, makeDocument, packDocx, type Docx } from './docxCommon';
 
 /** Column shares of the pairs table: №, form, mentor(s), mentee(s). */
 const COLUMN_SHARES = [0.07, 0.25, 0.34, 0.34];
-
-function pairsTable(docx: Docx, table: NonNullable<OrderDocument['table']>): Table {
-  const { Table, TableRow, TableCell, Paragraph, TextRun, WidthType, BorderStyle, AlignmentType } = docx;
-  const widths = COLUMN_SHARES.map((s) => Math.round(s * TEXT_WIDTH));
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [
-        new Paragraph({
-          alignment: header || i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold: header, size: TABLE_SIZE })],
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c, i, true)) }),
-      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
-    ],
-  });
-}
 
 /** The order in the usual official layout, as `docx` objects (exported for tests). */
 export function orderBody(docx: Docx, doc: OrderDocument): (Paragraph | Table)[] {
@@ -63,7 +37,7 @@ export function orderBody(docx: Docx, doc: OrderDocument): (Paragraph | Table)[]
     out.push(
       emptyLine(docx),
       new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: doc.table.caption, bold: true })] }),
-      pairsTable(docx, doc.table),
+      borderedTable(docx, doc.table, COLUMN_SHARES),
     );
   }
   out.push(
