@@ -4,7 +4,7 @@
 import { computeIndicators } from '../../src/domain/monitoring';
 import { monitoringSnapshot, type MonitoringData } from '../../src/domain/monitoringSnapshot';
 import { DEFAULT_MENTORING_FORMS } from '../../src/domain/mentoringForm';
-import { categoryLabel, mentorshipStatusLabel } from '../../src/i18n/ru';
+import { categoryLabel, mentorshipStatusLabel, meetingKindLabel } from '../../src/i18n/ru';
 import { reportXlsx } from '../../src/features/monitoring/reportXlsx';
 
 type Row = Record<string, unknown> & { id: string; deleted?: boolean };
@@ -37,6 +37,7 @@ async function run(runs: number) {
     recognitions: live('recognitions'),
     orders: live('orders'),
     practices: live('practices'),
+    meetingKinds: meetingKindLabel,
     labels: { category: categoryLabel, status: mentorshipStatusLabel },
   };
   const records = Object.values(tables).reduce((n, r) => n + r.length, 0);

@@ -25,7 +25,9 @@ export interface MonitoringData {
   partners: readonly { id: string }[];
   consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
   mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'> & Partial<Pick<MentorshipFields, 'startDate' | 'endDate'>> & { createdAt?: string }>[];
-  meetings: readonly Pick<MeetingFields, 'mentorshipId' | 'kind' | 'date'>[];
+  meetings: readonly (Pick<MeetingFields, 'mentorshipId' | 'kind' | 'date'> & Partial<Pick<MeetingFields, 'durationMin' | 'place' | 'notes' | 'attendeeIds'>>)[];
+  /** Names of the meeting kinds, for the report's meeting log (left out without them). */
+  meetingKinds?: Record<string, string>;
   plans: readonly WithId<Pick<PlanFields, 'mentorshipId' | 'title'> & { approvedByOrderId?: string }>[];
   planItems: readonly (Pick<PlanItemFields, 'planId' | 'status' | 'dueDate'>)[];
   events: readonly Pick<EventFields, 'kind' | 'title' | 'date' | 'attendeeIds'>[];
@@ -124,6 +126,21 @@ export function monitoringSnapshot(d: MonitoringData): {
         planPercent: planProgress(items, today).share,
       };
     }),
+    ...(d.meetingKinds
+      ? {
+          meetings: [...meetings]
+            .sort((a, b) => a.date.localeCompare(b.date))
+            .map((x) => ({
+              date: x.date,
+              pair: pairTitle(x.mentorshipId),
+              kind: d.meetingKinds![x.kind] ?? x.kind,
+              durationMin: x.durationMin ?? null,
+              place: x.place ?? '',
+              attendees: x.attendeeIds?.length ?? 0,
+              notes: x.notes ?? '',
+            })),
+        }
+      : {}),
     plans: plans.map((p) => {
       const pr = planProgress(itemsBy.get(p.id) ?? [], today);
       return { title: p.title, pair: pairTitle(p.mentorshipId), planned: pr.planned, done: pr.done, percent: pr.share, approved: p.approvedByOrderId ? 'да' : 'нет' };

@@ -30,6 +30,8 @@ export interface ReportInput {
   indicators: readonly Indicator[];
   mentorships: readonly { title: string; form: string; mentors: string; mentees: string; status: string; meetings: number; stages: number; planPercent: number | null }[];
   plans: readonly { title: string; pair: string; planned: number; done: number; percent: number | null; approved: string }[];
+  /** The year's meeting log, oldest first (absent: the sheet is left out). */
+  meetings?: readonly { date: string; pair: string; kind: string; durationMin: number | null; place: string; attendees: number; notes: string }[];
   consents: readonly { name: string; category: string; valid: boolean; signer: string; signedOn: string; reason: string }[];
   training: readonly { group: string; members: number; sessions: number; consultations: number; experts: string; attendance: number | null }[];
   events: readonly { title: string; kind: string; date: string; attendees: number }[];
@@ -63,6 +65,19 @@ export function buildReport(r: ReportInput): ReportSheet[] {
         ...r.mentorships.map((m) => [m.title, m.form, m.mentors, m.mentees, m.status, m.meetings, m.stages, m.planPercent === null ? null : pct(m.planPercent)]),
       ],
     },
+    ...(r.meetings
+      ? [
+          {
+            name: 'Встречи',
+            widths: [12, 40, 22, 12, 22, 12, 60],
+            rows: [
+              ...title('Журнал встреч наставнических пар и групп'),
+              ['Дата', 'Пара или группа', 'Этап', 'Минут', 'Место', 'Присутствовали', 'Заметки'],
+              ...r.meetings.map((m) => [date(m.date), m.pair, m.kind, m.durationMin, m.place, m.attendees, m.notes]),
+            ],
+          },
+        ]
+      : []),
     {
       name: 'Планы',
       widths: [40, 40, 10, 12, 10, 24],

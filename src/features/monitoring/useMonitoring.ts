@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
-import { categoryLabel, mentorshipStatusLabel } from '../../i18n/ru';
+import { categoryLabel, meetingKindLabel, mentorshipStatusLabel } from '../../i18n/ru';
 import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, ordersRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo, practicesRepo, recognitionsRepo } from '../../storage/repositories';
 
 import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
@@ -52,6 +52,7 @@ export function useMonitoring() {
       recognitions,
       orders,
       practices,
+      meetingKinds: meetingKindLabel,
       labels: { category: categoryLabel, status: mentorshipStatusLabel },
     });
     return { ...snap, school, today, byId: new Map<string, Person>(people.map((p) => [p.id, p])), plans };

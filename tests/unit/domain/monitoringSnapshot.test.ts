@@ -7,6 +7,13 @@ import { personInputSchema, type Person } from '../../../src/domain/person';
 const env = (id: string) => ({ id, createdAt: '', updatedAt: '', hlc: '', vv: {}, deleted: false });
 const person = (id: string, input: Record<string, unknown>): Person => ({ ...personInputSchema.parse(input), ...env(id) });
 
+const LABELS = {
+  category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' },
+  status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' },
+} as const;
+/** The tables a test leaves empty. */
+const EMPTY = { plans: [], planItems: [], events: [], groups: [], sessions: [], questionnaires: [], responses: [], forms: DEFAULT_MENTORING_FORMS };
+
 describe('the snapshot behind the dashboard and the report', () => {
   it('puts each pair with its form, names, meetings, stages and plan share; each participant with their consent', () => {
     const people = [
@@ -45,7 +52,7 @@ describe('the snapshot behind the dashboard and the report', () => {
         { title: 'Шефство над пятиклассниками', formId: 'student-student', authorIds: ['t1', 'gone'], academicYear: '2024/2025', description: 'Встречи раз в неделю', result: '' },
         { title: 'Проектная лаборатория', formId: 'teacher-student', authorIds: ['t1'], academicYear: '2025/2026', description: 'Проекты в парах', result: 'Три призёра' },
       ],
-      labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
+      labels: LABELS,
     });
     expect(snap.reportInput.mentorships).toEqual([
       { title: '', form: 'Учитель – ученик', mentors: 'Петров И. С.', mentees: 'Семёнова А.', status: 'активна', meetings: 3, stages: 2, planPercent: 0.5 },
@@ -119,7 +126,7 @@ describe('the second year of the programme', () => {
       groups: [],
       questionnaires: [],
       forms: DEFAULT_MENTORING_FORMS,
-      labels: { category: { student: 'Обучающийся', teacher: 'Педагог', parent: 'Родитель', graduate: 'Выпускник', partnerRep: 'Представитель партнёра' }, status: { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' } },
+      labels: LABELS,
     };
     const snap = monitoringSnapshot({
       ...base,
@@ -150,5 +157,37 @@ describe('the second year of the programme', () => {
     expect(overlapsAcademicYear('2026-05-01', '2026-09-01', '2026/2027')).toBe(true);
     expect(overlapsAcademicYear('2027-09-01', '', '2026/2027')).toBe(false);
     expect(overlapsAcademicYear('', '', '2026/2027')).toBe(true);
+  });
+});
+
+describe('the meeting log of the report', () => {
+  it('lists the year’s meetings oldest first with the pair, the stage in words, minutes, place, attendance and notes', () => {
+    const people = [
+      person('t1', { lastName: 'Петров', firstName: 'Иван', category: 'teacher', roles: ['mentor'] }),
+      person('s1', { lastName: 'Ли', firstName: 'Борис', category: 'student', classLabel: '9А', birthDate: '2011-04-02', roles: ['mentee'] }),
+    ];
+    const snap = monitoringSnapshot({
+      today: '2025-11-20',
+      school: { name: 'Школа', academicYear: '2025/2026', studentsTotal: 10, teachersTotal: 10, consentAge: 14 },
+      people,
+      partners: [],
+      consents: [],
+      mentorships: [{ id: 'm1', title: 'Робототехника', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'active', startDate: '2025-09-15', endDate: '' }],
+      meetings: [
+        { mentorshipId: 'm1', kind: 'trial', date: '2025-10-02', durationMin: 45, place: 'Кабинет 12', notes: 'Собрали первую модель', attendeeIds: ['t1', 's1'] },
+        { mentorshipId: 'm1', kind: 'intro', date: '2025-09-20' },
+        { mentorshipId: 'm1', kind: 'work', date: '2024-12-01' },
+      ],
+      ...EMPTY,
+      meetingKinds: { intro: 'Встреча-знакомство', trial: 'Пробная встреча' },
+      labels: LABELS,
+    });
+    expect(snap.reportInput.meetings).toEqual([
+      { date: '2025-09-20', pair: 'Робототехника', kind: 'Встреча-знакомство', durationMin: null, place: '', attendees: 0, notes: '' },
+      { date: '2025-10-02', pair: 'Робототехника', kind: 'Пробная встреча', durationMin: 45, place: 'Кабинет 12', attendees: 2, notes: 'Собрали первую модель' },
+    ]);
+    const log = snap.report().find((s) => s.name === 'Встречи')!;
+    expect(log.rows[3]).toEqual(['Дата', 'Пара или группа', 'Этап', 'Минут', 'Место', 'Присутствовали', 'Заметки']);
+    expect(log.rows[5]).toEqual([new Date('2025-10-02T00:00:00Z'), 'Робототехника', 'Пробная встреча', 45, 'Кабинет 12', 2, 'Собрали первую модель']);
   });
 });

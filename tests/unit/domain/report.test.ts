@@ -28,6 +28,7 @@ describe('the monitoring report', () => {
     questionnaires: [{ questionnaire: 'Анкета наставляемого', question: 'Уверенность', n: 2, before: 5, after: 7.5, delta: 2.5 }],
   };
   const sheets = buildReport(input);
+  const sheet = (list: ReturnType<typeof buildReport>, name: string) => list.find((x) => x.name === name)!;
   it('has one sheet per area, in Russian, each with a title line and a header row', () => {
     expect(sheets.map((s) => s.name)).toEqual(['Показатели', 'Пары и группы', 'Планы', 'Согласия', 'Обучение', 'Мероприятия', 'Анкеты', 'Поощрения', 'Практики', 'SWOT-анализ']);
     for (const s of sheets) {
@@ -36,18 +37,18 @@ describe('the monitoring report', () => {
     }
   });
   it('writes shares as percentages, statuses in words, dates as dates', () => {
-    expect(sheets[0]!.rows[4]).toEqual(['Участники с согласием на обработку данных', 75, 100, 3, 4, 'не выполнено']);
-    expect(sheets[1]!.rows[4]![7]).toBe(33.3);
-    expect(sheets[3]!.rows[4]![4]).toEqual(new Date('2025-09-10T00:00:00Z'));
-    expect(sheets[6]!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
+    expect(sheet(sheets, 'Показатели')!.rows[4]).toEqual(['Участники с согласием на обработку данных', 75, 100, 3, 4, 'не выполнено']);
+    expect(sheet(sheets, 'Пары и группы')!.rows[4]![7]).toBe(33.3);
+    expect(sheet(sheets, 'Согласия')!.rows[4]![4]).toEqual(new Date('2025-09-10T00:00:00Z'));
+    expect(sheet(sheets, 'Анкеты')!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
   });
   it('the SWOT sheet says «Не заполнен» until the curator writes it, then lists each point under its part', () => {
-    expect(sheets[9]!.rows.slice(4)).toEqual([['Не заполнен', null]]);
+    expect(sheet(sheets, 'SWOT-анализ')!.rows.slice(4)).toEqual([['Не заполнен', null]]);
     const withSwot = buildReport({
       ...input,
       swot: { strengths: '- Все пары провели пять встреч\n\n2) Партнёр дал площадку', weaknesses: '', opportunities: '• Грант', threats: '  ' },
     });
-    expect(withSwot[9]!.rows.slice(4)).toEqual([
+    expect(sheet(withSwot, 'SWOT-анализ')!.rows.slice(4)).toEqual([
       ['Сильные стороны', 'Все пары провели пять встреч'],
       ['Сильные стороны', 'Партнёр дал площадку'],
       ['Возможности', 'Грант'],
@@ -58,9 +59,9 @@ describe('the monitoring report', () => {
       ...input,
       recognitions: [{ name: 'Петров Иван Сергеевич', award: 'Звание «Наставник года»', reason: 'За проект', date: '2026-05-20', order: '№ 140-од от 25.05.2026' }],
     });
-    expect(withRewards[7]!.rows[3]).toEqual(['Наставник', 'Поощрение', 'За что', 'Дата', 'Приказ']);
-    expect(withRewards[7]!.rows[4]).toEqual(['Петров Иван Сергеевич', 'Звание «Наставник года»', 'За проект', new Date('2026-05-20T00:00:00Z'), '№ 140-од от 25.05.2026']);
-    expect(sheets[7]!.rows).toHaveLength(4);
+    expect(sheet(withRewards, 'Поощрения')!.rows[3]).toEqual(['Наставник', 'Поощрение', 'За что', 'Дата', 'Приказ']);
+    expect(sheet(withRewards, 'Поощрения')!.rows[4]).toEqual(['Петров Иван Сергеевич', 'Звание «Наставник года»', 'За проект', new Date('2026-05-20T00:00:00Z'), '№ 140-од от 25.05.2026']);
+    expect(sheet(sheets, 'Поощрения')!.rows).toHaveLength(4);
   });
   it('CSV opens in Excel: BOM, semicolons, quotes where needed, decimal commas, dates as ДД.ММ.ГГГГ', () => {
     const csv = toCsv([['ФИО', 'Заметка', 'Доля', 'Дата'], ['Семёнова Анна', 'сказала "да"; потом ушла', 33.3, new Date('2025-09-10T00:00:00Z')]]);
