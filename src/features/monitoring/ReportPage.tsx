@@ -7,6 +7,9 @@ import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
 import { reportXlsx } from './reportXlsx';
 
+/** Rows a sheet shows on the page until asked for all: a big school's meeting log is thousands of rows. */
+const SHOWN_ROWS = 50;
+
 const slug = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40);
 
 /** The monitoring report: XLSX for the municipality, a printable page, CSV of each list. */
@@ -14,6 +17,7 @@ export function ReportPage() {
   const m = useMonitoring();
   const show = useToasts((s) => s.show);
   const [busy, setBusy] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   if (!m) return <Page title="Отчёт мониторинга" backTo="/monitoring">{null}</Page>;
   const sheets = m.report();
   const base = `Мониторинг_${slug(m.school.name)}_${m.today}`;
@@ -61,7 +65,7 @@ export function ReportPage() {
                 </tr>
               </thead>
               <tbody>
-                {s.rows.slice(4).map((row, r) => (
+                {s.rows.slice(4, expanded.has(s.name) ? undefined : 4 + SHOWN_ROWS).map((row, r) => (
                   <tr key={r}>
                     {row.map((c, i) => (
                       <td key={i}>{c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}</td>
@@ -72,6 +76,14 @@ export function ReportPage() {
             </table>
           </TableScroll>
           {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
+          {s.rows.length - 4 > SHOWN_ROWS && !expanded.has(s.name) && (
+            <p className="muted">
+              Показаны первые {SHOWN_ROWS} строк из {s.rows.length - 4}; целиком — в XLSX и CSV.{' '}
+              <button type="button" className="link-button no-print" onClick={() => setExpanded(new Set([...expanded, s.name]))}>
+                Показать все
+              </button>
+            </p>
+          )}
         </section>
       ))}
     </Page>
