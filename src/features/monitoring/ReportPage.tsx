@@ -39,7 +39,15 @@ export function ReportPage() {
         >
           {busy ? 'Готовим…' : 'Скачать XLSX'}
         </button>
-        <button type="button" className="button" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            // Paper gets every row: open all sheets, then print once they are drawn.
+            setExpanded(new Set(sheets.map((x) => x.name)));
+            setTimeout(() => window.print(), 100);
+          }}
+        >
           Печать
         </button>
       </div>
