@@ -2,7 +2,7 @@
 // All benchmarks, one after another (never in parallel: they would measure each other).
 //
 //   npm run bench                      # everything
-//   npm run bench -- --only bundle     # one of: generate, bundle-size, people-search, matching, bundle, bundle-files, monitoring
+//   npm run bench -- --only bundle     # one of: generate, bundle-size, people-search, matching, bundle, bundle-files, monitoring, overview
 //
 // Each benchmark prints its own table and writes bench/out/<name>.json. Figures and how to read them:
 // docs/PERFORMANCE.md.
@@ -19,6 +19,7 @@ const BENCHES = {
   bundle: ['bench/bundle.mjs'],
   'bundle-files': ['bench/bundle-files.mjs'],
   monitoring: ['bench/monitoring.mjs'],
+  overview: ['bench/overview.mjs'],
 };
 
 const only = argValue(process.argv.slice(2), 'only', '');
