@@ -1,12 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
-
-/** WCAG 2.1 A and AA rules of axe-core on the page as it is now; a violation names the rule and the elements. */
-async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-}
+import { accessibilityViolations as violations, addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 const PAGES = [
   '/',

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** The first-run wizard, filled as a curator would. */
 export async function completeWizard(page: Page, school = 'МКОУ СОШ № 2 с. п. Кахун') {
@@ -36,4 +37,10 @@ export async function addPerson(
   for (const r of p.roles ?? []) await page.getByRole('checkbox', { name: r }).check();
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
+}
+
+/** WCAG 2.1 A and AA rules of axe-core on the page as it is now; a violation names the rule and the elements. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
 }

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+import { accessibilityViolations, addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 /** Picks a person in a PersonPicker: types part of the name, then taps the option. */
 async function pick(page: Page, label: string, query: string, option: RegExp, close = true) {
@@ -90,6 +90,7 @@ test('networking → preferences → suggestions accepted → a pair and a group
   // A rejection; then the app is closed and opened again: every decision is still there, and a rejection can be taken back
   await page.getByRole('listitem', { name: 'Семёнова А., 7Б и Петров И.' }).getByRole('button', { name: 'Отклонить' }).click();
   await expect(page.getByRole('heading', { name: 'Отклонено: 1' })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Принято: 2' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Отклонённые пары' })).toContainText('Семёнова А., 7Б ← Петров И.');

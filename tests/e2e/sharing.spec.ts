@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+import { accessibilityViolations, addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'nastavnik-bundles-'));
 
@@ -184,6 +184,7 @@ test('two devices: export, import on a new phone, edits both ways, a conflict on
     await expect(card.getByRole('group', { name: 'Телефон' })).toBeVisible();
     await expect(card.getByText('+7 900 111-11-11')).toBeVisible();
     await expect(card.getByText('+7 900 222-22-22')).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
   }
   // Both devices chose the same winner automatically
   const shownA = await A.page.getByRole('radio', { checked: true }).locator('xpath=..').innerText();
