@@ -1,5 +1,10 @@
 import { plural } from './text';
-import type { RowWarning } from './mentorshipList';
+import { daysBetween, type RowWarning } from './mentorshipList';
+import { consentOverview } from './consentStatus';
+import type { ConsentFields } from './consent';
+import type { PersonFields } from './person';
+import { isOverdue, type RoadmapTaskFields } from './roadmap';
+import { academicYearMismatch } from './school';
 
 /** A whole-school backup older than this many days is worth a reminder: a lost phone loses everything since. */
 export const BACKUP_REMINDER_DAYS = 7;
@@ -39,6 +44,31 @@ export function countRowWarnings(rows: readonly { warnings: readonly RowWarning[
     if (r.warnings.some((w) => w.kind === 'planUnder90')) plansUnder90 += 1;
   }
   return { notMeeting, plansUnder90 };
+}
+
+/** The counts from the records, by the rules of the screens the items link to. */
+export function attentionCounts(input: {
+  today: string;
+  school: { academicYear: string; consentAge: number } | undefined;
+  people: readonly ({ id: string } & Pick<PersonFields, 'birthDate' | 'category'>)[];
+  consents: readonly (Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean })[];
+  rows: readonly { warnings: readonly RowWarning[] }[];
+  roadmap: readonly Pick<RoadmapTaskFields, 'academicYear' | 'deadline' | 'status'>[];
+  conflicts: number;
+  /** When this device last saved a whole-school bundle (ISO time), if ever. */
+  lastExportAt: string | null;
+}): AttentionCounts {
+  const { today, school } = input;
+  const mismatch = school ? academicYearMismatch(school.academicYear, today) : undefined;
+  return {
+    consentsMissing: school ? consentOverview(input.people, input.consents, school.consentAge, today).missing.length : 0,
+    ...countRowWarnings(input.rows),
+    overdueRoadmap: input.roadmap.filter((t) => (!school || t.academicYear === school.academicYear) && isOverdue(t, today)).length,
+    conflicts: input.conflicts,
+    daysSinceBackup: input.lastExportAt ? daysBetween(input.lastExportAt.slice(0, 10), today) : null,
+    hasData: input.people.length > 0,
+    ...(mismatch ? { yearMismatch: mismatch } : {}),
+  };
 }
 
 /** What needs doing, most urgent first, each with the screen where it is done. Nothing to do → an empty list. */

@@ -259,11 +259,11 @@ export function outsideForm(
 
 /**
  * A participant's pairs and groups for their card: as mentor or mentee, those still at work first (forming, active),
- * then the ended ones, newest start first within each.
+ * then the ended ones, newest start first within each. The same record given twice (found by both indexes) counts once.
  */
 export function mentorshipsOfPerson<M extends MentorshipLike>(personId: string, mentorships: readonly M[]): { mentorship: M; role: PersonRole }[] {
   const atWork = (m: M) => (m.status === 'forming' || m.status === 'active' ? 0 : 1);
-  return live(mentorships)
+  return live([...new Map(mentorships.map((m) => [m.id, m])).values()])
     .flatMap((m): { mentorship: M; role: PersonRole }[] =>
       m.mentorIds.includes(personId) ? [{ mentorship: m, role: 'mentor' }] : m.menteeIds.includes(personId) ? [{ mentorship: m, role: 'mentee' }] : [],
     )

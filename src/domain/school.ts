@@ -85,6 +85,19 @@ export function academicYearBounds(academicYear: string): { start: string; end: 
   return { start: `${m[1]}-09-01`, end: `${m[2]}-08-31` };
 }
 
+/** The academic year an ISO date falls in («2026-11-30» → «2026/2027»), without the time zone of a Date. */
+export function academicYearOfIso(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const start = Number(iso.slice(5, 7)) >= 9 ? y : y - 1;
+  return `${start}/${start + 1}`;
+}
+
+/** The year today falls in, when it is not the school's (a new academic year has begun, or the clock is earlier). */
+export function academicYearMismatch(academicYear: string, today: string): { configured: string; current: string } | undefined {
+  const current = academicYearOfIso(today);
+  return current === academicYear ? undefined : { configured: academicYear, current };
+}
+
 /**
  * Whether something that ran from `from` to `to` (ISO dates; '' for an unknown start or a still open end) touches
  * the academic year. Unknown dates count as touching it: better to show a record than to lose it from the year.

@@ -125,6 +125,29 @@ export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
 }
 
 /**
+ * Whether files of this total size can go into a bundle that another device will accept: the records of a school
+ * take a few MB compressed, so a tenth of the limit is left for them.
+ */
+export function filesFitBundle(bytes: number, limit: number): boolean {
+  return bytes <= limit * 0.9;
+}
+
+/**
+ * The files of the bundle that the importing device takes: those of materials alive after the merge (with the size
+ * the record says), which it does not hold yet. A file never changes after it is added, so one already here stays.
+ */
+export function attachmentsToStore<A extends { id: string; size: number }>(
+  attachments: readonly A[],
+  materialAfter: (id: string) => { deleted?: boolean; size?: unknown } | undefined,
+  held: (id: string) => boolean,
+): A[] {
+  return attachments.filter((a) => {
+    const m = materialAfter(a.id);
+    return m !== undefined && !m.deleted && m.size === a.size && !held(a.id);
+  });
+}
+
+/**
  * Which files a whole-school bundle can carry: the live materials whose file is on this device. They go all or
  * nothing: a backup with half the files would look complete and is not.
  */

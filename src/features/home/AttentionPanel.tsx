@@ -1,12 +1,8 @@
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { attentionItems, countRowWarnings } from '../../domain/attention';
-import { consentOverview } from '../../domain/consentStatus';
+import { attentionCounts, attentionItems } from '../../domain/attention';
 import { todayIso } from '../../domain/dates';
-import { daysBetween } from '../../domain/mentorshipList';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
-import { isOverdue } from '../../domain/roadmap';
-import { academicYearOf } from '../../domain/school';
 import { getDb } from '../../storage/db';
 import { conflictCount } from '../../storage/bundle/conflicts';
 import { lastExportAt } from '../../storage/bundle/exchanges';
@@ -27,17 +23,19 @@ export default function AttentionPanel() {
   const pairs = useMentorshipRows();
   if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !pairs) return null;
 
-  const today = todayIso();
-  const items = attentionItems({
-    consentsMissing: consentOverview(pairs.people, consents, school?.consentAge ?? DEFAULT_CONSENT_AGE, today).missing.length,
-    ...countRowWarnings(pairs.rows),
-    overdueRoadmap: roadmap.filter((t) => (!school || t.academicYear === school.academicYear) && isOverdue(t, today)).length,
-    conflicts,
-    daysSinceBackup: lastExport ? daysBetween(lastExport.slice(0, 10), today) : null,
-    hasData: pairs.people.length > 0,
-    ...(school && school.academicYear !== academicYearOf(new Date(`${today}T12:00:00`)) ? { yearMismatch: { configured: school.academicYear, current: academicYearOf(new Date(`${today}T12:00:00`)) } } : {}),
-  });
   if (pairs.people.length === 0) return null;
+  const items = attentionItems(
+    attentionCounts({
+      today: todayIso(),
+      school: school ? { academicYear: school.academicYear, consentAge: school.consentAge ?? DEFAULT_CONSENT_AGE } : undefined,
+      people: pairs.people,
+      consents,
+      rows: pairs.rows,
+      roadmap,
+      conflicts,
+      lastExportAt: lastExport,
+    }),
+  );
   return (
     <section className="card-section attention" aria-labelledby="att-h">
       <h2 id="att-h">Требует внимания</h2>

@@ -6,7 +6,7 @@ import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
 import { STATUS_LABELS } from '../../domain/report';
 import { changesByQuestionnaire } from '../../domain/monitoringSnapshot';
-import { academicYearOf, isSwotEmpty, overlapsAcademicYear, SWOT_PARTS, swotPoints } from '../../domain/school';
+import { academicYearMismatch, isSwotEmpty, SWOT_PARTS, swotPoints } from '../../domain/school';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
 import { partnersRepo } from '../../storage/repositories';
 import { saveIndicatorTargets } from '../../storage/yearWork';
@@ -28,6 +28,7 @@ export function MonitoringPage() {
   if (!m || !partners) return <Page title="Мониторинг" backTo="/more">{null}</Page>;
   const partnerName = new Map(partners.map((p) => [p.id, p.name]));
   const planById = new Map(m.plans.map((p) => [p.id, p]));
+  const yearMismatch = academicYearMismatch(m.school.academicYear, m.today);
 
   const drill = (i: Indicator) =>
     i.missing.slice(0, 50).map((id) => {
@@ -53,9 +54,9 @@ export function MonitoringPage() {
       <p className="muted">
         {m.school.name}, {m.school.academicYear} · на {formatRuDate(m.today)}
       </p>
-      {!overlapsAcademicYear(m.today, m.today, m.school.academicYear) && (
+      {yearMismatch && (
         <p className="notice notice-warn" data-testid="year-mismatch">
-          Сегодня {formatRuDate(m.today)} — это уже {academicYearOf(new Date(`${m.today}T12:00:00`))} учебный год. Показатели считаются за{' '}
+          Сегодня {formatRuDate(m.today)} — это {yearMismatch.current} учебный год. Показатели считаются за{' '}
           {m.school.academicYear}: записи других лет в них не входят. Начали новый год — смените его в <Link to="/settings">сведениях о школе</Link>.
         </p>
       )}

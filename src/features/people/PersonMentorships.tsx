@@ -15,7 +15,7 @@ export function PersonMentorships({ personId }: { personId: string }) {
       mentorshipsRepo.listWhere('menteeIds', personId),
       recognitionsRepo.listWhere('personId', personId),
     ]);
-    const mine = mentorshipsOfPerson(personId, [...new Map([...asMentor, ...asMentee].map((m) => [m.id, m])).values()]);
+    const mine = mentorshipsOfPerson(personId, [...asMentor, ...asMentee]);
     const ids = [...new Set(mine.flatMap(({ mentorship: m }) => [...m.mentorIds, ...m.menteeIds]))];
     return { mine, recognitions: recognitions.sort((a, b) => b.date.localeCompare(a.date)), people: new Map((await peopleRepo.getMany(ids)).map((p) => [p.id, p])) };
   }, [personId]);

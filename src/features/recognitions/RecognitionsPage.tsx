@@ -9,6 +9,7 @@ import {
   RECOGNITION_KINDS,
   recognitionInputSchema,
   recognitionLabel,
+  recognitionsForOrder,
   type Recognition,
   type RecognitionKind,
 } from '../../domain/recognition';
@@ -39,7 +40,7 @@ export function RecognitionsPage() {
   const byId = new Map(people.map((p) => [p.id, p]));
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const sorted = [...recognitions].sort((a, b) => b.date.localeCompare(a.date) || a.createdAt.localeCompare(b.createdAt));
-  const withoutOrder = sorted.filter((r) => !orderById.has(r.orderId)).length;
+  const withoutOrder = recognitionsForOrder(recognitions, new Set(orderById.keys())).length;
 
   const add = async () => {
     const parsed = recognitionInputSchema.safeParse({ personId: f.personIds[0] ?? '', kind: f.kind, title: f.title, reason: f.reason, date: f.date });

@@ -9,6 +9,7 @@ import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { getDb } from '../../storage/db';
 import { materialFilesSummary } from '../../storage/bundle/attachments';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
+import { filesFitBundle } from '../../domain/bundle/attachments';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { formatBytes, makeExportFile, noteExport } from './sharingStore';
@@ -71,8 +72,7 @@ export function ExportSection() {
     }
   };
 
-  // The records of a school take a few MB compressed; the rest of the importing device's limit is for files.
-  const filesFit = (files?.bytes ?? 0) <= MAX_BUNDLE_BYTES * 0.9;
+  const filesFit = filesFitBundle(files?.bytes ?? 0, MAX_BUNDLE_BYTES);
   const live = (mentorships ?? []).filter((m) => m.status !== 'finished' && m.status !== 'interrupted');
   const rest = (mentorships ?? []).filter((m) => !live.includes(m));
 

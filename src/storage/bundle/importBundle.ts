@@ -1,4 +1,4 @@
-import type { BundleAttachment } from '../../domain/bundle/attachments';
+import { attachmentsToStore, type BundleAttachment } from '../../domain/bundle/attachments';
 import type { BundleError } from '../../domain/bundle/errors';
 import { maxBundleHlc, type ParsedBundle } from '../../domain/bundle/format';
 import { checkSchool } from '../../domain/bundle/parse';
@@ -74,19 +74,18 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<Plann
   return ok({ preview, changes, keptRows, files });
 }
 
-/**
- * The bundle's files that this device takes: those of materials alive after the merge, which it does not hold yet.
- * A file never changes after it is added, so one already here is kept as it is.
- */
+/** The bundle's files that this device takes (`attachmentsToStore`), read in the import's transaction. */
 async function filesToAdd(db: NastavnikDb, bundle: ParsedBundle, changes: Planned['changes']): Promise<BundleAttachment[]> {
   if (!bundle.attachments.length) return [];
   const merged = new Map(changes.filter((c) => c.table === 'materials').map((c) => [c.change.id, c.change.after.record]));
   const ids = bundle.attachments.map((a) => a.id);
   const [local, held] = await Promise.all([db.materials.bulkGet(ids), db.files.bulkGet(ids)]);
-  return bundle.attachments.filter((a, i) => {
-    const after = merged.get(a.id) ?? local[i];
-    return after !== undefined && !after.deleted && after.size === a.size && !held[i];
-  });
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return attachmentsToStore(
+    bundle.attachments,
+    (id) => merged.get(id) ?? local[index.get(id)!],
+    (id) => !!held[index.get(id)!],
+  );
 }
 
 /** Counts per table of what the import would do: new, updated, unchanged, in conflict. Writes nothing. */

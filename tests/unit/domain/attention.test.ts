@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attentionItems, BACKUP_REMINDER_DAYS, countRowWarnings, type AttentionCounts } from '../../../src/domain/attention';
+import { attentionCounts, attentionItems, BACKUP_REMINDER_DAYS, countRowWarnings, type AttentionCounts } from '../../../src/domain/attention';
+import { academicYearMismatch, academicYearOfIso } from '../../../src/domain/school';
 import { buildMentorshipRows } from '../../../src/domain/mentorshipList';
 
 const calm: AttentionCounts = { consentsMissing: 0, notMeeting: 0, plansUnder90: 0, overdueRoadmap: 0, conflicts: 0, daysSinceBackup: 1, hasData: true };
@@ -55,5 +56,43 @@ describe('a new academic year', () => {
     expect(attentionItems({ ...calm, yearMismatch: { configured: '2025/2026', current: '2026/2027' } })).toEqual([
       { id: 'year', text: 'Идёт 2026/2027 учебный год, а в сведениях о школе — 2025/2026: показатели считаются за 2025/2026', to: '/settings' },
     ]);
+  });
+});
+
+describe('attentionCounts from the records', () => {
+  it('counts by the rules of the screens: consents, the pairs’ marks, this year’s overdue rows, the backup’s age, a new year', () => {
+    const c = attentionCounts({
+      today: '2026-11-30',
+      school: { academicYear: '2025/2026', consentAge: 14 },
+      people: [
+        { id: 'a', birthDate: '2013-01-01', category: 'student' },
+        { id: 'b', birthDate: '1980-01-01', category: 'teacher' },
+      ],
+      consents: [{ personId: 'b', signer: 'self', signedOn: '2025-09-10', withdrawnOn: '' }],
+      rows: [{ warnings: [{ kind: 'notMet', days: 40 }] }, { warnings: [] }],
+      roadmap: [
+        { academicYear: '2025/2026', deadline: '2025-10-31', status: 'planned' },
+        { academicYear: '2025/2026', deadline: '2025-10-31', status: 'done' },
+        { academicYear: '2024/2025', deadline: '2024-10-31', status: 'planned' },
+      ],
+      conflicts: 0,
+      lastExportAt: '2026-11-20T10:00:00.000Z',
+    });
+    expect(c).toEqual({
+      consentsMissing: 1,
+      notMeeting: 1,
+      plansUnder90: 0,
+      overdueRoadmap: 1,
+      conflicts: 0,
+      daysSinceBackup: 10,
+      hasData: true,
+      yearMismatch: { configured: '2025/2026', current: '2026/2027' },
+    });
+  });
+
+  it('knows the academic year of a date, and says nothing when today is in the school’s year', () => {
+    expect(academicYearOfIso('2026-08-31')).toBe('2025/2026');
+    expect(academicYearOfIso('2026-09-01')).toBe('2026/2027');
+    expect(academicYearMismatch('2026/2027', '2027-05-25')).toBeUndefined();
   });
 });

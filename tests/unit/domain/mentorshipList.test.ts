@@ -284,5 +284,7 @@ describe('mentorshipsOfPerson', () => {
       ['old', 'mentee'],
     ]);
     expect(mentorshipsOfPerson('nobody', list)).toEqual([]);
+    // Found by both indexes (mentor of one, listed twice): counted once.
+    expect(mentorshipsOfPerson('s1', [...list, list[2]!]).map((x) => x.mentorship.id)).toEqual(['new', 'group', 'old']);
   });
 });

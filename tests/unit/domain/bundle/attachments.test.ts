@@ -3,6 +3,8 @@ import {
   checkArchiveDirectory,
   checkAttachmentBytes,
   checkManifest,
+  attachmentsToStore,
+  filesFitBundle,
   materialsWithFiles,
   sha256Bytes,
   type ArchiveEntryInfo,
@@ -95,5 +97,24 @@ describe('which files a whole-school bundle can carry', () => {
     expect(r.items.map((m) => m.id)).toEqual(['m1', 'm3']);
     expect(r.bytes).toBe(107);
     expect(r.missing).toBe(1);
+  });
+});
+
+describe('files on import and on export', () => {
+  it('stores a file only for a material alive after the merge, of its size, that the device lacks', () => {
+    const a = (id: string, size: number) => ({ id, size });
+    const after = new Map<string, { deleted?: boolean; size?: unknown }>([
+      ['new', { size: 10 }],
+      ['gone', { size: 10, deleted: true }],
+      ['other-size', { size: 11 }],
+      ['held', { size: 10 }],
+    ]);
+    const kept = attachmentsToStore([a('new', 10), a('gone', 10), a('other-size', 10), a('held', 10), a('unknown', 10)], (id) => after.get(id), (id) => id === 'held');
+    expect(kept.map((x) => x.id)).toEqual(['new']);
+  });
+
+  it('leaves a tenth of the importing device’s limit for the records', () => {
+    expect(filesFitBundle(90, 100)).toBe(true);
+    expect(filesFitBundle(91, 100)).toBe(false);
   });
 });
