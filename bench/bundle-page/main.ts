@@ -135,7 +135,7 @@ async function runFiles(runNo: number, fileCount: number, fileBytes: number) {
     files.push({ id, blob: new Blob([noise(fileBytes, i + 1)], { type: 'application/pdf' }) });
   }
   await src.transaction('rw', src.materials, src.files, async () => {
-    await src.materials.bulkPut(materials);
+    await src.syncedTable('materials').bulkPut(materials);
     await src.files.bulkPut(files);
   });
 
@@ -159,7 +159,7 @@ async function runFiles(runNo: number, fileCount: number, fileBytes: number) {
   const t0 = performance.now();
   await base.transaction('rw', [...SYNCED_TABLES, 'files'], async () => {
     for (const t of SYNCED_TABLES) if (tables[t]?.length) await base.syncedTable(t).bulkPut(tables[t]!);
-    await base.materials.bulkPut(materials);
+    await base.syncedTable('materials').bulkPut(materials);
     await base.files.bulkPut(parsed.value.attachments.map((a) => ({ id: a.id, blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mimeType }) })));
   });
   const bulkPutMs = performance.now() - t0;

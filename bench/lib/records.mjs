@@ -165,6 +165,8 @@ export function makeStamper() {
       hlc,
       vv: { [DEVICE_ID]: writes },
       deleted: false,
+      // The field stamps of data format 3 (src/domain/envelope.ts): the last write set every field.
+      writes: [`${hlc}#${writes}`],
     };
   };
 }

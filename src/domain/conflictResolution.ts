@@ -1,57 +1,76 @@
-import { ENVELOPE_KEYS, stampRecord, type StampContext } from './envelope';
+import { DELETED_FIELD, fieldEntries, isEnvelopeKey, stampRecord, type StampContext, type StampOptions, type VersionedRecord } from './envelope';
 import { sameJson } from './canonicalJson';
-import type { VersionedRecord } from './merge';
+import { conflictingValues, keptHas, type KeptValue, type RecordState } from './merge';
+import { compareWrites, type WriteStamp } from './writeStamp';
 
-const ENVELOPE = new Set<string>(ENVELOPE_KEYS);
+export { DELETED_FIELD };
 
-/** The pseudo-field under which the compare screen offers "deleted or not" like any other field. */
-export const DELETED_FIELD = 'deleted';
+/** One value a field holds in a conflict: the current winner, or a kept one. */
+export interface FieldOption {
+  write: WriteStamp;
+  has: boolean;
+  value?: unknown;
+  current: boolean;
+}
 
-/**
- * Fields on which the versions of a record disagree, for the field-by-field compare screen. Envelope fields are
- * bookkeeping and are left out, except `deleted`: a deletion against an edit is a choice the curator makes.
- */
-export function differingFields(versions: readonly VersionedRecord[]): string[] {
-  const keys = new Set<string>();
-  for (const v of versions) for (const k of Object.keys(v)) if (!ENVELOPE.has(k)) keys.add(k);
-  const out = [...keys].filter((k) => versions.some((v) => !sameJson(v[k], versions[0]?.[k]))).sort();
-  if (versions.some((v) => v.deleted !== versions[0]?.deleted)) out.unshift(DELETED_FIELD);
-  return out;
+/** A field written with different values on two devices that had not seen each other's write. */
+export interface FieldConflict {
+  field: string;
+  /** The current value first, then the kept ones, latest first. */
+  options: FieldOption[];
 }
 
 /**
- * The content of a resolution: every field from `versions[0]` (the current winner) unless `picks` names another
- * version's index for it. A field missing from the picked version is left out, as that version had it.
+ * The fields in conflict, for the compare screen: only those with kept values, `deleted` first (a deletion against
+ * an edit is the weightiest choice), then by name.
  */
-export function pickFields(
-  versions: readonly VersionedRecord[],
-  picks: Readonly<Record<string, number>>,
-): { fields: Record<string, unknown>; deleted: boolean } {
-  const base = versions[0];
-  if (!base) throw new Error('pickFields: нет ни одной версии');
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(base)) if (!ENVELOPE.has(k)) fields[k] = v;
-  for (const [k, i] of Object.entries(picks)) {
-    const from = versions[i];
-    if (!from || k === DELETED_FIELD || ENVELOPE.has(k)) continue;
-    if (Object.hasOwn(from, k)) fields[k] = from[k];
-    else delete fields[k];
+export function conflictFields(state: RecordState): FieldConflict[] {
+  const current = fieldEntries(state.record);
+  const byField = new Map<string, KeptValue[]>();
+  for (const k of conflictingValues(state)) byField.set(k.field, [...(byField.get(k.field) ?? []), k]);
+  const out: FieldConflict[] = [];
+  for (const [field, kept] of byField) {
+    const cur = current.get(field);
+    const options: FieldOption[] = cur ? [{ write: cur.write, has: cur.has, ...(cur.has ? { value: cur.value } : {}), current: true }] : [];
+    for (const k of [...kept].sort((a, b) => compareWrites(b.write, a.write))) {
+      // Two devices that lost with the same value: one choice, under the later write.
+      if (options.some((o) => o.has === keptHas(k) && (!o.has || sameJson(o.value, k.value)))) continue;
+      options.push({ write: k.write, has: keptHas(k), ...(keptHas(k) ? { value: k.value } : {}), current: false });
+    }
+    out.push({ field, options });
   }
-  const deletedFrom = picks[DELETED_FIELD];
-  const deleted = (deletedFrom !== undefined ? versions[deletedFrom]?.deleted : undefined) ?? base.deleted;
+  return out.sort((a, b) => (a.field === DELETED_FIELD ? -1 : b.field === DELETED_FIELD ? 1 : a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+}
+
+/**
+ * The content of a resolution: every field as the record holds it now, except where `picks` names the write of a
+ * kept value for a field (a kept absent value removes the field).
+ */
+export function pickFields(state: RecordState, picks: Readonly<Record<string, WriteStamp>>): { fields: Record<string, unknown>; deleted: boolean } {
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(state.record)) if (!isEnvelopeKey(k)) fields[k] = v;
+  let deleted = state.record.deleted;
+  for (const [field, write] of Object.entries(picks)) {
+    const k = state.kept.find((x) => x.field === field && x.write === write);
+    if (!k) continue;
+    if (field === DELETED_FIELD) deleted = k.value === true;
+    else if (isEnvelopeKey(field)) continue;
+    else if (keptHas(k)) fields[field] = k.value;
+    else delete fields[field];
+  }
   return { fields, deleted };
 }
 
 /**
- * The version that settles a conflict: the chosen fields, written by this device on top of the stored record.
- * The stored record's vv already covers every kept version, so one more write of this device makes the resolution
- * newer than all of them on every device it reaches; there it replaces the kept versions.
+ * The version that settles a conflict: the chosen fields, written by this device on top of the stored record. The
+ * stored record's vv covers every kept value, so this write is newer than all of them on every device it reaches,
+ * and there they go (the caller removes this device's kept values in the same transaction).
  */
 export function resolveRecord(
   current: VersionedRecord,
   chosen: Readonly<Record<string, unknown>>,
   ctx: StampContext,
-  opts: { deleted?: boolean } = {},
+  opts: { deleted?: boolean; groups?: StampOptions['groups'] } = {},
 ): VersionedRecord {
-  return stampRecord(current, { ...chosen }, ctx, { deleted: opts.deleted ?? current.deleted }) as VersionedRecord;
+  return stampRecord(current, { ...chosen }, ctx, { deleted: opts.deleted ?? current.deleted, groups: opts.groups }) as VersionedRecord;
 }

@@ -14,8 +14,8 @@ export interface Hlc {
 const WALL_WIDTH = 11;
 const COUNTER_WIDTH = 5;
 const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
-/** A remote clock further ahead than this is refused rather than dragging every later stamp into the future. */
-export const MAX_DRIFT_MS = 1000 * 60 * 60 * 24 * 366;
+/** A remote clock further ahead than this (a day: src/domain/clockSkew.ts) is not followed, so one wrong phone does not drag every later stamp into the future. */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
 export function encodeHlc(h: Hlc): string {
   return `${h.wall.toString(36).padStart(WALL_WIDTH, '0')}:${h.counter.toString(36).padStart(COUNTER_WIDTH, '0')}:${h.deviceId}`;

@@ -225,7 +225,7 @@ const isCategoryList = (x: unknown): x is PersonFields['category'][] => Array.is
  * school's own forms by name. A stored tombstone hides a form; a stored record that is not a usable form (a newer
  * app's shape, a damaged import) leaves the built-in one in place.
  */
-export function formsForSelect<D extends FormLike>(defaults: readonly D[], records: readonly { id: string; deleted?: boolean; [k: string]: unknown }[]): FormLike[] {
+export function formsForSelect<D extends FormLike>(defaults: readonly D[], records: readonly { id: string; deleted?: boolean; name?: unknown; mentorCategories?: unknown; menteeCategories?: unknown }[]): FormLike[] {
   const stored = new Map<string, FormLike | null>();
   for (const r of records) {
     if (r.deleted) stored.set(r.id, null);

@@ -1,68 +1,106 @@
-import type { Envelope } from './envelope';
+import { buildRecord, DELETED_FIELD, fieldEntries, type FieldEntry, type VersionedRecord } from './envelope';
 import { canonicalJson, sameJson } from './canonicalJson';
-import { coversDot, dotOf, joinVv, type VersionVector } from './versionVector';
+import { joinVv, type VersionVector } from './versionVector';
+import { compareWrites, coversWrite, type WriteStamp } from './writeStamp';
 
 /**
- * The merge of two copies of the data, record by record. Pure: storage reads, calls this, writes the result.
+ * The merge of two copies of the data, field by field. Pure: storage reads, calls this, writes the result.
  *
- * The model (docs/BUNDLE_FORMAT.md explains it at length). For one record id a replica holds a set of *versions*
- * (each made by one write, identified by its hlc) and a *context*: the version vector of every write it has seen.
- * The stored record is the deterministic winner of the set (latest hlc) with the context as its `vv`; the other
- * versions of the set are the kept conflicts. Two replicas merge like a causal set:
- * a version stays if both hold it, or if one holds it and the other has never seen it. A version one side has seen
- * but no longer holds was replaced there by a later write (an edit on top of it, or a resolution), so it goes.
- * This is a join: commutative, associative and idempotent, whatever order bundles travel in; and no version
- * disappears unless someone wrote on top of it.
+ * The model (docs/BUNDLE_FORMAT.md, section 4). For one record a replica holds, per field, a set of values, each
+ * set by one write (`<hlc>#<count>`), and one *context* for the record: the version vector of every write it has
+ * seen. The stored record holds each field's winner (the latest write of its set); the other values of a set are
+ * the kept values of that field. Two replicas merge each field like a causal set: a value stays if both hold it, or
+ * if one holds it and the other has never seen its write. A value one side has seen but no longer holds was
+ * replaced there by a later write, so it goes. A kept value equal to its field's winner is no conflict (two devices
+ * wrote the same thing); it is kept only so that the merge knows who saw what, and the next write of the field
+ * replaces it (`keptAfterWrite`).
+ *
+ * Hence edits of *different* fields never conflict, a conflict is two devices writing *different values into the
+ * same field* without seeing each other (a deletion against an edit included: every write also sets `deleted`),
+ * and no value disappears unless someone wrote on top of it. This is a join: commutative, associative and
+ * idempotent, whatever order bundles travel in.
  */
 
-export type VersionedRecord = Envelope & Record<string, unknown>;
+export type { VersionedRecord };
+
+/** A value that lost a same-field conflict, kept for review. No `value` member: the losing write cleared the field. */
+export interface KeptValue {
+  field: string;
+  write: WriteStamp;
+  value?: unknown;
+}
 
 export interface RecordState {
-  /** The winner's fields with `vv` = everything this replica has seen of the record. */
+  /** Every field's winner, with `vv` = everything this replica has seen of the record. */
   record: VersionedRecord;
-  /** Concurrent versions kept for review, oldest first; each `vv` holds only the write that made it. */
-  kept: readonly VersionedRecord[];
+  /** Losing values of same-field conflicts, by field, then write. */
+  kept: readonly KeptValue[];
 }
 
 export type MergeOutcome = 'new' | 'updated' | 'unchanged' | 'conflict';
 export const MERGE_OUTCOMES: readonly MergeOutcome[] = ['new', 'updated', 'unchanged', 'conflict'];
 
-/** A kept version's vv is reduced to its own write, so one write looks the same on every device. */
-export function asKeptVersion(r: VersionedRecord): VersionedRecord {
-  const d = dotOf(r);
-  return { ...r, vv: { [d.device]: d.counter } };
+export function keptKey(k: Pick<KeptValue, 'field' | 'write'>): string {
+  return `${k.field}|${k.write}`;
 }
 
-/** Total order of versions: hlc, then the write counter, then the content, so every device picks the same winner. */
-export function compareVersions(a: VersionedRecord, b: VersionedRecord): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  const ca = dotOf(a).counter;
-  const cb = dotOf(b).counter;
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  if (sameJson(a, b)) return 0;
-  const ja = canonicalJson(a);
-  const jb = canonicalJson(b);
-  return ja < jb ? -1 : ja > jb ? 1 : 0;
+export function keptHas(k: KeptValue): boolean {
+  return Object.hasOwn(k, 'value');
 }
 
-function maxVersion(a: VersionedRecord, b: VersionedRecord): VersionedRecord {
-  return compareVersions(a, b) >= 0 ? a : b;
+function keptEntry(k: KeptValue): FieldEntry {
+  return keptHas(k) ? { write: k.write, has: true, value: k.value } : { write: k.write, has: false };
 }
 
-function present(s: RecordState): Map<string, VersionedRecord> {
-  const m = new Map<string, VersionedRecord>();
-  for (const v of [...s.kept, s.record]) {
-    const k = asKeptVersion(v);
-    const cur = m.get(k.hlc);
-    m.set(k.hlc, cur ? maxVersion(cur, k) : k);
+function valueKey(e: FieldEntry): string {
+  return e.has ? canonicalJson(e.value) : '\u0000';
+}
+
+/** Per field: the winner first, then the kept values. */
+function fieldSets(s: RecordState): Map<string, FieldEntry[]> {
+  const out = new Map<string, FieldEntry[]>();
+  for (const [k, e] of fieldEntries(s.record)) out.set(k, [e]);
+  for (const k of s.kept) {
+    const list = out.get(k.field);
+    if (list) list.push(keptEntry(k));
+    else out.set(k.field, [keptEntry(k)]);
   }
-  return m;
+  return out;
 }
 
-function fromPresent(versions: Map<string, VersionedRecord>, context: VersionVector): RecordState {
-  const sorted = [...versions.values()].sort(compareVersions);
-  const winner = sorted.pop()!;
-  return { record: { ...winner, vv: { ...context } }, kept: sorted };
+function latestFirst(entries: FieldEntry[]): FieldEntry[] {
+  return entries.sort((a, b) => compareWrites(b.write, a.write));
+}
+
+/** The same write seen with two contents exists only in forged files: settle it the same way on every device. */
+function sameWrite(a: FieldEntry, b: FieldEntry): FieldEntry {
+  if (a.has === b.has && (!a.has || sameJson(a.value, b.value))) return a;
+  return valueKey(a) >= valueKey(b) ? a : b;
+}
+
+function mergeField(a: readonly FieldEntry[], b: readonly FieldEntry[], ctxA: VersionVector, ctxB: VersionVector): FieldEntry[] {
+  const inB = new Map(b.map((e) => [e.write, e]));
+  const inA = new Set(a.map((e) => e.write));
+  const out: FieldEntry[] = [];
+  for (const e of a) {
+    const o = inB.get(e.write);
+    if (o) out.push(sameWrite(e, o));
+    else if (!coversWrite(ctxB, e.write)) out.push(e);
+  }
+  for (const e of b) if (!inA.has(e.write) && !coversWrite(ctxA, e.write)) out.push(e);
+  return latestFirst(out);
+}
+
+function toState(base: Parameters<typeof buildRecord>[0], sets: Map<string, FieldEntry[]>): RecordState {
+  const winners = new Map<string, FieldEntry>();
+  const kept: KeptValue[] = [];
+  for (const [field, list] of sets) {
+    if (!list.length) continue;
+    winners.set(field, list[0]!);
+    for (const e of list.slice(1)) kept.push(e.has ? { field, write: e.write, value: e.value } : { field, write: e.write });
+  }
+  kept.sort((x, y) => (x.field < y.field ? -1 : x.field > y.field ? 1 : compareWrites(x.write, y.write)));
+  return { record: buildRecord(base, winners), kept };
 }
 
 /** The state a replica reaches when it has seen both `a` and `b`. */
@@ -70,75 +108,113 @@ export function mergeRecordStates(a: RecordState | undefined, b: RecordState | u
   if (!a && !b) throw new Error('mergeRecordStates: nothing to merge');
   if (!a || !b) {
     const only = (a ?? b)!;
-    return fromPresent(present(only), only.record.vv);
+    return only;
   }
-  // The common case of an exchange: both sides hold the very same single version.
+  // The common case of an exchange: both sides hold the very same record and nothing kept.
   if (a.kept.length === 0 && b.kept.length === 0 && a.record.hlc === b.record.hlc && sameJson(a.record, b.record)) return a;
 
-  const pa = present(a);
-  const pb = present(b);
-  const out = new Map<string, VersionedRecord>();
-  for (const [h, v] of pa) {
-    const w = pb.get(h);
-    if (w) out.set(h, maxVersion(v, w));
-    else if (!coversDot(b.record.vv, dotOf(v))) out.set(h, v);
+  const sa = fieldSets(a);
+  const sb = fieldSets(b);
+  const ctxA = a.record.vv;
+  const ctxB = b.record.vv;
+  const out = new Map<string, FieldEntry[]>();
+  for (const field of new Set([...sa.keys(), ...sb.keys()])) {
+    const merged = mergeField(sa.get(field) ?? [], sb.get(field) ?? [], ctxA, ctxB);
+    if (merged.length) out.set(field, merged);
   }
-  for (const [h, w] of pb) if (!pa.has(h) && !coversDot(a.record.vv, dotOf(w))) out.set(h, w);
-  if (out.size === 0) {
-    // Only a forged or corrupt history gets here (each side replaced the other's version). Keep the latest rather
-    // than nothing.
-    const v = maxVersion(asKeptVersion(a.record), asKeptVersion(b.record));
-    out.set(v.hlc, v);
+  if (!out.has(DELETED_FIELD)) {
+    // Only a forged history gets here (each side replaced the other's write): keep the later of the two.
+    const da = sa.get(DELETED_FIELD)![0]!;
+    const db = sb.get(DELETED_FIELD)![0]!;
+    out.set(DELETED_FIELD, [compareWrites(da.write, db.write) >= 0 ? da : db]);
   }
-  return fromPresent(out, joinVv(a.record.vv, b.record.vv));
+  return toState(
+    {
+      id: a.record.id,
+      createdAt: a.record.createdAt <= b.record.createdAt ? a.record.createdAt : b.record.createdAt,
+      updatedAt: a.record.updatedAt >= b.record.updatedAt ? a.record.updatedAt : b.record.updatedAt,
+      vv: joinVv(a.record.vv, b.record.vv),
+    },
+    out,
+  );
 }
 
 export function sameRecordState(a: RecordState, b: RecordState): boolean {
   if (!sameJson(a.record, b.record) || a.kept.length !== b.kept.length) return false;
-  const byHlc = new Map(b.kept.map((k) => [k.hlc, k]));
+  const byKey = new Map(b.kept.map((k) => [keptKey(k), k]));
   return a.kept.every((k) => {
-    const o = byHlc.get(k.hlc);
-    return o !== undefined && sameJson(k, o);
+    const o = byKey.get(keptKey(k));
+    return o !== undefined && keptHas(o) === keptHas(k) && sameJson(k.value, o.value);
   });
 }
 
-/** What a merge did to one record, as the import preview counts it. */
+/** The kept values that differ from their field's winner: what a person must settle on «Конфликты». */
+export function conflictingValues(s: RecordState): KeptValue[] {
+  if (s.kept.length === 0) return [];
+  const winners = fieldEntries(s.record);
+  return s.kept.filter((k) => {
+    const w = winners.get(k.field);
+    if (!w) return keptHas(k);
+    return w.has !== keptHas(k) || (w.has && !sameJson(w.value, k.value));
+  });
+}
+
+export function hasConflict(s: RecordState): boolean {
+  return conflictingValues(s).length > 0;
+}
+
+/**
+ * The kept values left after a local write of the record (`written` is the record that write produced): the write
+ * replaced, in each field it set, the value it had on screen — the winner and any kept value equal to it. Kept
+ * values that differ stay for review: only a resolution settles them.
+ */
+export function keptAfterWrite(before: RecordState, written: VersionedRecord): KeptValue[] {
+  if (before.kept.length === 0) return [];
+  const old = fieldEntries(before.record);
+  const now = fieldEntries(written);
+  return before.kept.filter((k) => {
+    const was = old.get(k.field);
+    const is = now.get(k.field);
+    if (!was || !is || was.write === is.write) return true;
+    const equal = was.has === keptHas(k) && (!was.has || sameJson(was.value, k.value));
+    return !equal;
+  });
+}
+
+/** What a merge did to one record, as the import preview counts it: a new differing kept value is a conflict. */
 export function classifyMerge(before: RecordState | undefined, after: RecordState): MergeOutcome {
-  const keptBefore = new Set((before?.kept ?? []).map((k) => k.hlc));
-  if (after.kept.some((k) => !keptBefore.has(k.hlc))) return 'conflict';
+  const keptBefore = new Set((before?.kept ?? []).map(keptKey));
+  if (conflictingValues(after).some((k) => !keptBefore.has(keptKey(k)))) return 'conflict';
   if (!before) return 'new';
   return sameRecordState(before, after) ? 'unchanged' : 'updated';
 }
 
-/**
- * Two copies of one record with no kept versions on either side. `loser` is the version to keep as a conflict when
- * they were written concurrently (a deletion against an edit included). For replicas that already keep versions,
- * use `mergeRecordStates`.
- */
+/** Two copies of one record with nothing kept on either side (for replicas that keep values, `mergeRecordStates`). */
 export function mergeRecord(
   local: VersionedRecord | undefined,
   incoming: VersionedRecord,
-): { record: VersionedRecord; loser: VersionedRecord | undefined; outcome: MergeOutcome } {
+): { record: VersionedRecord; kept: readonly KeptValue[]; outcome: MergeOutcome } {
   const before = local ? { record: local, kept: [] } : undefined;
   const after = mergeRecordStates(before, { record: incoming, kept: [] });
-  return { record: after.record, loser: after.kept[0], outcome: classifyMerge(before, after) };
+  return { record: after.record, kept: after.kept, outcome: classifyMerge(before, after) };
 }
 
-/** Kept versions (as storage lists them) grouped under their records. */
+/** Kept values (as storage lists them) grouped under their records. */
 export function toRecordStates(
   records: Iterable<VersionedRecord>,
-  kept: Iterable<{ recordId: string; version: VersionedRecord }> = [],
+  kept: Iterable<{ recordId: string } & KeptValue> = [],
 ): Map<string, RecordState> {
-  const keptById = new Map<string, VersionedRecord[]>();
+  const keptById = new Map<string, KeptValue[]>();
   for (const k of kept) {
+    const v: KeptValue = keptHas(k) ? { field: k.field, write: k.write, value: k.value } : { field: k.field, write: k.write };
     const list = keptById.get(k.recordId);
-    if (list) list.push(k.version);
-    else keptById.set(k.recordId, [k.version]);
+    if (list) list.push(v);
+    else keptById.set(k.recordId, [v]);
   }
   const out = new Map<string, RecordState>();
   for (const r of records) {
     const list = keptById.get(r.id) ?? [];
-    out.set(r.id, { record: r, kept: list.sort(compareVersions) });
+    out.set(r.id, { record: r, kept: list.sort((x, y) => (x.field < y.field ? -1 : x.field > y.field ? 1 : compareWrites(x.write, y.write))) });
   }
   return out;
 }
@@ -164,7 +240,10 @@ export interface TableMergeResult {
 export function mergeTable(local: ReadonlyMap<string, RecordState>, incoming: Iterable<RecordState>): TableMergeResult {
   // A file that repeats an id is refused by the parser; merging repeats first keeps this function total anyway.
   const grouped = new Map<string, RecordState>();
-  for (const s of incoming) grouped.set(s.record.id, mergeRecordStates(grouped.get(s.record.id), s));
+  for (const s of incoming) {
+    const held = grouped.get(s.record.id);
+    grouped.set(s.record.id, held ? mergeRecordStates(held, s) : s);
+  }
 
   const states = new Map(local);
   const outcomes = new Map<string, MergeOutcome>();

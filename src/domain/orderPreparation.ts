@@ -165,7 +165,7 @@ export function mentorshipLine(m: Pick<MentorshipFields, 'mentorIds' | 'menteeId
 /** Names of the mentoring forms: the built-in list, then the school's own records (which may rename them). */
 export function formNamesOf(
   defaults: readonly { id: string; name: string }[],
-  records: readonly { id: string; deleted?: boolean; [k: string]: unknown }[],
+  records: readonly { id: string; deleted?: boolean; name?: unknown }[],
 ): Map<string, string> {
   const out = new Map(defaults.map((f) => [f.id, f.name]));
   for (const r of records) if (!r.deleted && typeof r.name === 'string' && r.name.trim()) out.set(r.id, r.name.trim());

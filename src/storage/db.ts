@@ -1,48 +1,16 @@
 import Dexie, { type Table } from 'dexie';
 import type { Envelope } from '../domain/envelope';
-import type { Person } from '../domain/person';
-import type { Partner } from '../domain/partner';
-import type { School } from '../domain/school';
-import type { Mentorship } from '../domain/mentorship';
-import type { Meeting } from '../domain/meeting';
-import type { Plan, PlanItem } from '../domain/plan';
-import type { Consent } from '../domain/consent';
-import type { Order } from '../domain/order';
-import type { SchoolEvent } from '../domain/event';
+import { type SyncedRecords, type SyncedTable } from '../domain/syncedTables';
+import { upgradeStoredData } from './upgrade';
+import { installWritePath } from './writePath';
 
-/**
- * Tables whose records travel between devices in bundles. Every one of them holds enveloped records (see
- * `Envelope`) and takes part in export, import and merge. A table added in a later version must be listed here.
- */
-export const SYNCED_TABLES = [
-  'school',
-  'people',
-  'partners',
-  'mentoringForms',
-  'mentorships',
-  'meetings',
-  'plans',
-  'planItems',
-  'consents',
-  'orders',
-  'events',
-  'preferences',
-  'trainingGroups',
-  'trainingSessions',
-  'materials',
-  'questionnaires',
-  'responses',
-  'recognitions',
-  'practices',
-  'roadmapTasks',
-] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+export { SYNCED_TABLES, type SyncedTable } from '../domain/syncedTables';
 
 /** Tables that stay on this device: never exported, never merged. */
-export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files'] as const;
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside'] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
-/** A record of a table whose own fields later issues define; until then it is only its envelope plus data. */
+/** A record of some synced table, when which one is only known at run time (import, undo, conflicts). */
 export type GenericRecord = Envelope & Record<string, unknown>;
 
 /** Device-local key–value facts: this install's device id and name, the clock, the last export. Never exported. */
@@ -51,12 +19,33 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** A losing concurrent version kept for the curator's review after a merge (issue: sharing). Local only. */
+/**
+ * A value that lost a same-field conflict, kept for the curator's review (`KeptValue` of src/domain/merge.ts) with
+ * its record and when this device first learned of it. Id: `table|recordId|field|write`, the same on every device.
+ * Kept values travel in bundles beside their records.
+ */
 export interface ConflictRow {
   id: string;
   table: SyncedTable;
   recordId: string;
-  [k: string]: unknown;
+  field: string;
+  write: string;
+  value?: unknown;
+  detectedAt: string;
+}
+
+/**
+ * A stored record that failed its table's rules when the database upgraded (written by an older app before the
+ * write path checked everything): taken out of its table so nothing refuses this device's files, and kept here,
+ * with the reasons, for the curator to read on «Обмен» and to export or drop. Local only.
+ */
+export interface SetAsideRow {
+  id: string;
+  table: SyncedTable;
+  recordId: string;
+  record: unknown;
+  problems: { field: string; message: string }[];
+  at: string;
 }
 
 /** One exchange (bundle exported or imported) in this device's history. Local only. */
@@ -88,7 +77,7 @@ export interface DraftRow {
 export const DB_NAME = 'nastavnik';
 
 /** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files'>, string> = {
+export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files' | 'setAside'>, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -124,44 +113,70 @@ export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files'>, strin
  */
 export const SCHEMA_V2 = { files: 'id' } as const;
 
+/**
+ * Version 3: the field-level merge. Every record gets its field stamps (`writes`), kept conflict versions become
+ * kept values per field (the same data step the bundle migration runs: src/domain/dataMigrations.ts), records that
+ * fail their table's rules move to `setAside`, and the undo snapshot of the last import is dropped (it holds
+ * records and kept versions of the old shape; undo is offered again after the next import).
+ */
+export const SCHEMA_V3 = { setAside: 'id, table' } as const;
+
+/** The data version (bundle format) the records of each database version have. */
+export const DATA_VERSION_OF_SCHEMA: Record<number, number> = { 1: 1, 2: 2, 3: 3 };
+
+/** Each synced table typed by its records (`SyncedRecords`); the check below fails when a table is missing here. */
 export class NastavnikDb extends Dexie {
-  school!: Table<School, string>;
-  people!: Table<Person, string>;
-  partners!: Table<Partner, string>;
-  mentoringForms!: Table<GenericRecord, string>;
-  mentorships!: Table<Mentorship, string>;
-  meetings!: Table<Meeting, string>;
-  plans!: Table<Plan, string>;
-  planItems!: Table<PlanItem, string>;
-  consents!: Table<Consent, string>;
-  orders!: Table<Order, string>;
-  events!: Table<SchoolEvent, string>;
-  preferences!: Table<GenericRecord, string>;
-  trainingGroups!: Table<GenericRecord, string>;
-  trainingSessions!: Table<GenericRecord, string>;
-  materials!: Table<GenericRecord, string>;
-  questionnaires!: Table<GenericRecord, string>;
-  responses!: Table<GenericRecord, string>;
-  recognitions!: Table<GenericRecord, string>;
-  practices!: Table<GenericRecord, string>;
-  roadmapTasks!: Table<GenericRecord, string>;
+  school!: Table<SyncedRecords['school'], string>;
+  people!: Table<SyncedRecords['people'], string>;
+  partners!: Table<SyncedRecords['partners'], string>;
+  mentoringForms!: Table<SyncedRecords['mentoringForms'], string>;
+  mentorships!: Table<SyncedRecords['mentorships'], string>;
+  meetings!: Table<SyncedRecords['meetings'], string>;
+  plans!: Table<SyncedRecords['plans'], string>;
+  planItems!: Table<SyncedRecords['planItems'], string>;
+  consents!: Table<SyncedRecords['consents'], string>;
+  orders!: Table<SyncedRecords['orders'], string>;
+  events!: Table<SyncedRecords['events'], string>;
+  preferences!: Table<SyncedRecords['preferences'], string>;
+  trainingGroups!: Table<SyncedRecords['trainingGroups'], string>;
+  trainingSessions!: Table<SyncedRecords['trainingSessions'], string>;
+  materials!: Table<SyncedRecords['materials'], string>;
+  questionnaires!: Table<SyncedRecords['questionnaires'], string>;
+  responses!: Table<SyncedRecords['responses'], string>;
+  recognitions!: Table<SyncedRecords['recognitions'], string>;
+  practices!: Table<SyncedRecords['practices'], string>;
+  roadmapTasks!: Table<SyncedRecords['roadmapTasks'], string>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
   conflicts!: Table<ConflictRow, string>;
   exchanges!: Table<ExchangeRow, string>;
   snapshots!: Table<SnapshotRow, string>;
   files!: Table<FileRow, string>;
+  setAside!: Table<SetAsideRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeStoredData(tx));
+    installWritePath(this);
   }
 
+  /** A synced table whose name is only known at run time: its records as merge sees them. */
   syncedTable(name: SyncedTable): Table<GenericRecord, string> {
-    return this.table(name) as Table<GenericRecord, string>;
+    return this.table(name) as unknown as Table<GenericRecord, string>;
+  }
+
+  tableOf<N extends SyncedTable>(name: N): Table<SyncedRecords[N], string> {
+    return this.table(name) as unknown as Table<SyncedRecords[N], string>;
   }
 }
+
+type SyncedTables = { [N in SyncedTable]: Table<SyncedRecords[N], string> };
+// Compile-time: the class has a typed member for every synced table.
+export type _EverySyncedTableTyped = NastavnikDb extends SyncedTables ? true : never;
+const _everySyncedTableTyped: _EverySyncedTableTyped = true;
+void _everySyncedTableTyped;
 
 let instance: NastavnikDb | null = null;
 

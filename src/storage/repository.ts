@@ -1,16 +1,22 @@
 import type { IndexableType, Table } from 'dexie';
-import { stampRecord, type Envelope } from '../domain/envelope';
+import { changesRecord, stampRecord, type Draft, type VersionedRecord } from '../domain/envelope';
+import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
+import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
+import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
 import { nextStamps } from './clock';
-import type { GenericRecord, NastavnikDb, SyncedTable } from './db';
+import type { NastavnikDb } from './db';
 
 /**
- * The only place that writes records of synced tables. Every write stamps the envelope (hlc, version vector,
- * updatedAt) inside the same Dexie transaction as the data, together with the clock it advanced.
+ * Reads and writes of one synced table, typed by it: `repositoryFor(db, 'orders')` holds orders only. Every write
+ * checks the fields against the table's rules first (a refused save throws `RecordRejected` with a message per
+ * field, and nothing is written), then stamps the envelope (hlc, version vector, the write's stamp on each field it
+ * changes, with the field groups of the table) inside the same Dexie transaction as the data, together with the
+ * clock it advanced. Below it the write path checks the whole record again (src/storage/writePath.ts).
  */
-export class Repository<T extends Envelope> {
+export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = SyncedRecords[N]> {
   constructor(
     private readonly db: NastavnikDb,
-    readonly tableName: SyncedTable,
+    readonly tableName: N,
   ) {}
 
   private get table(): Table<T, string> {
@@ -41,29 +47,56 @@ export class Repository<T extends Envelope> {
   }
 
   /** Creates a record, or writes a new version of an existing one (`id` given). */
-  async save(fields: Omit<T, keyof Envelope>, id?: string): Promise<T> {
-    return this.db.transaction('rw', this.table, this.db.meta, async () => {
+  async save(fields: Draft<T>, id?: string): Promise<T> {
+    return this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, async () => {
       const [saved] = await this.saveManyInTx([{ fields, id }]);
       return saved!;
     });
   }
 
   /** Writes many records in one transaction: all of them or none. */
-  async saveMany(items: { fields: Omit<T, keyof Envelope>; id?: string }[]): Promise<T[]> {
-    return this.db.transaction('rw', this.table, this.db.meta, () => this.saveManyInTx(items));
+  async saveMany(items: { fields: Draft<T>; id?: string }[]): Promise<T[]> {
+    return this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, () => this.saveManyInTx(items));
   }
 
-  /** For callers that already hold a transaction over this table and `meta`. */
-  async saveManyInTx(items: { fields: Omit<T, keyof Envelope>; id?: string }[]): Promise<T[]> {
-    const { deviceId, stamps } = await nextStamps(this.db, items.length);
-    const now = new Date().toISOString();
+  /** For callers that already hold a transaction over this table, `meta` and `conflicts` (`inTransaction`). */
+  async saveManyInTx(items: { fields: Draft<T>; id?: string }[]): Promise<T[]> {
+    for (const item of items) this.check(item.fields);
     const ids = items.map((i) => i.id).filter((x): x is string => !!x);
     const existing = new Map((await this.table.bulkGet(ids)).filter((r): r is T => !!r).map((r) => [r.id, r]));
-    const records = items.map((item, i) =>
-      stampRecord(item.id ? existing.get(item.id) : undefined, item.fields, { hlc: stamps[i]!, deviceId, now }, { id: item.id }),
-    ) as unknown as T[];
-    await this.table.bulkPut(records);
-    return records;
+    // A save that changes nothing (the same form saved twice) writes nothing and sends nothing to other devices.
+    const todo = items.filter((item) => {
+      const cur = item.id ? existing.get(item.id) : undefined;
+      return !cur || cur.deleted || changesRecord(cur as unknown as VersionedRecord, item.fields, false);
+    });
+    const { deviceId, stamps } = todo.length ? await nextStamps(this.db, todo.length) : { deviceId: '', stamps: [] };
+    const now = new Date().toISOString();
+    const groups = FIELD_GROUPS[this.tableName];
+    const written = new Map<(typeof items)[number], T>();
+    todo.forEach((item, i) => {
+      const cur = item.id ? existing.get(item.id) : undefined;
+      written.set(item, stampRecord(cur, item.fields, { hlc: stamps[i]!, deviceId, now }, { id: item.id, groups }) as unknown as T);
+    });
+    if (written.size) await this.table.bulkPut([...written.values()]);
+    await this.settleKept([...written.values()], existing);
+    return items.map((item) => written.get(item) ?? existing.get(item.id!)!);
+  }
+
+  /** A local write replaces the values it had on screen, equal kept values included (`keptAfterWrite`). */
+  private async settleKept(written: readonly T[], existing: ReadonlyMap<string, T>): Promise<void> {
+    const ids = written.map((r) => r.id).filter((id) => existing.has(id));
+    if (!ids.length) return;
+    const rows = await this.db.conflicts.where('[table+recordId]').anyOf(ids.map((id) => [this.tableName, id])).toArray();
+    if (!rows.length) return;
+    const gone: string[] = [];
+    for (const r of written) {
+      const mine = rows.filter((k) => k.recordId === r.id);
+      if (!mine.length) continue;
+      const before = toRecordStates([existing.get(r.id) as unknown as VersionedRecord], mine).get(r.id)!;
+      const left = new Set(keptAfterWrite(before, r as unknown as VersionedRecord).map(keptKey));
+      for (const k of mine) if (!left.has(keptKey(k))) gone.push(k.id);
+    }
+    if (gone.length) await this.db.conflicts.bulkDelete(gone);
   }
 
   /** Deleting leaves a tombstone (the record, marked deleted), so that the deletion travels to other devices. */
@@ -76,13 +109,20 @@ export class Repository<T extends Envelope> {
     await this.setDeleted(id, false);
   }
 
+  private check(fields: unknown): void {
+    const problems = fieldsProblems(this.tableName, fields);
+    if (problems.length) throw new RecordRejected(this.tableName, problemsByField(problems));
+  }
+
   private async setDeleted(id: string, deleted: boolean): Promise<void> {
-    await this.db.transaction('rw', this.table, this.db.meta, async () => {
+    await this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, async () => {
       const existing = await this.table.get(id);
       if (!existing) throw new Error(`Запись ${id} не найдена`);
+      if (existing.deleted === deleted) return;
       const { deviceId, stamps } = await nextStamps(this.db, 1);
-      const next = stampRecord(existing, existing, { hlc: stamps[0]!, deviceId, now: new Date().toISOString() }, { deleted });
-      await this.table.put(next as unknown as T);
+      const next = stampRecord(existing as unknown as VersionedRecord, existing, { hlc: stamps[0]!, deviceId, now: new Date().toISOString() }, { deleted }) as unknown as T;
+      await this.table.put(next);
+      await this.settleKept([next], new Map([[id, existing]]));
     });
   }
 }
@@ -92,9 +132,9 @@ export class Repository<T extends Envelope> {
  * repositories' own transactions nest inside it, so either every write lands or none does.
  */
 export function inTransaction<R>(db: NastavnikDb, tables: readonly SyncedTable[], fn: () => Promise<R>): Promise<R> {
-  return db.transaction('rw', [...tables, 'meta'], fn);
+  return db.transaction('rw', [...tables, 'meta', 'conflicts'], fn);
 }
 
-export function repositoryFor<T extends Envelope = GenericRecord>(db: NastavnikDb, table: SyncedTable): Repository<T> {
-  return new Repository<T>(db, table);
+export function repositoryFor<N extends SyncedTable>(db: NastavnikDb, table: N): Repository<N> {
+  return new Repository(db, table);
 }

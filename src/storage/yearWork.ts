@@ -3,19 +3,17 @@ import type { Material, MaterialFields } from '../domain/material';
 import type { SwotFields } from '../domain/school';
 import type { Questionnaire } from '../domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../domain/questionnaireTemplates';
-import type { QuestionnaireResponse } from '../domain/questionnaire';
 import { roadmapTemplate, type RoadmapTask } from '../domain/roadmap';
-import type { TrainingGroup, TrainingSession } from '../domain/training';
 import { getDb, type NastavnikDb } from './db';
 import { Repository } from './repository';
 import { getSchool, schoolRepo } from './repositories';
 
-export const roadmapRepo = new Repository<RoadmapTask>(getDb(), 'roadmapTasks');
-export const materialsRepo = new Repository<Material>(getDb(), 'materials');
-export const trainingGroupsRepo = new Repository<TrainingGroup>(getDb(), 'trainingGroups');
-export const trainingSessionsRepo = new Repository<TrainingSession>(getDb(), 'trainingSessions');
-export const questionnairesRepo = new Repository<Questionnaire>(getDb(), 'questionnaires');
-export const responsesRepo = new Repository<QuestionnaireResponse>(getDb(), 'responses');
+export const roadmapRepo = new Repository(getDb(), 'roadmapTasks');
+export const materialsRepo = new Repository(getDb(), 'materials');
+export const trainingGroupsRepo = new Repository(getDb(), 'trainingGroups');
+export const trainingSessionsRepo = new Repository(getDb(), 'trainingSessions');
+export const questionnairesRepo = new Repository(getDb(), 'questionnaires');
+export const responsesRepo = new Repository(getDb(), 'responses');
 
 /**
  * The roadmap of `academicYear`: the built-in template is written the first time the year is opened, in one
@@ -23,8 +21,8 @@ export const responsesRepo = new Repository<QuestionnaireResponse>(getDb(), 'res
  * (a tombstone under the same id) is not brought back.
  */
 export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getDb()): Promise<number> {
-  const repo = new Repository<RoadmapTask>(db, 'roadmapTasks');
-  return db.transaction('rw', db.roadmapTasks, db.meta, async () => {
+  const repo = new Repository(db, 'roadmapTasks');
+  return db.transaction('rw', db.roadmapTasks, db.meta, db.conflicts, async () => {
     const rows = roadmapTemplate(academicYear);
     const existing = await db.roadmapTasks.bulkGet(rows.map((r) => r.id));
     if (existing.some(Boolean) || (await db.roadmapTasks.filter((t) => t.academicYear === academicYear).count()) > 0) return 0;
@@ -35,8 +33,8 @@ export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getD
 
 /** A file and its record, in one transaction: the record travels in bundles, the file stays on this device. */
 export async function addMaterial(fields: MaterialFields, blob: Blob, db: NastavnikDb = getDb()): Promise<Material> {
-  const repo = new Repository<Material>(db, 'materials');
-  return db.transaction('rw', db.materials, db.files, db.meta, async () => {
+  const repo = new Repository(db, 'materials');
+  return db.transaction('rw', db.materials, db.files, db.meta, db.conflicts, async () => {
     const [saved] = await repo.saveManyInTx([{ fields }]);
     await db.files.put({ id: saved!.id, blob });
     return saved!;
@@ -45,8 +43,8 @@ export async function addMaterial(fields: MaterialFields, blob: Blob, db: Nastav
 
 /** Deleting a material is a tombstone (it travels); its file is freed at once on this device. */
 export async function removeMaterial(id: string, db: NastavnikDb = getDb()): Promise<void> {
-  const repo = new Repository<Material>(db, 'materials');
-  await db.transaction('rw', db.materials, db.files, db.meta, async () => {
+  const repo = new Repository(db, 'materials');
+  await db.transaction('rw', db.materials, db.files, db.meta, db.conflicts, async () => {
     await repo.remove(id);
     await db.files.delete(id);
   });
@@ -63,9 +61,9 @@ export async function materialFile(id: string, db: NastavnikDb = getDb()): Promi
 
 /** A roadmap row's resulting document: the file is kept as a material of the row, and the row is marked done. */
 export async function completeWithDocument(taskId: string, file: { name: string; type: string; size: number; blob: Blob }, today: string, db: NastavnikDb = getDb()) {
-  const tasks = new Repository<RoadmapTask>(db, 'roadmapTasks');
-  const materials = new Repository<Material>(db, 'materials');
-  return db.transaction('rw', db.roadmapTasks, db.materials, db.files, db.meta, async () => {
+  const tasks = new Repository(db, 'roadmapTasks');
+  const materials = new Repository(db, 'materials');
+  return db.transaction('rw', db.roadmapTasks, db.materials, db.files, db.meta, db.conflicts, async () => {
     const task = (await db.roadmapTasks.get(taskId)) as RoadmapTask | undefined;
     if (!task || task.deleted) throw new Error('Строка дорожной карты не найдена');
     const [m] = await materials.saveManyInTx([

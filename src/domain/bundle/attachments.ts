@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../material';
-import type { VersionedRecord } from '../merge';
+import type { VersionedRecord } from '../envelope';
 import type { BundleError } from './errors';
 import { err, ok, type Result } from './result';
 

@@ -1,6 +1,6 @@
 import { plural } from '../text';
 import { describeField } from './fieldLabels';
-import { tableLabel } from './tables';
+import { tableLabel } from '../syncedTables';
 
 /** Where in the file: `['tables', 'people', 2, 'birthDate']`. */
 export type JsonPath = readonly (string | number)[];
@@ -52,7 +52,7 @@ function fieldAndMessage(field: string, message: string): string {
 /** «Таблица «Участники», запись № 3, поле «Дата рождения»: неверная дата». */
 export function recordIssueMessage(i: RecordIssue): string {
   const where = i.kept
-    ? `Конфликтующая версия № ${i.index + 1} (таблица «${tableLabel(i.table)}»)`
+    ? `Сохранённое значение конфликта № ${i.index + 1} (таблица «${tableLabel(i.table)}»)`
     : `Таблица «${tableLabel(i.table)}», запись № ${i.index + 1}`;
   return `${where}, ${fieldAndMessage(i.field, i.message)}`;
 }

@@ -1,8 +1,9 @@
 import { canonicalJson, sha256Hex } from '../canonicalJson';
-import type { VersionedRecord } from '../merge';
+import type { VersionedRecord } from '../envelope';
+import { decodeWrite, type WriteStamp } from '../writeStamp';
 import type { BundleAttachment } from './attachments';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './schema';
-import { BUNDLE_TABLES, type BundleTable } from './tables';
+import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
 /**
  * The bundle: one JSON document that carries records between devices of one school (docs/BUNDLE_FORMAT.md).
@@ -11,11 +12,11 @@ import { BUNDLE_TABLES, type BundleTable } from './tables';
  * { "header":    { format, formatVersion, appVersion, schemaVersion, createdAt, device, school, scope,
  *                  counts, conflictCount, checksum },
  *   "tables":    { "people": [record, …], …every synced table… },
- *   "conflicts": [ { table, recordId, version }, … ] }
+ *   "conflicts": [ { table, recordId, field, write, value }, … ] }
  * ```
  * Records keep their envelope (id, createdAt, updatedAt, hlc, vv, deleted) and every field, known or not.
- * `conflicts` are the versions kept for review next to the records they belong to, so that a conflict found on one
- * device is seen on every device the record reaches.
+ * `conflicts` are the values kept for review (same-field conflicts) next to the records they belong to, so that a
+ * conflict found on one device is seen on every device the record reaches.
  */
 export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION };
 export type { BundleScope };
@@ -35,18 +36,21 @@ export interface BundleHeader {
   [extra: string]: unknown;
 }
 
-export interface KeptVersionEntry {
-  table: BundleTable;
+/** A value kept for review beside its record (`KeptValue`); no `value` member: the losing write cleared the field. */
+export interface KeptValueEntry {
+  table: SyncedTable;
   recordId: string;
-  version: VersionedRecord;
+  field: string;
+  write: WriteStamp;
+  value?: unknown;
 }
 
-export type BundleTables = Partial<Record<BundleTable, VersionedRecord[]>>;
+export type SyncedTables = Partial<Record<SyncedTable, VersionedRecord[]>>;
 
 export interface Bundle {
   header: BundleHeader;
-  tables: BundleTables;
-  conflicts: KeptVersionEntry[];
+  tables: SyncedTables;
+  conflicts: KeptValueEntry[];
 }
 
 /** A bundle as the import gate hands it over: checked, upgraded, with what it skipped. */
@@ -71,15 +75,15 @@ export interface BundleInput {
   device: { id: string; name: string };
   school: { id: string; name: string };
   scope: BundleScope;
-  tables: Partial<Record<BundleTable, readonly VersionedRecord[]>>;
-  conflicts: readonly KeptVersionEntry[];
+  tables: Partial<Record<SyncedTable, readonly VersionedRecord[]>>;
+  conflicts: readonly KeptValueEntry[];
 }
 
 /** Puts a bundle together: every table present (empty ones too, so a reader sees nothing was cut), counts, checksum. */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
-  const tables: BundleTables = {};
+  const tables: SyncedTables = {};
   const counts: Record<string, number> = {};
-  for (const t of BUNDLE_TABLES) {
+  for (const t of SYNCED_TABLES) {
     const list = [...(input.tables[t] ?? [])];
     tables[t] = list;
     counts[t] = list.length;
@@ -110,6 +114,9 @@ export function serializeBundle(b: Bundle): string {
 export function maxBundleHlc(b: Pick<Bundle, 'tables' | 'conflicts'>): string | undefined {
   let top: string | undefined;
   for (const list of Object.values(b.tables)) for (const r of list ?? []) if (top === undefined || r.hlc > top) top = r.hlc;
-  for (const c of b.conflicts) if (top === undefined || c.version.hlc > top) top = c.version.hlc;
+  for (const c of b.conflicts) {
+    const h = decodeWrite(c.write).hlc;
+    if (top === undefined || h > top) top = h;
+  }
   return top;
 }

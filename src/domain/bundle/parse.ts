@@ -1,11 +1,11 @@
-import type { VersionedRecord } from '../merge';
+import type { VersionedRecord } from '../envelope';
 import type { BundleError } from './errors';
-import { bundleChecksum, type BundleHeader, type BundleTables, type KeptVersionEntry, type ParsedBundle } from './format';
+import { bundleChecksum, type BundleHeader, type SyncedTables, type KeptValueEntry, type ParsedBundle } from './format';
 import { BUNDLE_MIGRATIONS, migrateBundle, type BundleMigration } from './migrations';
 import { err, ok, type Result } from './result';
 import { decodeText, isPlainObject, parseJsonSafely } from './safeJson';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, headerSchema } from './schema';
-import { BUNDLE_TABLES, isBundleTable, type BundleTable } from './tables';
+import { SYNCED_TABLES, isSyncedTable, type SyncedTable } from '../syncedTables';
 import { validateTables } from './validateRecords';
 
 export interface ParseOptions {
@@ -56,6 +56,13 @@ async function parse(input: string | Uint8Array | ArrayBuffer, opts: ParseOption
   if (typeof rawHeader.checksum !== 'string') return err({ kind: 'notABundle', detail: 'нет контрольной суммы', path: ['header', 'checksum'] });
   if ((await bundleChecksum(root.tables, root.conflicts)) !== rawHeader.checksum) return err({ kind: 'checksumMismatch' });
 
+  if (rawHeader.conflictCount !== root.conflicts.length)
+    return err({
+      kind: 'notABundle',
+      detail: `указано конфликтующих значений: ${String(rawHeader.conflictCount)}, в файле: ${root.conflicts.length}`,
+      path: ['conflicts'],
+    });
+
   const migrated = migrateBundle(root, version, opts.migrations ?? BUNDLE_MIGRATIONS);
   if (!migrated.ok) return migrated;
   const file = migrated.value.file;
@@ -68,23 +75,21 @@ async function parse(input: string | Uint8Array | ArrayBuffer, opts: ParseOption
   const rawTables = file.tables as Record<string, unknown>;
   const conflicts = file.conflicts as unknown[];
 
-  const tables: Partial<Record<BundleTable, unknown[]>> = {};
+  const tables: Partial<Record<SyncedTable, unknown[]>> = {};
   const ignoredTables: string[] = [];
   for (const [name, list] of Object.entries(rawTables)) {
-    if (!isBundleTable(name)) {
+    if (!isSyncedTable(name)) {
       ignoredTables.push(name);
       continue;
     }
     if (!Array.isArray(list)) return err({ kind: 'notABundle', detail: 'таблица должна быть списком записей', path: ['tables', name] });
     tables[name] = list;
   }
-  for (const t of BUNDLE_TABLES) {
+  for (const t of SYNCED_TABLES) {
     const expected = header.data.counts[t] ?? 0;
     const actual = tables[t]?.length ?? 0;
     if (expected !== actual) return err({ kind: 'countMismatch', table: t, expected, actual });
   }
-  if (header.data.conflictCount !== conflicts.length)
-    return err({ kind: 'notABundle', detail: `указано конфликтующих версий: ${header.data.conflictCount}, в файле: ${conflicts.length}`, path: ['conflicts'] });
 
   const checked = validateTables(tables, conflicts, header.data.school.id);
   if (checked.total > 0) return err({ kind: 'invalidRecords', issues: checked.issues, total: checked.total });
@@ -92,8 +97,8 @@ async function parse(input: string | Uint8Array | ArrayBuffer, opts: ParseOption
 
   return ok({
     header: header.data as BundleHeader,
-    tables: tables as BundleTables,
-    conflicts: conflicts as KeptVersionEntry[],
+    tables: tables as SyncedTables,
+    conflicts: conflicts as KeptValueEntry[],
     ignoredTables,
     migrationsApplied: migrated.value.applied,
     attachments: [],
@@ -113,6 +118,6 @@ export function checkSchool(
 }
 
 /** Records of a parsed bundle as one list per table, for code that does not care about the table layout. */
-export function bundleRecords(tables: BundleTables): [BundleTable, VersionedRecord[]][] {
-  return BUNDLE_TABLES.filter((t) => tables[t]).map((t) => [t, tables[t]!]);
+export function bundleRecords(tables: SyncedTables): [SyncedTable, VersionedRecord[]][] {
+  return SYNCED_TABLES.filter((t) => tables[t]).map((t) => [t, tables[t]!]);
 }

@@ -1,27 +1,12 @@
 import { z } from 'zod';
 import { envelopeSchema } from '../envelope';
-import { personInputSchema } from '../person';
-import { partnerInputSchema } from '../partner';
-import { schoolInputSchema } from '../school';
-import { mentorshipInputSchema } from '../mentorship';
-import { meetingInputSchema } from '../meeting';
-import { planInputSchema, planItemInputSchema } from '../plan';
-import { consentInputSchema } from '../consent';
-import { orderInputSchema } from '../order';
-import { eventInputSchema } from '../event';
-import { mentoringFormInputSchema } from '../mentoringForm';
-import { preferenceInputSchema } from '../preference';
-import { roadmapTaskInputSchema } from '../roadmap';
-import { trainingGroupInputSchema, trainingSessionInputSchema } from '../training';
-import { materialInputSchema } from '../material';
-import { questionnaireInputSchema, responseInputSchema } from '../questionnaire';
-import { recognitionInputSchema } from '../recognition';
-import { practiceInputSchema } from '../practice';
-import { BUNDLE_TABLES, type BundleTable } from './tables';
+import { TABLE_SCHEMAS } from '../recordRules';
+import { isWriteStamp } from '../writeStamp';
+import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
 /** Raise by one, with a migration in migrations.ts, whenever the structure of the file changes. */
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;
 
 const idSchema = z
   .string()
@@ -56,54 +41,27 @@ export const headerSchema = z.looseObject({
   checksum: z.string().regex(/^[0-9a-f]{64}$/, 'неверная контрольная сумма'),
 });
 
-/**
- * Tables whose fields the domain defines: a record must pass the same schema the app's forms use. Other tables are
- * checked for their envelope only until their issue defines them. Validation never rewrites a record (no trimming,
- * no defaults): the same write must stay byte-for-byte the same on every device, or merges would see two versions.
- */
-export const TABLE_SCHEMAS: Partial<Record<BundleTable, z.ZodType>> = {
-  school: schoolInputSchema,
-  people: personInputSchema,
-  partners: partnerInputSchema,
-  mentoringForms: mentoringFormInputSchema,
-  mentorships: mentorshipInputSchema,
-  meetings: meetingInputSchema,
-  plans: planInputSchema,
-  planItems: planItemInputSchema,
-  consents: consentInputSchema,
-  orders: orderInputSchema,
-  events: eventInputSchema,
-  preferences: preferenceInputSchema,
-  roadmapTasks: roadmapTaskInputSchema,
-  trainingGroups: trainingGroupInputSchema,
-  trainingSessions: trainingSessionInputSchema,
-  materials: materialInputSchema,
-  questionnaires: questionnaireInputSchema,
-  responses: responseInputSchema,
-  recognitions: recognitionInputSchema,
-  practices: practiceInputSchema,
-};
-
 const looseEnvelope = z.looseObject(envelopeSchema.shape);
 
 /** One record of `table` as the file holds it: envelope, the table's fields, and any field a newer app added. */
-export function recordSchemaFor(table: BundleTable): z.ZodType {
-  const fields = TABLE_SCHEMAS[table];
-  return fields ? z.intersection(looseEnvelope, fields) : looseEnvelope;
+export function recordSchemaFor(table: SyncedTable): z.ZodType {
+  return z.intersection(looseEnvelope, TABLE_SCHEMAS[table]);
 }
 
 /** The whole file, for the JSON Schema in docs/ (the parser checks record by record to report each problem). */
 export function bundleSchema(): z.ZodType {
-  const tables = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, z.array(recordSchemaFor(t)).optional()]));
+  const tables = Object.fromEntries(SYNCED_TABLES.map((t) => [t, z.array(recordSchemaFor(t)).optional()]));
   return z
     .looseObject({
       header: headerSchema,
       tables: z.looseObject(tables),
       conflicts: z.array(
         z.looseObject({
-          table: z.enum(BUNDLE_TABLES),
+          table: z.enum(SYNCED_TABLES),
           recordId: idSchema,
-          version: looseEnvelope,
+          field: z.string().min(1).max(100),
+          write: z.string().refine(isWriteStamp),
+          value: z.unknown().optional(),
         }),
       ),
     })

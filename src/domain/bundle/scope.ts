@@ -1,8 +1,8 @@
-import type { VersionedRecord } from '../merge';
-import type { KeptVersionEntry } from './format';
-import { BUNDLE_TABLES, type BundleTable } from './tables';
+import type { VersionedRecord } from '../envelope';
+import type { KeptValueEntry } from './format';
+import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
-type Tables = Partial<Record<BundleTable, readonly VersionedRecord[]>>;
+type Tables = Partial<Record<SyncedTable, readonly VersionedRecord[]>>;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -18,14 +18,14 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
  * with different content and could overwrite the curator's full record. Ids that point outside (a guest at a
  * meeting) stay ids.
  */
-export function selectScope(all: Tables, mentorshipIds: readonly string[]): Record<BundleTable, VersionedRecord[]> {
+export function selectScope(all: Tables, mentorshipIds: readonly string[]): Record<SyncedTable, VersionedRecord[]> {
   const wanted = new Set(mentorshipIds);
   const mentorships = (all.mentorships ?? []).filter((m) => wanted.has(m.id));
   const people = new Set(mentorships.flatMap((m) => [...strings(m.mentorIds), ...strings(m.menteeIds)]));
   const plans = (all.plans ?? []).filter((p) => wanted.has(str(p.mentorshipId)));
   const planIds = new Set(plans.map((p) => p.id));
 
-  const out = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, [] as VersionedRecord[]])) as Record<BundleTable, VersionedRecord[]>;
+  const out = Object.fromEntries(SYNCED_TABLES.map((t) => [t, [] as VersionedRecord[]])) as Record<SyncedTable, VersionedRecord[]>;
   out.school = [...(all.school ?? [])];
   out.mentoringForms = [...(all.mentoringForms ?? [])];
   out.questionnaires = [...(all.questionnaires ?? [])];
@@ -41,9 +41,9 @@ export function selectScope(all: Tables, mentorshipIds: readonly string[]): Reco
 
 /** Kept conflict versions travel only with a record that travels. */
 export function selectKeptVersions(
-  tables: Partial<Record<BundleTable, readonly VersionedRecord[]>>,
-  kept: readonly KeptVersionEntry[],
-): KeptVersionEntry[] {
+  tables: Partial<Record<SyncedTable, readonly VersionedRecord[]>>,
+  kept: readonly KeptValueEntry[],
+): KeptValueEntry[] {
   const included = new Set<string>();
   for (const [t, list] of Object.entries(tables)) for (const r of list ?? []) included.add(`${t}|${r.id}`);
   return kept.filter((k) => included.has(`${k.table}|${k.recordId}`));

@@ -1,55 +1,12 @@
-import { z } from 'zod';
-import { envelopeSchema } from '../envelope';
-import { coversDot, dotOf } from '../versionVector';
+import { isEnvelopeKey, DELETED_FIELD } from '../envelope';
+import { fieldSchema, recordProblems, ruError } from '../recordRules';
+import { isSyncedTable, type SyncedTable } from '../syncedTables';
+import { coversWrite, isWriteStamp } from '../writeStamp';
 import type { RecordIssue } from './errors';
 import { isPlainObject } from './safeJson';
-import { TABLE_SCHEMAS } from './schema';
-import { isBundleTable, type BundleTable } from './tables';
 
 /** Enough to fix a file by hand; the total is still counted. */
 export const MAX_REPORTED_ISSUES = 100;
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'текст',
-  number: 'число',
-  int: 'целое число',
-  boolean: 'да или нет',
-  array: 'список',
-  object: 'объект',
-  date: 'дата',
-};
-const UNITS: Record<string, string> = { string: 'символов', array: 'элементов', set: 'элементов' };
-
-/**
- * Zod's own messages where a schema has none: in words a curator can read, lower-case and without a colon, so that
- * `recordIssueMessage` puts the field's name in front of them.
- */
-const ruError: z.core.$ZodErrorMap = (iss) => {
-  switch (iss.code) {
-    case 'invalid_type':
-      return iss.input === undefined ? 'нет значения' : `должно быть ${TYPE_NAMES[iss.expected] ?? iss.expected}`;
-    case 'too_small':
-      return `не меньше ${String(iss.minimum)}${UNITS[iss.origin] ? ` ${UNITS[iss.origin]}` : ''}`;
-    case 'too_big':
-      return `не больше ${String(iss.maximum)}${UNITS[iss.origin] ? ` ${UNITS[iss.origin]}` : ''}`;
-    case 'invalid_format':
-      return 'неверный формат';
-    case 'invalid_value':
-      return `допустимо одно из значений ${iss.values.map((v) => `«${String(v)}»`).join(', ')}`;
-    default:
-      return 'неверное значение';
-  }
-};
-
-/** A schema's own refinement can throw on data no form would produce; that is a problem of the record, not a crash. */
-function safeIssues(schema: z.ZodType, r: unknown): { field: string; message: string }[] {
-  try {
-    const res = schema.safeParse(r, { error: ruError });
-    return res.success ? [] : res.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-  } catch (e) {
-    return [{ field: '', message: `запись не удалось проверить (${e instanceof Error ? e.message : String(e)})` }];
-  }
-}
 
 export interface TablesValidation {
   issues: RecordIssue[];
@@ -61,24 +18,17 @@ function idOf(r: unknown): string {
   return isPlainObject(r) && typeof r.id === 'string' ? r.id.slice(0, 64) : '';
 }
 
-/** The problems of one record: its envelope, its table's fields, and the invariants merge relies on. */
-function recordProblems(table: BundleTable, r: unknown, schoolId: string): { field: string; message: string }[] {
-  if (!isPlainObject(r)) return [{ field: '', message: 'запись должна быть объектом' }];
-  const out: { field: string; message: string }[] = [];
-  const env = envelopeSchema.safeParse(r, { error: ruError });
-  if (!env.success) for (const i of env.error.issues) out.push({ field: i.path.join('.'), message: i.message });
-  const schema = TABLE_SCHEMAS[table];
-  if (schema) out.push(...safeIssues(schema, r));
-  if (env.success && dotOf(env.data).counter < 1)
-    out.push({ field: 'vv', message: 'вектор версий не учитывает запись, сделанную устройством из метки времени' });
-  if (table === 'school' && env.success && env.data.id !== schoolId)
+/** The problems of one record: the write path's own check (recordRules), and that the school is the header's. */
+function problemsOf(table: SyncedTable, r: unknown, schoolId: string): { field: string; message: string }[] {
+  const out = recordProblems(table, r);
+  if (table === 'school' && isPlainObject(r) && typeof r.id === 'string' && r.id !== schoolId)
     out.push({ field: 'id', message: 'школа в записи не совпадает со школой в заголовке файла' });
   return out;
 }
 
-/** Checks every record and every kept version; `tables` holds only known tables, already checked to be arrays. */
+/** Checks every record and every kept value; `tables` holds only known tables, already checked to be arrays. */
 export function validateTables(
-  tables: Readonly<Partial<Record<BundleTable, readonly unknown[]>>>,
+  tables: Readonly<Partial<Record<SyncedTable, readonly unknown[]>>>,
   conflicts: readonly unknown[],
   schoolId: string,
 ): TablesValidation {
@@ -91,11 +41,11 @@ export function validateTables(
   const duplicates: TablesValidation['duplicates'] = [];
   const byId = new Map<string, Map<string, Record<string, unknown>>>();
 
-  for (const [table, records] of Object.entries(tables) as [BundleTable, readonly unknown[]][]) {
+  for (const [table, records] of Object.entries(tables) as [SyncedTable, readonly unknown[]][]) {
     const indexes = new Map<string, number[]>();
     const ids = new Map<string, Record<string, unknown>>();
     records.forEach((r, index) => {
-      for (const p of recordProblems(table, r, schoolId)) report({ table, index, id: idOf(r), ...p });
+      for (const p of problemsOf(table, r, schoolId)) report({ table, index, id: idOf(r), ...p });
       const id = idOf(r);
       if (!id) return;
       indexes.set(id, [...(indexes.get(id) ?? []), index]);
@@ -105,20 +55,32 @@ export function validateTables(
     byId.set(table, ids);
   }
 
+  const seen = new Set<string>();
   conflicts.forEach((c, index) => {
-    const at = (table: string, field: string, message: string) => report({ table, index, id: idOf(isPlainObject(c) ? c.version : undefined), field, message, kept: true });
-    if (!isPlainObject(c)) return at('', '', 'версия должна быть объектом');
+    const recordId = isPlainObject(c) && typeof c.recordId === 'string' ? c.recordId.slice(0, 64) : '';
+    const at = (table: string, field: string, message: string) => report({ table, index, id: recordId, field, message, kept: true });
+    if (!isPlainObject(c)) return at('', '', 'значение должно быть объектом');
     const table = typeof c.table === 'string' ? c.table : '';
-    if (!isBundleTable(table)) return at(table, 'table', 'неизвестная таблица');
-    for (const p of recordProblems(table, c.version, schoolId)) at(table, p.field, p.message);
-    if (!isPlainObject(c.version) || typeof c.version.id !== 'string') return;
-    if (c.version.id !== c.recordId) return at(table, 'id', 'версия относится к другой записи');
-    const owner = byId.get(table)?.get(c.version.id);
-    if (!owner) return at(table, 'id', 'в файле нет записи, к которой относится эта версия');
-    const v = envelopeSchema.safeParse(c.version);
-    const o = envelopeSchema.safeParse(owner);
-    if (v.success && o.success && !coversDot(o.data.vv, dotOf(v.data)))
-      at(table, 'vv', 'запись не учитывает эту версию в своём векторе версий');
+    if (!isSyncedTable(table)) return at(table, 'table', 'неизвестная таблица');
+    const field = typeof c.field === 'string' ? c.field : '';
+    if (!field || field.length > 100 || (isEnvelopeKey(field) && field !== DELETED_FIELD)) return at(table, 'field', 'неверное имя поля');
+    if (!isWriteStamp(c.write)) return at(table, field, 'неверная отметка записи');
+    const owner = byId.get(table)?.get(recordId);
+    if (!owner) return at(table, field, 'в файле нет записи, к которой относится это значение');
+    const key = `${table}|${recordId}|${field}|${c.write}`;
+    if (seen.has(key)) return at(table, field, 'значение указано дважды');
+    seen.add(key);
+    if (isPlainObject(owner.vv) && !coversWrite(owner.vv as Record<string, number>, c.write))
+      return at(table, field, 'запись не учитывает это значение в своём векторе версий');
+    if (!Object.hasOwn(c, 'value')) return;
+    if (field === DELETED_FIELD) {
+      if (typeof c.value !== 'boolean') at(table, field, 'должно быть да или нет');
+      return;
+    }
+    const schema = fieldSchema(table, field);
+    if (!schema) return;
+    const r = schema.safeParse(c.value, { error: ruError });
+    if (!r.success) at(table, field, r.error.issues[0]?.message ?? 'неверное значение');
   });
 
   return { issues, total, duplicates };

@@ -14,7 +14,8 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
-import { ConsentRejected, saveConsent } from './consentStore';
+import { saveConsent } from './consentStore';
+import { RecordRejected } from '../../domain/recordRules';
 
 interface ConsentForm {
   signedOn: string;
@@ -90,7 +91,7 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
     try {
       await saveConsent(fields, person, consentAge, { id: existing?.id });
     } catch (e) {
-      if (!(e instanceof ConsentRejected)) throw e;
+      if (!(e instanceof RecordRejected)) throw e;
       for (const [path, message] of Object.entries(e.errors)) setError(path.split('.')[0] as keyof ConsentForm, { message });
       return;
     }

@@ -3,7 +3,8 @@ import type { Consent } from '../../domain/consent';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
-import { ConsentRejected, withdrawConsent } from './consentStore';
+import { withdrawConsent } from './consentStore';
+import { RecordRejected } from '../../domain/recordRules';
 
 /** Withdrawal of a consent: one date, on the native <dialog> (focus trapped, Esc closes). */
 export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; onClose: () => void }) {
@@ -29,7 +30,7 @@ export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; 
     try {
       await withdrawConsent(consent, date);
     } catch (e) {
-      if (e instanceof ConsentRejected) {
+      if (e instanceof RecordRejected) {
         setError(Object.values(e.errors)[0] ?? e.message);
         return;
       }

@@ -3,17 +3,10 @@ import { consentInputSchema } from '../../domain/consent';
 import { consentFormSchema } from '../../domain/consentStatus';
 import { todayIso } from '../../domain/dates';
 import type { Person } from '../../domain/person';
+import { RecordRejected } from '../../domain/recordRules';
 import { fieldErrors } from '../../domain/zodErrors';
 import { getDb, type NastavnikDb } from '../../storage/db';
 import { repositoryFor } from '../../storage/repository';
-
-/** A consent the rules refuse, with the Russian message per field. */
-export class ConsentRejected extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(Object.values(errors)[0] ?? 'Согласие не сохранено');
-    this.name = 'ConsentRejected';
-  }
-}
 
 /**
  * Saves a consent after checking it again against the person's age on the signing date: the form shows the same
@@ -26,17 +19,17 @@ export async function saveConsent(
   opts: { id?: string; db?: NastavnikDb } = {},
 ): Promise<Consent> {
   const r = consentFormSchema(person, consentAge).safeParse(input);
-  if (!r.success) throw new ConsentRejected(fieldErrors(r.error));
-  if (r.data.personId !== person.id) throw new ConsentRejected({ personId: 'Согласие относится к другому участнику' });
+  if (!r.success) throw new RecordRejected('consents', fieldErrors(r.error));
+  if (r.data.personId !== person.id) throw new RecordRejected('consents', { personId: 'Согласие относится к другому участнику' });
   const fields = r.data.signer === 'self' ? { ...r.data, representativeName: '', representativeRelation: '' } : r.data;
-  return repositoryFor<Consent>(opts.db ?? getDb(), 'consents').save(fields, opts.id);
+  return repositoryFor(opts.db ?? getDb(), 'consents').save(fields, opts.id);
 }
 
 /** Marks a consent withdrawn on `withdrawnOn`: a new version of the record, so the withdrawal travels in bundles. */
 export async function withdrawConsent(consent: Consent, withdrawnOn: string, db: NastavnikDb = getDb()): Promise<Consent> {
   const r = consentInputSchema.safeParse({ ...consent, withdrawnOn });
-  if (!r.success) throw new ConsentRejected(fieldErrors(r.error));
-  if (!r.data.withdrawnOn) throw new ConsentRejected({ withdrawnOn: 'Укажите дату отзыва' });
-  if (r.data.withdrawnOn > todayIso()) throw new ConsentRejected({ withdrawnOn: 'Дата отзыва не может быть в будущем' });
-  return repositoryFor<Consent>(db, 'consents').save(r.data, consent.id);
+  if (!r.success) throw new RecordRejected('consents', fieldErrors(r.error));
+  if (!r.data.withdrawnOn) throw new RecordRejected('consents', { withdrawnOn: 'Укажите дату отзыва' });
+  if (r.data.withdrawnOn > todayIso()) throw new RecordRejected('consents', { withdrawnOn: 'Дата отзыва не может быть в будущем' });
+  return repositoryFor(db, 'consents').save(r.data, consent.id);
 }

@@ -5,7 +5,8 @@ import { nextStatuses } from '../../domain/mentorshipList';
 import { todayIso } from '../../domain/dates';
 import { mentorshipStatusLabel, mentorshipTransitionLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
-import { changeStatus, MentorshipRejected } from './mentorshipStore';
+import { changeStatus } from './mentorshipStore';
+import { RecordRejected } from '../../domain/recordRules';
 
 /** Buttons for the moves canTransition allows; ending asks for the date, and an early end for its reason. */
 export function StatusActions({ mentorship }: { mentorship: Mentorship }) {
@@ -62,7 +63,7 @@ function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'f
     try {
       await changeStatus(mentorship.id, to, todayIso(), { endDate: date, endReason: reason });
     } catch (e) {
-      if (e instanceof MentorshipRejected) {
+      if (e instanceof RecordRejected) {
         setErrors(e.errors);
         return;
       }

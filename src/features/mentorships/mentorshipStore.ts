@@ -1,24 +1,16 @@
 import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
-import type { Meeting } from '../../domain/meeting';
-import type { Plan, PlanItem } from '../../domain/plan';
 import { withStatus } from '../../domain/mentorshipList';
+import { RecordRejected } from '../../domain/recordRules';
 import { fieldErrors } from '../../domain/zodErrors';
 import { getDb, type NastavnikDb } from '../../storage/db';
 import { inTransaction, repositoryFor } from '../../storage/repository';
 
-/** A change the domain refused, with the Russian message of each field. */
-export class MentorshipRejected extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(Object.values(errors)[0] ?? 'Неверные данные');
-  }
-}
-
 function repos(db: NastavnikDb) {
   return {
-    mentorships: repositoryFor<Mentorship>(db, 'mentorships'),
-    meetings: repositoryFor<Meeting>(db, 'meetings'),
-    plans: repositoryFor<Plan>(db, 'plans'),
-    items: repositoryFor<PlanItem>(db, 'planItems'),
+    mentorships: repositoryFor(db, 'mentorships'),
+    meetings: repositoryFor(db, 'meetings'),
+    plans: repositoryFor(db, 'plans'),
+    items: repositoryFor(db, 'planItems'),
   };
 }
 
@@ -38,7 +30,7 @@ export async function changeStatus(
     const current = await mentorships.get(id);
     if (!current) throw new Error('Пара или группа не найдена');
     const parsed = mentorshipInputSchema.safeParse(withStatus<MentorshipFields>(current, to, today, change));
-    if (!parsed.success) throw new MentorshipRejected(fieldErrors(parsed.error));
+    if (!parsed.success) throw new RecordRejected('mentorships', fieldErrors(parsed.error));
     return mentorships.save(parsed.data, id);
   });
 }

@@ -1,7 +1,6 @@
 import { newId, stripEnvelope } from '../../domain/envelope';
-import type { Recognition } from '../../domain/recognition';
 import type { Order, OrderFields } from '../../domain/order';
-import type { Plan, PlanItem } from '../../domain/plan';
+import type { Plan } from '../../domain/plan';
 import { approvedPlan, itemsByPlan, unapprovedPlan } from '../../domain/orderPreparation';
 import { getDb, type NastavnikDb } from '../../storage/db';
 import { inTransaction, repositoryFor } from '../../storage/repository';
@@ -12,10 +11,10 @@ import { inTransaction, repositoryFor } from '../../storage/repository';
  * The plans are read inside the transaction, so the digest is of the items the order really approves.
  */
 export async function createOrder(fields: OrderFields, db: NastavnikDb = getDb()): Promise<Order> {
-  const orders = repositoryFor<Order>(db, 'orders');
-  const plans = repositoryFor<Plan>(db, 'plans');
-  const items = repositoryFor<PlanItem>(db, 'planItems');
-  const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+  const orders = repositoryFor(db, 'orders');
+  const plans = repositoryFor(db, 'plans');
+  const items = repositoryFor(db, 'planItems');
+  const recognitions = repositoryFor(db, 'recognitions');
   return inTransaction(db, ['orders', 'plans', 'planItems', 'recognitions'], async () => {
     const id = newId();
     if (fields.kind === 'rewardMentors') {
@@ -46,9 +45,9 @@ export async function createOrder(fields: OrderFields, db: NastavnikDb = getDb()
  * приказа», in one transaction.
  */
 export async function removeOrder(orderId: string, db: NastavnikDb = getDb()): Promise<void> {
-  const orders = repositoryFor<Order>(db, 'orders');
-  const plans = repositoryFor<Plan>(db, 'plans');
-  const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+  const orders = repositoryFor(db, 'orders');
+  const plans = repositoryFor(db, 'plans');
+  const recognitions = repositoryFor(db, 'recognitions');
   await inTransaction(db, ['orders', 'plans', 'recognitions'], async () => {
     const approved = (await plans.list()).filter((p) => p.approvedByOrderId === orderId);
     await plans.saveMany(approved.map((p) => ({ fields: unapprovedPlan(p), id: p.id })));

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { addPlanItem, PlanRejected } from './planStore';
+import { addPlanItem } from './planStore';
+import { RecordRejected } from '../../domain/recordRules';
 
 /** Quick entry of a plan item at the end of the plan: what, and by when. Stays open for the next one. */
 export function AddItemForm({ planId }: { planId: string }) {
@@ -21,7 +22,7 @@ export function AddItemForm({ planId }: { planId: string }) {
       setErrors({});
       titleRef.current?.focus();
     } catch (e) {
-      if (e instanceof PlanRejected) setErrors(e.errors);
+      if (e instanceof RecordRejected) setErrors(e.errors);
       else throw e;
     } finally {
       setBusy(false);

@@ -3,7 +3,8 @@ import { PLAN_ITEM_STATUSES, type PlanItem, type PlanItemStatus } from '../../do
 import { formatRuDate } from '../../domain/dates';
 import { planItemStatusLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
-import { PlanRejected, updatePlanItem } from './planStore';
+import { updatePlanItem } from './planStore';
+import { RecordRejected } from '../../domain/recordRules';
 import { planItemsRepo } from '../../storage/repositories';
 
 /** One item: its status changes in one tap; what was done, its evidence and the wording open below. */
@@ -27,7 +28,7 @@ export const PlanItemRow = memo(function PlanItemRow({ item, index, today }: { i
       setOpen(false);
       show('Пункт сохранён');
     } catch (e) {
-      if (e instanceof PlanRejected) setErrors(e.errors);
+      if (e instanceof RecordRejected) setErrors(e.errors);
       else throw e;
     }
   };

@@ -10,7 +10,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToasts } from '../../ui/toastStore';
 import { AddItemForm } from './AddItemForm';
 import { PlanItemRow } from './PlanItemRow';
-import { createPlan, PlanRejected, removePlan, renamePlan, restorePlan } from './planStore';
+import { createPlan, removePlan, renamePlan, restorePlan } from './planStore';
+import { RecordRejected } from '../../domain/recordRules';
 import { usePlanData } from './usePlanData';
 
 const TITLE = 'Индивидуальный план';
@@ -71,7 +72,7 @@ function CreatePlanForm({ mentorshipId, defaultTitle }: { mentorshipId: string; 
       onSubmit={(e) => {
         e.preventDefault();
         createPlan(mentorshipId, title).catch((err: unknown) => {
-          if (err instanceof PlanRejected) setError(err.errors.title ?? err.message);
+          if (err instanceof RecordRejected) setError(err.errors.title ?? err.message);
           else throw err;
         });
       }}
@@ -206,7 +207,7 @@ function RenameForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
         renamePlan(plan.id, title)
           .then(onDone)
           .catch((err: unknown) => {
-            if (err instanceof PlanRejected) setError(err.errors.title ?? err.message);
+            if (err instanceof RecordRejected) setError(err.errors.title ?? err.message);
             else throw err;
           });
       }}

@@ -1,22 +1,17 @@
 import { planInputSchema, planItemInputSchema, type Plan, type PlanItem, type PlanItemFields } from '../../domain/plan';
+import { RecordRejected } from '../../domain/recordRules';
 import { fieldErrors } from '../../domain/zodErrors';
 import { getDb, type NastavnikDb } from '../../storage/db';
 import { inTransaction, repositoryFor } from '../../storage/repository';
 
-/** A plan or item the domain refused, with the Russian message of each field. */
-export class PlanRejected extends Error {
-  constructor(readonly errors: Record<string, string>) {
-    super(Object.values(errors)[0] ?? 'Неверные данные');
-  }
-}
-
 function repos(db: NastavnikDb) {
-  return { plans: repositoryFor<Plan>(db, 'plans'), items: repositoryFor<PlanItem>(db, 'planItems') };
+  return { plans: repositoryFor(db, 'plans'), items: repositoryFor(db, 'planItems') };
 }
 
+/** The form's values as the table's rules read them (trimmed, defaults filled); a refusal is the write path's error. */
 function parse<S extends typeof planInputSchema | typeof planItemInputSchema>(schema: S, input: unknown) {
   const r = schema.safeParse(input);
-  if (!r.success) throw new PlanRejected(fieldErrors(r.error));
+  if (!r.success) throw new RecordRejected(schema === planInputSchema ? 'plans' : 'planItems', fieldErrors(r.error));
   return r.data as ReturnType<S['parse']>;
 }
 

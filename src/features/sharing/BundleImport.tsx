@@ -2,7 +2,7 @@ import { TableScroll } from '../../ui/TableScroll';
 import { useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
-import { tableLabel } from '../../domain/bundle/tables';
+import { tableLabel } from '../../domain/syncedTables';
 import { plural } from '../../domain/text';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';

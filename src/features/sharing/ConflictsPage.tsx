@@ -1,47 +1,54 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DELETED_FIELD, pickFields } from '../../domain/conflictResolution';
-import { tableLabel } from '../../domain/bundle/tables';
-import { decodeHlc } from '../../domain/hlc';
-import type { VersionedRecord } from '../../domain/merge';
+import { tableLabel } from '../../domain/syncedTables';
 import { fullName } from '../../domain/person';
+import { fieldsProblems, problemsByField, RecordRejected } from '../../domain/recordRules';
+import { decodeWrite, writeWall } from '../../domain/writeStamp';
 import { getDb } from '../../storage/db';
 import { listConflicts, resolveConflict, type ConflictGroup } from '../../storage/bundle/conflicts';
 import { listExchanges } from '../../storage/bundle/exchanges';
+import { peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { fieldLabel, formatValue } from './fieldLabels';
 import { formatDateTime } from './sharingStore';
 
 function recordTitle(g: ConflictGroup): string {
-  const r = (g.current ?? g.kept[0]?.version) as Record<string, unknown> | undefined;
-  if (!r) return g.recordId;
+  const r = g.state.record as Record<string, unknown>;
   if (g.table === 'people' && typeof r.lastName === 'string') return fullName(r as { lastName: string; firstName: string; middleName: string });
   const name = [r.title, r.name, r.text].find((x) => typeof x === 'string' && x);
   return `${tableLabel(g.table)}: ${typeof name === 'string' ? name : g.recordId}`;
 }
 
-/** «Конфликты»: each record changed on two devices, its versions side by side, a choice per differing field. */
+/**
+ * «Конфликты»: records whose same field was written with different values on two devices between exchanges. Only
+ * those fields are shown, each with every value, who wrote it and when; the curator picks one per field.
+ */
 export function ConflictsPage() {
   const db = getDb();
   const groups = useLiveQuery(() => listConflicts(db), []);
   const me = useLiveQuery(() => db.meta.get('deviceId').then((r) => (typeof r?.value === 'string' ? r.value : '')), []);
   const devices = useLiveQuery(async () => new Map((await listExchanges(db)).filter((e) => e.device.name).map((e) => [e.device.id, e.device.name])), []);
+  const names = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, fullName(p)])), []);
 
   return (
     <Page title="Конфликты" backTo="/exchange">
       {groups === undefined ? null : groups.length === 0 ? (
         <EmptyState title="Конфликтов нет">
-          <p>Конфликт появляется, когда одну запись изменили на двух устройствах между обменами. Тогда обе версии сохраняются здесь.</p>
+          <p>
+            Конфликт появляется, когда одно и то же поле записи изменили на двух устройствах по-разному между обменами. Правки разных полей
+            соединяются сами.
+          </p>
         </EmptyState>
       ) : (
         <>
           <p className="muted">
-            Одна и та же запись изменена на двух устройствах. Сейчас действует версия, выбранная автоматически; другие сохранены. Выберите
-            значение каждого поля и сохраните — выбор уйдёт на другие устройства со следующим обменом.
+            Одно и то же поле изменено на двух устройствах по-разному. Сейчас действует значение, записанное позже; другое сохранено.
+            Выберите значение каждого поля и сохраните — выбор уйдёт на другие устройства со следующим обменом.
           </p>
           {groups.map((g) => (
-            <ConflictCard key={`${g.table}|${g.recordId}`} group={g} me={me} devices={devices} />
+            <ConflictCard key={`${g.table}|${g.recordId}`} group={g} me={me} devices={devices} names={names} />
           ))}
         </>
       )}
@@ -49,27 +56,43 @@ export function ConflictsPage() {
   );
 }
 
-function ConflictCard({ group, me, devices }: { group: ConflictGroup; me?: string; devices?: Map<string, string> }) {
+function ConflictCard({
+  group,
+  me,
+  devices,
+  names,
+}: {
+  group: ConflictGroup;
+  me?: string;
+  devices?: Map<string, string>;
+  names?: Map<string, string>;
+}) {
   const show = useToasts((s) => s.show);
-  const versions = [...(group.current ? [group.current] : []), ...group.kept.map((k) => k.version)] as VersionedRecord[];
-  const [picks, setPicks] = useState<Record<string, number>>({});
+  const [picks, setPicks] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const title = recordTitle(group);
+  const chosen = pickFields(group.state, picks);
+  const errors = chosen.deleted ? {} : problemsByField(fieldsProblems(group.table, chosen.fields));
+  const conflicted = new Set(group.fields.map((f) => f.field));
+  const otherErrors = Object.entries(errors).filter(([f]) => !conflicted.has(f.split('.')[0]!));
 
-  const versionLabel = (v: VersionedRecord, i: number) => {
-    const device = decodeHlc(v.hlc).deviceId;
-    const who = device === me ? 'это устройство' : devices?.get(device) ? `«${devices.get(device)}»` : 'другое устройство';
-    return `${i === 0 ? 'Действует сейчас' : `Версия ${i + 1}`} (${who}, ${formatDateTime(v.updatedAt)})`;
+  const who = (write: string) => {
+    const device = decodeWrite(write).device;
+    const name = device === me ? 'это устройство' : devices?.get(device) ? `«${devices.get(device)}»` : 'другое устройство';
+    return `${name}, ${formatDateTime(new Date(writeWall(write)).toISOString())}`;
   };
 
   const save = async () => {
     setProblem(null);
+    if (Object.keys(errors).length) {
+      setProblem('Такое сочетание значений не сохранить: исправьте выбор в отмеченных полях.');
+      return;
+    }
     try {
-      const { fields, deleted } = pickFields(versions, picks);
-      await resolveConflict(getDb(), group.kept[0]!.id, fields, { deleted });
+      await resolveConflict(getDb(), group.table, group.recordId, chosen.fields, { deleted: chosen.deleted });
       show(`Конфликт «${title}» разрешён`);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(e instanceof RecordRejected ? e.message : e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -79,31 +102,49 @@ function ConflictCard({ group, me, devices }: { group: ConflictGroup; me?: strin
       <p className="muted">
         {tableLabel(group.table)} · найден {formatDateTime(group.detectedAt)}
       </p>
-      {group.fields.includes(DELETED_FIELD) && (
+      {conflicted.has(DELETED_FIELD) && (
         <p className="notice notice-warn">На одном устройстве запись удалили, на другом — изменили. Решите, оставить ли её.</p>
       )}
-      {group.fields.length === 0 && <p>Версии совпадают по содержанию: достаточно подтвердить.</p>}
-      {group.fields.map((f) => (
-        <fieldset key={f} className="field conflict-field">
-          <legend>{fieldLabel(f)}</legend>
-          <div className="radio-list">
-            {versions.map((v, i) => (
-              <label key={v.hlc} className="checkbox">
-                <input
-                  type="radio"
-                  name={`${group.table}-${group.recordId}-${f}`}
-                  checked={(picks[f] ?? 0) === i}
-                  onChange={() => setPicks({ ...picks, [f]: i })}
-                />{' '}
-                <span>
-                  <strong>{formatValue(f, f === DELETED_FIELD ? v.deleted : (v as Record<string, unknown>)[f])}</strong>
-                  <br />
-                  <span className="muted">{versionLabel(v, i)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+      {group.fields.map((f) => {
+        const error = Object.entries(errors).find(([k]) => k.split('.')[0] === f.field)?.[1];
+        const errorId = `${group.table}-${group.recordId}-${f.field}-error`;
+        return (
+          <fieldset key={f.field} className="field conflict-field" aria-describedby={error ? errorId : undefined}>
+            <legend>{fieldLabel(f.field)}</legend>
+            <div className="radio-list">
+              {f.options.map((o) => {
+                const selected = (picks[f.field] ?? f.options[0]!.write) === o.write;
+                return (
+                  <label key={o.write} className="checkbox">
+                    <input
+                      type="radio"
+                      name={`${group.table}-${group.recordId}-${f.field}`}
+                      checked={selected}
+                      onChange={() => setPicks({ ...picks, [f.field]: o.write })}
+                    />{' '}
+                    <span>
+                      <strong>{o.has ? formatValue(group.table, f.field, o.value, names) : '(поле очищено)'}</strong>
+                      <br />
+                      <span className="muted">
+                        {o.current ? 'Действует сейчас' : 'Другое значение'} ({who(o.write)})
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            {error && (
+              <p className="field-error" id={errorId}>
+                {error}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+      {otherErrors.map(([f, m]) => (
+        <p key={f} className="field-error">
+          {fieldLabel(f)}: {m}
+        </p>
       ))}
       {problem && (
         <div className="notice notice-error" role="alert">

@@ -1,6 +1,6 @@
 import { materialsWithFiles, sha256Bytes, type BundleAttachment } from '../../domain/bundle/attachments';
 import type { Bundle } from '../../domain/bundle/format';
-import type { VersionedRecord } from '../../domain/merge';
+import type { VersionedRecord } from '../../domain/envelope';
 import type { NastavnikDb } from '../db';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

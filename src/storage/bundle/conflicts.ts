@@ -1,66 +1,72 @@
-import { differingFields, resolveRecord } from '../../domain/conflictResolution';
-import type { VersionedRecord } from '../../domain/merge';
+import { conflictFields, resolveRecord, type FieldConflict } from '../../domain/conflictResolution';
+import type { VersionedRecord } from '../../domain/envelope';
+import { toRecordStates, type RecordState } from '../../domain/merge';
+import { FIELD_GROUPS } from '../../domain/recordRules';
 import { nextStamps } from '../clock';
-import { SYNCED_TABLES, type GenericRecord, type NastavnikDb, type SyncedTable } from '../db';
-import { allKeptRows, isKeptVersionRow, type KeptVersionRow } from './localState';
+import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
+import { allKeptRows } from './localState';
 
-/** One record in conflict: what is stored (the deterministic winner) and every version kept beside it. */
+/** One record in conflict: what is stored (each field's winner), the kept values, and the fields to choose. */
 export interface ConflictGroup {
   table: SyncedTable;
   recordId: string;
-  current: GenericRecord | undefined;
-  kept: KeptVersionRow[];
-  /** Fields on which the versions disagree (with `deleted` when a deletion is involved), for the compare screen. */
-  fields: string[];
+  state: RecordState;
+  /** Only fields written with different values on two devices; `deleted` first when a deletion is involved. */
+  fields: FieldConflict[];
   detectedAt: string;
 }
 
-/** Records in conflict, most recently found first. The compare screen shows all kept versions of a record at once. */
+/** Records in conflict, most recently found first. */
 export async function listConflicts(db: NastavnikDb): Promise<ConflictGroup[]> {
   return db.transaction('r', ['conflicts', ...SYNCED_TABLES], async () => {
-    const groups = new Map<string, KeptVersionRow[]>();
-    for (const k of await allKeptRows(db)) {
+    const rows = await allKeptRows(db);
+    const byRecord = new Map<string, typeof rows>();
+    for (const k of rows) {
       const key = `${k.table}|${k.recordId}`;
-      groups.set(key, [...(groups.get(key) ?? []), k]);
+      byRecord.set(key, [...(byRecord.get(key) ?? []), k]);
     }
     const out: ConflictGroup[] = [];
-    for (const kept of groups.values()) {
+    for (const kept of byRecord.values()) {
       const { table, recordId } = kept[0]!;
-      kept.sort((a, b) => a.version.hlc.localeCompare(b.version.hlc));
-      const current = await db.syncedTable(table).get(recordId);
-      const versions = [...(current ? [current] : []), ...kept.map((k) => k.version)] as VersionedRecord[];
+      const current = (await db.syncedTable(table).get(recordId)) as VersionedRecord | undefined;
+      if (!current) continue;
+      const state = toRecordStates([current], kept).get(recordId)!;
+      // Kept values equal to their field's winner are the merge's bookkeeping, not a question for anyone.
+      const fields = conflictFields(state);
+      if (!fields.length) continue;
       const detectedAt = kept.map((k) => k.detectedAt).sort().at(-1)!;
-      out.push({ table, recordId, current, kept, fields: differingFields(versions), detectedAt });
+      out.push({ table, recordId, state, fields, detectedAt });
     }
     return out.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
   });
 }
 
+/** Records with a conflict a person must settle. */
 export async function conflictCount(db: NastavnikDb): Promise<number> {
-  return db.conflicts.count();
+  if ((await db.conflicts.count()) === 0) return 0;
+  return (await listConflicts(db)).length;
 }
 
 /**
- * Settles the conflict of the record `conflictId` belongs to: writes the chosen fields as a new version of this
- * device (newer than every version kept, so it replaces them wherever it travels) and drops all its kept versions,
- * since the curator chose having seen them all. One transaction.
+ * Settles the conflict of one record: writes the chosen fields as a new version of this device (its vv covers every
+ * kept value, so it replaces them wherever it travels) and drops the record's kept values, since the curator chose
+ * having seen them all. One transaction; a mix the table's rules refuse throws `RecordRejected` and changes nothing.
  */
 export async function resolveConflict(
   db: NastavnikDb,
-  conflictId: string,
+  table: SyncedTable,
+  recordId: string,
   chosenFields: Readonly<Record<string, unknown>>,
   opts: { deleted?: boolean; now?: Date } = {},
-): Promise<GenericRecord> {
-  // Every synced table in the scope: which one the conflict is about is only known once its row is read.
-  return db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta'], async () => {
-    const row = await db.conflicts.get(conflictId);
-    if (!row || !isKeptVersionRow(row)) throw new Error('Этот конфликт уже разрешён');
-    const { table, recordId } = row;
-    const current = await db.syncedTable(table).get(recordId);
+): Promise<VersionedRecord> {
+  return db.transaction('rw', [table, 'conflicts', 'meta'], async () => {
+    const kept = await db.conflicts.where('[table+recordId]').equals([table, recordId]).count();
+    if (kept === 0) throw new Error('Этот конфликт уже разрешён');
+    const current = (await db.syncedTable(table).get(recordId)) as VersionedRecord | undefined;
     if (!current) throw new Error('Запись конфликта не найдена');
     const { deviceId, stamps } = await nextStamps(db, 1);
     const now = (opts.now ?? new Date()).toISOString();
-    const resolved = resolveRecord(current as VersionedRecord, chosenFields, { hlc: stamps[0]!, deviceId, now }, { deleted: opts.deleted });
+    const resolved = resolveRecord(current, chosenFields, { hlc: stamps[0]!, deviceId, now }, { deleted: opts.deleted, groups: FIELD_GROUPS[table] });
     await db.syncedTable(table).put(resolved);
     await db.conflicts.where('[table+recordId]').equals([table, recordId]).delete();
     return resolved;

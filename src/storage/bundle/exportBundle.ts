@@ -1,7 +1,7 @@
-import { buildBundle, type Bundle, type BundleScope, type KeptVersionEntry } from '../../domain/bundle/format';
+import { buildBundle, type Bundle, type BundleScope, type KeptValueEntry } from '../../domain/bundle/format';
 import type { BundleEncoding } from '../../domain/bundle/fileName';
 import { selectKeptVersions, selectScope } from '../../domain/bundle/scope';
-import type { VersionedRecord } from '../../domain/merge';
+import type { VersionedRecord } from '../../domain/envelope';
 import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
 import { allKeptRows, localSchool } from './localState';
@@ -31,7 +31,13 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
     const nameRow = await db.meta.get(DEVICE_NAME_KEY);
     const tables: Partial<Record<SyncedTable, VersionedRecord[]>> = {};
     for (const t of SYNCED_TABLES) tables[t] = (await db.syncedTable(t).toArray()) as VersionedRecord[];
-    const kept: KeptVersionEntry[] = (await allKeptRows(db)).map((k) => ({ table: k.table, recordId: k.recordId, version: k.version as VersionedRecord }));
+    const kept: KeptValueEntry[] = (await allKeptRows(db)).map((k) => ({
+      table: k.table,
+      recordId: k.recordId,
+      field: k.field,
+      write: k.write,
+      ...(Object.hasOwn(k, 'value') ? { value: k.value } : {}),
+    }));
     return { school, deviceId, deviceName: typeof nameRow?.value === 'string' ? nameRow.value : '', tables, kept };
   });
   const tables = scope.kind === 'school' ? snapshot.tables : selectScope(snapshot.tables, scope.mentorshipIds);

@@ -5,10 +5,12 @@ import { checkSchool } from '../../domain/bundle/parse';
 import { ok, type Result } from '../../domain/bundle/result';
 import { sameJson } from '../../domain/canonicalJson';
 import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
-import { mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
+import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
+import { clockWarnings, type ClockWarning } from '../../domain/clockSkew';
+import { markChecked } from '../writePath';
 import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } from '../db';
-import { allKeptRows, keptRowId, loadStates, localSchool, type KeptVersionRow } from './localState';
+import { allKeptRows, keptRowId, loadStates, localSchool, type KeptValueRow } from './localState';
 import type { ExchangeRecord } from './exchanges';
 
 export type OutcomeCounts = Record<MergeOutcome, number>;
@@ -22,6 +24,8 @@ export interface ImportPreview {
   ignoredTables: string[];
   /** Files of materials the bundle brings that this device lacks. */
   files: { count: number; bytes: number };
+  /** Devices whose clock looks wrong, judged from the bundle's stamps against this device's clock. */
+  clock: ClockWarning[];
 }
 
 export interface ImportReport extends ImportPreview {
@@ -32,8 +36,9 @@ export interface ImportReport extends ImportPreview {
 export interface ImportSnapshot extends SnapshotRow {
   exchangeId: string;
   at: string;
-  records: { table: SyncedTable; id: string; before: VersionedRecord | null; afterHlc: string }[];
-  keptBefore: KeptVersionRow[];
+  /** `after`: the vv the import left, to tell whether the record was written since. */
+  records: { table: SyncedTable; id: string; before: VersionedRecord | null; afterVv: Record<string, number> }[];
+  keptBefore: KeptValueRow[];
   keptAdded: string[];
   /** Files of materials the import stored; undo removes them. */
   filesAdded?: string[];
@@ -45,16 +50,23 @@ const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 
 interface Planned {
   preview: ImportPreview;
   changes: { table: SyncedTable; change: RecordChange }[];
-  keptRows: KeptVersionRow[];
+  keptRows: KeptValueRow[];
   files: BundleAttachment[];
 }
 
 /** The merge of the bundle into this device's data, computed without writing. Inside a transaction. */
-async function plan(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<Planned, BundleError>> {
+async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<Result<Planned, BundleError>> {
   const school = checkSchool(bundle.header, await localSchool(db));
   if (!school.ok) return school;
   const keptRows = await allKeptRows(db);
-  const preview: ImportPreview = { total: zero(), perTable: {}, conflicts: [], ignoredTables: [...bundle.ignoredTables], files: { count: 0, bytes: 0 } };
+  const preview: ImportPreview = {
+    total: zero(),
+    perTable: {},
+    conflicts: [],
+    ignoredTables: [...bundle.ignoredTables],
+    files: { count: 0, bytes: 0 },
+    clock: clockWarnings(bundle, now.getTime()),
+  };
   const changes: Planned['changes'] = [];
   for (const table of SYNCED_TABLES) {
     const records = bundle.tables[table];
@@ -89,8 +101,8 @@ async function filesToAdd(db: NastavnikDb, bundle: ParsedBundle, changes: Planne
 }
 
 /** Counts per table of what the import would do: new, updated, unchanged, in conflict. Writes nothing. */
-export async function previewImport(db: NastavnikDb, bundle: ParsedBundle): Promise<Result<ImportPreview, BundleError>> {
-  const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts', 'files'], () => plan(db, bundle));
+export async function previewImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportPreview, BundleError>> {
+  const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts', 'files'], () => plan(db, bundle, now));
   return r.ok ? ok(r.value.preview) : r;
 }
 
@@ -100,24 +112,25 @@ export async function previewImport(db: NastavnikDb, bundle: ParsedBundle): Prom
  */
 export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportReport, BundleError>> {
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
-    const planned = await plan(db, bundle);
+    const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
     const { preview, changes, keptRows, files } = planned.value;
     const at = now.toISOString();
     const exchangeId = crypto.randomUUID();
+    const incoming = new Set<object>(Object.values(bundle.tables).flatMap((list) => list ?? []));
 
     // Kept versions: rows of the changed records that go or change, and rows that appear.
     const keptById = new Map(keptRows.map((k) => [k.id, k]));
-    const keptBefore: KeptVersionRow[] = [];
+    const keptBefore: KeptValueRow[] = [];
     const keptAdded: string[] = [];
-    const keptPut: KeptVersionRow[] = [];
+    const keptPut: KeptValueRow[] = [];
     const keptDelete: string[] = [];
     for (const { table, change } of changes) {
-      const after = new Map(change.after.kept.map((v) => [keptRowId(table, change.id, v.hlc), v]));
+      const after = new Map(change.after.kept.map((v) => [keptRowId(table, change.id, v.field, v.write), v]));
       for (const v of change.before?.kept ?? []) {
-        const id = keptRowId(table, change.id, v.hlc);
+        const id = keptRowId(table, change.id, v.field, v.write);
         const next = after.get(id);
-        if (next && sameJson(next, v)) after.delete(id);
+        if (next && keptKey(next) === keptKey(v) && keptHas(next) === keptHas(v) && sameJson(next.value, v.value)) after.delete(id);
         else {
           keptBefore.push(keptById.get(id)!);
           if (!next) keptDelete.push(id);
@@ -125,7 +138,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       }
       for (const [id, version] of after) {
         if (!keptById.has(id)) keptAdded.push(id);
-        keptPut.push({ id, table, recordId: change.id, version, detectedAt: keptById.get(id)?.detectedAt ?? at });
+        keptPut.push({ ...version, id, table, recordId: change.id, detectedAt: keptById.get(id)?.detectedAt ?? at });
       }
     }
 
@@ -133,17 +146,22 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       id: exchangeId,
       exchangeId,
       at,
-      records: changes.map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterHlc: change.after.record.hlc })),
+      records: changes.map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterVv: change.after.record.vv })),
       keptBefore,
       keptAdded,
       filesAdded: files.map((f) => f.id),
     };
-    // Only the last import can be undone: older snapshots would restore over later imports.
-    await db.snapshots.clear();
-    await db.snapshots.put(snapshot);
+    // Only the last import that changed something can be undone: older snapshots would restore over later imports,
+    // and an import that changed nothing (the same file twice) must not hide the one the user means to undo.
+    if (changes.length || files.length) {
+      await db.snapshots.clear();
+      await db.snapshots.put(snapshot);
+    }
 
     for (const table of SYNCED_TABLES) {
       const rows = changes.filter((c) => c.table === table).map((c) => c.change.after.record);
+      // A record the file brought unchanged was checked by the import gate; a merged one goes through the write path's check.
+      markChecked(rows.filter((r) => incoming.has(r)));
       if (rows.length) await db.syncedTable(table).bulkPut(rows);
     }
     await db.conflicts.bulkDelete(keptDelete);

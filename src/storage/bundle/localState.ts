@@ -1,23 +1,9 @@
 import { toRecordStates, type RecordState, type VersionedRecord } from '../../domain/merge';
-import type { ConflictRow, GenericRecord, NastavnikDb, SyncedTable } from '../db';
+import type { ConflictRow, NastavnikDb, SyncedTable } from '../db';
+export { keptRowId } from '../upgrade';
 
-/** A kept conflict version as the `conflicts` table stores it (local; it also travels in bundles). */
-export interface KeptVersionRow extends ConflictRow {
-  table: SyncedTable;
-  recordId: string;
-  version: GenericRecord;
-  /** When this device first learned of it. */
-  detectedAt: string;
-}
-
-/** One row per kept version: the same version found on two devices gets the same id. */
-export function keptRowId(table: string, recordId: string, hlc: string): string {
-  return `${table}|${recordId}|${hlc}`;
-}
-
-export function isKeptVersionRow(row: ConflictRow): row is KeptVersionRow {
-  return typeof row.recordId === 'string' && typeof row.version === 'object' && row.version !== null;
-}
+/** A kept value as the `conflicts` table stores it (local; it also travels in bundles). */
+export type KeptValueRow = ConflictRow;
 
 /** The local school profile: the earliest live record, as the app shows it. */
 export async function localSchool(db: NastavnikDb): Promise<{ id: string; name: string } | undefined> {
@@ -27,22 +13,22 @@ export async function localSchool(db: NastavnikDb): Promise<{ id: string; name: 
 }
 
 /**
- * The merge states of the given records of one table on this device: the stored record with its kept versions.
+ * The merge states of the given records of one table on this device: the stored record with its kept values.
  * Call inside a transaction over the table and `conflicts`.
  */
 export async function loadStates(
   db: NastavnikDb,
   table: SyncedTable,
   ids: readonly string[],
-  keptRows: readonly KeptVersionRow[],
+  keptRows: readonly KeptValueRow[],
 ): Promise<Map<string, RecordState>> {
-  const records = (await db.syncedTable(table).bulkGet([...ids])).filter((r): r is GenericRecord => !!r);
+  const records = (await db.syncedTable(table).bulkGet([...ids])).filter((r): r is VersionedRecord => !!r);
   return toRecordStates(
-    records as VersionedRecord[],
+    records,
     keptRows.filter((k) => k.table === table),
   );
 }
 
-export async function allKeptRows(db: NastavnikDb): Promise<KeptVersionRow[]> {
-  return (await db.conflicts.toArray()).filter(isKeptVersionRow);
+export async function allKeptRows(db: NastavnikDb): Promise<KeptValueRow[]> {
+  return db.conflicts.toArray();
 }

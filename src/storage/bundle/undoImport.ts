@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../domain/bundle/result';
+import { sameJson } from '../../domain/canonicalJson';
 import { SYNCED_TABLES, type NastavnikDb } from '../db';
 import type { ImportSnapshot } from './importBundle';
 
@@ -34,13 +35,17 @@ export async function undoLastImport(db: NastavnikDb, opts: { force?: boolean; n
     const snap = await lastImportSnapshot(db);
     if (!snap) return err({ kind: 'nothingToUndo' as const });
     let changed = 0;
-    for (const r of snap.records) if ((await db.syncedTable(r.table).get(r.id))?.hlc !== r.afterHlc) changed += 1;
+    for (const r of snap.records) {
+      const now = await db.syncedTable(r.table).get(r.id);
+      if (!now || !sameJson(now.vv, r.afterVv)) changed += 1;
+    }
     if (changed > 0 && !opts.force) return err({ kind: 'changedSince' as const, count: changed });
 
     for (const t of SYNCED_TABLES) {
       const mine = snap.records.filter((r) => r.table === t);
       if (!mine.length) continue;
       await db.syncedTable(t).bulkDelete(mine.filter((r) => !r.before).map((r) => r.id));
+      // The records as they were stored before the import: they passed the write path then, and pass it again.
       await db.syncedTable(t).bulkPut(mine.flatMap((r) => (r.before ? [r.before] : [])));
     }
     await db.conflicts.bulkDelete(snap.keptAdded);

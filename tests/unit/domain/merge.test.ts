@@ -1,37 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import { fieldEntries, legacyWrite, stampRecord, type VersionedRecord } from '../../../src/domain/envelope';
 import { encodeHlc } from '../../../src/domain/hlc';
 import {
   classifyMerge,
+  conflictingValues,
+  keptAfterWrite,
   mergeRecord,
   mergeRecordStates,
   mergeReplicas,
   mergeTable,
   sameRecordState,
   type RecordState,
-  type VersionedRecord,
 } from '../../../src/domain/merge';
 import { compareVv, joinVv } from '../../../src/domain/versionVector';
-import { differingFields, pickFields, resolveRecord } from '../../../src/domain/conflictResolution';
+import { conflictFields, pickFields, resolveRecord } from '../../../src/domain/conflictResolution';
 
-/** A version of record `p1` written by `device` at `wall`, having seen `vv`. */
-function ver(device: string, wall: number, vv: Record<string, number>, fields: Record<string, unknown> = {}, deleted = false): VersionedRecord {
-  return {
-    id: 'p1',
-    createdAt: '2025-09-01T00:00:00.000Z',
-    updatedAt: new Date(wall).toISOString(),
-    hlc: encodeHlc({ wall, counter: 0, deviceId: device }),
-    vv,
-    deleted,
-    name: 'Иван',
-    ...fields,
-  };
+const GROUPS = [['status', 'endReason']] as const;
+const ctx = (device: string, wall: number) => ({ hlc: encodeHlc({ wall, counter: 0, deviceId: device }), deviceId: device, now: new Date(wall).toISOString() });
+/** A write of `device` at `wall` on top of `on` (or a new record p1). */
+function write(on: VersionedRecord | undefined, device: string, wall: number, change: Record<string, unknown>, deleted = false): VersionedRecord {
+  const fields = { ...(on ? Object.fromEntries(Object.entries(on).filter(([k]) => ['name', 'notes', 'status', 'endReason', 'phone'].includes(k))) : {}), ...change };
+  for (const [k, v] of Object.entries(change)) if (v === undefined) delete fields[k];
+  return stampRecord(on, fields, ctx(device, wall), { id: 'p1', deleted, groups: GROUPS }) as VersionedRecord;
 }
-const one = (record: VersionedRecord, kept: readonly VersionedRecord[] = []): RecordState => ({ record, kept });
+const one = (record: VersionedRecord, kept: RecordState['kept'] = []): RecordState => ({ record, kept });
+const fieldsOf = (r: VersionedRecord) => ({ name: r.name, notes: r.notes, status: r.status, endReason: r.endReason, deleted: r.deleted });
 
-const base = ver('A', 1000, { A: 1 });
-const editA = ver('A', 2000, { A: 2 }, { name: 'Иван А' });
-const editB = ver('B', 3000, { A: 1, B: 1 }, { name: 'Иван Б' });
-const deleteB = ver('B', 3000, { A: 1, B: 1 }, {}, true);
+const base = write(undefined, 'A', 1000, { name: 'Иван', notes: '', status: 'active', endReason: '' });
+const notesA = write(base, 'A', 2000, { notes: 'встреча прошла' });
+const nameB = write(base, 'B', 3000, { name: 'Иван Петрович' });
+const nameA = write(base, 'A', 2000, { name: 'Иван А' });
+const deleteB = write(base, 'B', 3000, {}, true);
 
 /** Both directions, and a second pass over the result, must agree. */
 function both(x: RecordState, y: RecordState): RecordState {
@@ -60,139 +59,218 @@ describe('version vectors', () => {
   });
 });
 
-describe('merging two versions of one record', () => {
+describe('field stamps', () => {
+  it('a new record is one write: no per-field list', () => {
+    expect(base.writes).toHaveLength(1);
+    expect(base.fieldWrites).toBeUndefined();
+  });
+  it('an edit stamps only the fields it changed (and `deleted`)', () => {
+    const e = fieldEntries(notesA);
+    expect(e.get('notes')!.write).not.toBe(e.get('name')!.write);
+    expect(e.get('deleted')!.write).toBe(e.get('notes')!.write);
+    expect(notesA.hlc).toBe(ctx('A', 2000).hlc);
+  });
+  it('a change to one field of a group stamps the whole group', () => {
+    const s = write(base, 'B', 3000, { status: 'interrupted' });
+    const e = fieldEntries(s);
+    expect(e.get('endReason')!.write).toBe(e.get('status')!.write);
+    expect(e.get('name')!.write).not.toBe(e.get('status')!.write);
+  });
+  it('a cleared field is listed as written absent', () => {
+    const withPhone = write(base, 'A', 1500, { phone: '+7 900' });
+    const cleared = write(withPhone, 'A', 1600, { phone: undefined });
+    expect(cleared.phone).toBeUndefined();
+    expect(fieldEntries(cleared).get('phone')).toMatchObject({ has: false });
+  });
+  it('a record of format 2 (no stamps) reads as one write of every field it has', () => {
+    const { writes: _w, ...old } = base;
+    const e = fieldEntries(old as VersionedRecord);
+    expect(new Set([...e.values()].map((x) => x.write))).toEqual(new Set([legacyWrite(base)]));
+  });
+});
+
+describe('merging two copies of one record, field by field', () => {
   it('a record only the other side has is new', () => {
-    expect(mergeRecord(undefined, base)).toMatchObject({ record: base, loser: undefined, outcome: 'new' });
+    expect(mergeRecord(undefined, base)).toMatchObject({ record: base, kept: [], outcome: 'new' });
   });
 
   it('the same version is unchanged', () => {
-    const r = both(one(base), one({ ...base }));
-    expect(r.record).toEqual(base);
+    expect(both(one(base), one({ ...base })).record).toEqual(base);
     expect(mergeRecord(base, { ...base }).outcome).toBe('unchanged');
   });
 
-  it('a newer version (its vv dominates) wins without a conflict', () => {
-    const r = both(one(base), one(editA));
-    expect(r).toEqual({ record: editA, kept: [] });
-    expect(mergeRecord(base, editA).outcome).toBe('updated');
-    expect(mergeRecord(editA, base).outcome).toBe('unchanged');
+  it('a newer version wins without a conflict, in both directions', () => {
+    expect(both(one(base), one(notesA))).toEqual({ record: notesA, kept: [] });
+    expect(mergeRecord(base, notesA).outcome).toBe('updated');
+    expect(mergeRecord(notesA, base).outcome).toBe('unchanged');
   });
 
-  it('causal order beats the clock: a newer version with an older stamp still wins', () => {
-    const late = ver('B', 500, { A: 1, B: 1 }, { name: 'после' });
-    expect(both(one(base), one(late)).record).toEqual(late);
+  it('edits of different fields on two devices merge by themselves: both edits, no conflict', () => {
+    const r = both(one(notesA), one(nameB));
+    expect(fieldsOf(r.record)).toEqual({ name: 'Иван Петрович', notes: 'встреча прошла', status: 'active', endReason: '', deleted: false });
+    expect(conflictingValues(r)).toEqual([]);
+    expect(r.record.vv).toEqual({ A: 2, B: 1 });
+    expect(mergeRecord(notesA, nameB).outcome).toBe('updated');
+    expect(mergeRecord(nameB, notesA).outcome).toBe('updated');
   });
 
-  it('concurrent edits: the later stamp wins, the loser is kept, the vv covers both', () => {
-    const r = both(one(editA), one(editB));
-    expect(r.record).toMatchObject({ name: 'Иван Б', hlc: editB.hlc, vv: { A: 2, B: 1 } });
-    expect(r.kept).toEqual([{ ...editA, vv: { A: 2 } }]);
-    expect(mergeRecord(editA, editB)).toMatchObject({ outcome: 'conflict', loser: { name: 'Иван А' } });
-    expect(mergeRecord(editB, editA)).toMatchObject({ outcome: 'conflict', loser: { name: 'Иван А' } });
+  it('causal order beats the clock: a later write with an older stamp still wins its field', () => {
+    const late = write(nameB, 'C', 500, { name: 'после' });
+    expect(both(one(nameB), one(late)).record.name).toBe('после');
   });
 
-  it('a deletion concurrent with an edit is a conflict, whichever wins', () => {
-    const tombWins = both(one(editA), one(deleteB));
+  it('the same field written on two devices: the later stamp wins, the other value is kept', () => {
+    const r = both(one(nameA), one(nameB));
+    expect(r.record).toMatchObject({ name: 'Иван Петрович', vv: { A: 2, B: 1 } });
+    expect(conflictingValues(r)).toEqual([{ field: 'name', write: fieldEntries(nameA).get('name')!.write, value: 'Иван А' }]);
+    expect(mergeRecord(nameA, nameB).outcome).toBe('conflict');
+    expect(mergeRecord(nameB, nameA).outcome).toBe('conflict');
+  });
+
+  it('the same value written on two devices is no conflict', () => {
+    const same = write(base, 'B', 3000, { name: 'Иван А' });
+    const r = both(one(nameA), one(same));
+    expect(r.record.name).toBe('Иван А');
+    expect(conflictingValues(r)).toEqual([]);
+    expect(mergeRecord(nameA, same).outcome).toBe('updated');
+  });
+
+  it('a field cleared on one device and edited on the other is a conflict', () => {
+    const withPhone = write(base, 'A', 1500, { phone: '+7 900' });
+    const cleared = write(withPhone, 'A', 2000, { phone: undefined });
+    const edited = write(withPhone, 'B', 2500, { phone: '+7 911' });
+    const r = both(one(cleared), one(edited));
+    expect(r.record.phone).toBe('+7 911');
+    expect(conflictingValues(r)).toEqual([{ field: 'phone', write: fieldEntries(cleared).get('phone')!.write }]);
+  });
+
+  it('a deletion concurrent with an edit of any field is a conflict, whichever wins', () => {
+    const tombWins = both(one(notesA), one(deleteB));
     expect(tombWins.record.deleted).toBe(true);
-    expect(tombWins.kept.map((k) => k.name)).toEqual(['Иван А']);
-    const laterEdit = ver('A', 4000, { A: 2 }, { name: 'Иван поздний' });
+    expect(tombWins.record.notes).toBe('встреча прошла');
+    expect(conflictingValues(tombWins).map((k) => [k.field, k.value])).toEqual([['deleted', false]]);
+    const laterEdit = write(base, 'A', 4000, { notes: 'позже' });
     const editWins = both(one(laterEdit), one(deleteB));
-    expect(editWins.record).toMatchObject({ deleted: false, name: 'Иван поздний' });
-    expect(editWins.kept.map((k) => k.deleted)).toEqual([true]);
+    expect(editWins.record).toMatchObject({ deleted: false, notes: 'позже' });
+    expect(conflictingValues(editWins).map((k) => [k.field, k.value])).toEqual([['deleted', true]]);
+  });
+
+  it('a group travels whole: status and reason come from the same write', () => {
+    const interruptA = write(base, 'A', 2000, { status: 'interrupted', endReason: 'переезд' });
+    const finishB = write(base, 'B', 3000, { status: 'finished' });
+    const r = both(one(interruptA), one(finishB));
+    expect([r.record.status, r.record.endReason]).toEqual(['finished', '']);
+    expect(conflictingValues(r).map((k) => k.field).sort()).toEqual(['endReason', 'status']);
   });
 
   it('equal vv with different content (a forged file) still settles the same way in both directions', () => {
     const forged = { ...base, name: 'Подделка' };
-    const r = both(one(base), one(forged));
-    expect([base.name, forged.name]).toContain(r.record.name);
+    expect([base.name, forged.name]).toContain(both(one(base), one(forged)).record.name);
   });
 
-  it('a kept version travels: a third device learns of the conflict from the merged copy', () => {
-    const merged = mergeRecordStates(one(editA), one(editB));
+  it('a kept value travels: a third device learns of the conflict from the merged copy', () => {
+    const merged = mergeRecordStates(one(nameA), one(nameB));
     const third = both(one(base), merged);
-    expect(third.kept.map((k) => k.name)).toEqual(['Иван А']);
+    expect(conflictingValues(third).map((k) => k.value)).toEqual(['Иван А']);
     expect(classifyMerge(one(base), third)).toBe('conflict');
   });
 
-  it('an edit written on top of the conflicted record keeps the kept version for review', () => {
-    const merged = mergeRecordStates(one(editA), one(editB));
-    const edit = ver('C', 5000, { A: 2, B: 1, C: 1 }, { name: 'Иван В' });
-    const r = both(one(edit, merged.kept), merged);
+  it('an edit of another field keeps the kept value; an edit of the same field keeps it too, for review', () => {
+    const merged = mergeRecordStates(one(nameA), one(nameB));
+    // (the two devices' edits also both said «not deleted»: that equal value is kept only for the merge's
+    // bookkeeping, and the next write of the record replaces it)
+    expect(merged.kept.map((k) => k.field).sort()).toEqual(['deleted', 'name']);
+    const notes = write(merged.record, 'C', 5000, { notes: 'C' });
+    expect(keptAfterWrite(merged, notes)).toEqual(conflictingValues(merged));
+    const rename = write(merged.record, 'C', 5000, { name: 'Иван В' });
+    expect(keptAfterWrite(merged, rename)).toEqual(conflictingValues(merged));
+    const r = both(one(rename, keptAfterWrite(merged, rename)), merged);
     expect(r.record.name).toBe('Иван В');
-    expect(r.kept.map((k) => k.name)).toEqual(['Иван А']);
+    expect(conflictingValues(r).map((k) => k.value)).toEqual(['Иван А']);
   });
 
-  it('a resolution replaces every kept version, also on devices that still hold them', () => {
-    const merged = mergeRecordStates(one(editA), one(editB));
-    const ctx = { hlc: encodeHlc({ wall: 6000, counter: 0, deviceId: 'C' }), deviceId: 'C', now: '2025-09-02T00:00:00.000Z' };
-    const resolved = resolveRecord(merged.record, pickFields([merged.record, ...merged.kept], { name: 1 }).fields, ctx);
+  it('a resolution replaces every kept value, also on devices that still hold them', () => {
+    const merged = mergeRecordStates(one(nameA), one(nameB));
+    const [conflict] = conflictFields(merged);
+    expect(conflict!.options.map((o) => [o.value, o.current])).toEqual([
+      ['Иван Петрович', true],
+      ['Иван А', false],
+    ]);
+    const chosen = pickFields(merged, { name: conflict!.options[1]!.write });
+    const resolved = resolveRecord(merged.record, chosen.fields, ctx('C', 6000));
     expect(resolved).toMatchObject({ name: 'Иван А', vv: { A: 2, B: 1, C: 1 } });
-    expect(compareVv(resolved.vv, merged.record.vv)).toBe('after');
     const r = both(one(resolved), merged);
     expect(r).toEqual({ record: resolved, kept: [] });
     expect(classifyMerge(merged, r)).toBe('updated');
-    expect(classifyMerge(one(resolved), r)).toBe('unchanged');
     // the loser's own device, which never saw the conflict, takes the resolution as a plain update
-    expect(both(one(editA), one(resolved))).toEqual({ record: resolved, kept: [] });
+    expect(both(one(nameA), one(resolved))).toEqual({ record: resolved, kept: [] });
   });
 
-  it('the loser edited further on its own device replaces its earlier kept version', () => {
-    const merged = mergeRecordStates(one(editA), one(editB));
-    const editA2 = ver('A', 2500, { A: 3 }, { name: 'Иван А2' });
-    const r = both(merged, one(editA2));
-    expect(r.record.name).toBe('Иван Б');
-    expect(r.kept.map((k) => k.name)).toEqual(['Иван А2']);
+  it('the loser edited further on its own device replaces its earlier kept value', () => {
+    const merged = mergeRecordStates(one(nameA), one(nameB));
+    const nameA2 = write(nameA, 'A', 2500, { name: 'Иван А2' });
+    const r = both(merged, one(nameA2));
+    expect(r.record.name).toBe('Иван Петрович');
+    expect(conflictingValues(r).map((k) => k.value)).toEqual(['Иван А2']);
+  });
+
+  it('a record of format 2 merges with its own upgraded copy and with a newer edit', () => {
+    const { writes: _w, ...old } = base;
+    expect(mergeRecord(old as VersionedRecord, base).outcome).not.toBe('conflict');
+    expect(both(one(old as VersionedRecord), one(notesA)).record.notes).toBe('встреча прошла');
   });
 });
 
 describe('merging a table', () => {
   it('counts outcomes and lists only what must be written', () => {
-    const other = { ...base, id: 'p2', name: 'Пётр' };
+    const other = write(undefined, 'A', 1000, { name: 'Пётр' });
+    const p2 = { ...other, id: 'p2' };
     const local = new Map([
-      ['p1', one(editA)],
-      ['p2', one(other)],
+      ['p1', one(nameA)],
+      ['p2', one(p2)],
     ]);
     const fresh = { ...base, id: 'p3' };
-    const r = mergeTable(local, [one(editB), one({ ...other }), one(fresh)]);
+    const r = mergeTable(local, [one(nameB), one({ ...p2 }), one(fresh)]);
     expect(r.counts).toEqual({ new: 1, updated: 0, unchanged: 1, conflict: 1 });
     expect(r.changes.map((c) => [c.id, c.outcome])).toEqual([
       ['p1', 'conflict'],
       ['p3', 'new'],
     ]);
     expect(r.states.size).toBe(3);
-    expect(local.get('p1')).toEqual(one(editA));
+    expect(local.get('p1')).toEqual(one(nameA));
   });
 
   it('a repeated id in the input is merged, not double counted', () => {
-    const r = mergeTable(new Map(), [one(base), one(editA)]);
+    const r = mergeTable(new Map(), [one(base), one(notesA)]);
     expect(r.counts.new).toBe(1);
-    expect(r.states.get('p1')?.record).toEqual(editA);
+    expect(r.states.get('p1')?.record).toEqual(notesA);
   });
 });
 
 describe('merging whole replicas', () => {
   it('merges table by table and keeps tables only one side has', () => {
-    const a = new Map([['people', new Map([['p1', one(editA)]])]]);
+    const a = new Map([['people', new Map([['p1', one(nameA)]])]]);
     const b = new Map([
-      ['people', new Map([['p1', one(editB)]])],
+      ['people', new Map([['p1', one(nameB)]])],
       ['partners', new Map([['p1', one(base)]])],
     ]);
     const ab = mergeReplicas(a, b);
-    expect(ab.get('people')?.get('p1')?.kept).toHaveLength(1);
+    expect(conflictingValues(ab.get('people')!.get('p1')!)).toHaveLength(1);
     expect(ab.get('partners')?.get('p1')?.record).toEqual(base);
-    expect(a.get('people')?.get('p1')).toEqual(one(editA));
+    expect(a.get('people')?.get('p1')).toEqual(one(nameA));
   });
 });
 
 describe('field-by-field resolution helpers', () => {
-  it('lists the fields that differ, deletion first, envelope left out', () => {
-    expect(differingFields([editA, deleteB])).toEqual(['deleted', 'name']);
-    expect(differingFields([base, { ...base, hlc: editA.hlc }])).toEqual([]);
+  it('lists only the fields in conflict, deletion first', () => {
+    const s = mergeRecordStates(mergeRecordStates(one(nameA), one(nameB)), one(write(base, 'C', 3500, {}, true)));
+    expect(conflictFields(s).map((f) => f.field)).toEqual(['deleted', 'name']);
   });
-  it('picks each field from the chosen version; a field the chosen version lacks goes', () => {
-    const withPhone = { ...editA, phone: '+7 900' };
-    const { fields, deleted } = pickFields([withPhone, deleteB], { name: 1, phone: 1, deleted: 1 });
-    expect(fields).toEqual({ name: 'Иван' });
-    expect(deleted).toBe(true);
+  it('picks a kept value per field; a kept absent value removes the field', () => {
+    const withPhone = write(base, 'A', 1500, { phone: '+7 900' });
+    const s = mergeRecordStates(one(write(withPhone, 'A', 2000, { phone: undefined })), one(write(withPhone, 'B', 2500, { phone: '+7 911' })));
+    const [f] = conflictFields(s);
+    expect(pickFields(s, { phone: f!.options[1]!.write }).fields).not.toHaveProperty('phone');
+    expect(pickFields(s, {}).fields.phone).toBe('+7 911');
   });
 });

@@ -6,7 +6,7 @@ import { listConflicts, resolveConflict, conflictCount } from '../../../src/stor
 import { undoLastImport, undoErrorMessage } from '../../../src/storage/bundle/undoImport';
 import { lastExportAt, listExchanges } from '../../../src/storage/bundle/exchanges';
 import { pickFields } from '../../../src/domain/conflictResolution';
-import type { VersionedRecord } from '../../../src/domain/merge';
+import { RecordRejected } from '../../../src/domain/recordRules';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
 import { carry, closeAll, dump, dumpData, dumpSynced, exchange, importInto, newDb, personFields, repos, seedSchool } from './bundleHelpers';
 
@@ -73,33 +73,46 @@ describe('export and import between two devices', () => {
 });
 
 describe('conflicts between devices', () => {
-  async function concurrentEdit() {
+  async function twoDevices() {
     const a = await newDb();
     const b = await newDb();
     const seeded = await seedSchool(a);
     await exchange(a, b);
-    await repos(a).people.save(personFields({ lastName: 'Петров-Водкин' }), seeded.s1.id);
-    await repos(b).people.save(personFields({ phone: '+7 900 333-33-33' }), seeded.s1.id);
     return { a, b, ...seeded };
   }
 
-  it('a concurrent edit shows on both sides, is resolved field by field on one, and the resolution reaches the other', async () => {
-    const { a, b, s1 } = await concurrentEdit();
+  it('edits of different fields of one record on two devices merge by themselves, both ways, with no conflict', async () => {
+    const { a, b, s1 } = await twoDevices();
+    // each form hands back the whole record; only the field its user changed differs from what is stored
+    await repos(a).people.save(personFields({ lastName: 'Петров-Водкин', phone: '+7 900 111-11-11' }), s1.id);
+    await repos(b).people.save(personFields({ phone: '+7 900 333-33-33' }), s1.id);
+    expect((await exchange(a, b)).total).toMatchObject({ updated: 1, conflict: 0 });
+    expect((await exchange(b, a)).total).toMatchObject({ updated: 1, conflict: 0 });
+    for (const db of [a, b]) {
+      expect(await db.people.get(s1.id)).toMatchObject({ lastName: 'Петров-Водкин', phone: '+7 900 333-33-33' });
+      expect(await listConflicts(db)).toEqual([]);
+    }
+    expect(await sharedData(a)).toEqual(await sharedData(b));
+  });
+
+  it('the same field on two devices: a conflict on both sides, resolved on one, and the resolution reaches the other', async () => {
+    const { a, b, s1 } = await twoDevices();
+    await repos(a).people.save(personFields({ lastName: 'Петров-Водкин', phone: '+7 900 111-11-11' }), s1.id);
+    await repos(b).people.save(personFields({ lastName: 'Петров-Сидоров', phone: '+7 900 111-11-11' }), s1.id);
     expect((await exchange(a, b)).total).toMatchObject({ conflict: 1 });
     expect((await exchange(b, a)).total).toMatchObject({ conflict: 1 });
     for (const db of [a, b]) {
       const [g] = await listConflicts(db);
-      expect(g).toMatchObject({ table: 'people', recordId: s1.id, fields: ['lastName', 'phone'] });
+      expect(g!.fields.map((f) => f.field)).toEqual(['lastName']);
+      expect(g!.fields[0]!.options.map((o) => o.value).sort()).toEqual(['Петров-Водкин', 'Петров-Сидоров']);
     }
     expect(await sharedData(a)).toEqual(await sharedData(b));
 
     const [g] = await listConflicts(a);
-    const versions = [g!.current!, ...g!.kept.map((k) => k.version)] as VersionedRecord[];
-    const lastNameFrom = versions.findIndex((v) => v.lastName === 'Петров-Водкин');
-    const phoneFrom = versions.findIndex((v) => v.phone === '+7 900 333-33-33');
-    const chosen = pickFields(versions, { lastName: lastNameFrom, phone: phoneFrom });
-    const resolved = await resolveConflict(a, g!.kept[0]!.id, chosen.fields);
-    expect(resolved).toMatchObject({ lastName: 'Петров-Водкин', phone: '+7 900 333-33-33' });
+    const from = g!.fields[0]!.options.find((o) => o.value === 'Петров-Водкин')!;
+    const chosen = pickFields(g!.state, { lastName: from.write });
+    const resolved = await resolveConflict(a, 'people', s1.id, chosen.fields);
+    expect(resolved).toMatchObject({ lastName: 'Петров-Водкин', phone: '+7 900 111-11-11' });
     expect(resolved.vv[await getDeviceId(a)]).toBe(3); // created, edited, resolved on A
     expect(await conflictCount(a)).toBe(0);
 
@@ -108,26 +121,41 @@ describe('conflicts between devices', () => {
     expect(await sharedData(b)).toEqual(await sharedData(a));
   });
 
-  it('a deletion against a concurrent edit is a conflict, not a silent loss', async () => {
-    const a = await newDb();
-    const b = await newDb();
-    const { x } = await seedSchool(a);
+  it('a resolution that mixes a pair into something its rules refuse is refused, and nothing changes', async () => {
+    const { a, b, m1 } = await twoDevices();
+    const pairA = (await a.mentorships.get(m1.id))!;
+    await repos(a).mentorships.save(mentorshipInputSchema.parse({ ...pairA, status: 'interrupted', endDate: '2026-01-10', endReason: 'переезд' }), m1.id);
+    await repos(b).mentorships.save(mentorshipInputSchema.parse({ ...pairA, status: 'finished', endDate: '2026-01-12' }), m1.id);
     await exchange(a, b);
+    const [g] = await listConflicts(b);
+    // the status and its reason come as one group: both fields are in the conflict
+    expect(g!.fields.map((f) => f.field)).toEqual(['endDate', 'endReason', 'status']);
+    const interrupted = g!.fields.find((f) => f.field === 'status')!.options.find((o) => o.value === 'interrupted')!;
+    const noReason = g!.fields.find((f) => f.field === 'endReason')!.options.find((o) => o.value === '')!;
+    const mix = pickFields(g!.state, { status: interrupted.write, endReason: noReason.write });
+    const before = await dumpData(b);
+    await expect(resolveConflict(b, 'mentorships', m1.id, mix.fields)).rejects.toThrow(RecordRejected);
+    await expect(resolveConflict(b, 'mentorships', m1.id, mix.fields)).rejects.toThrow(/причину/);
+    expect(await dumpData(b)).toEqual(before);
+    // and B's next file is still accepted by A
+    expect((await exchange(b, a)).total.conflict).toBe(1);
+  });
+
+  it('a deletion against a concurrent edit is a conflict, not a silent loss', async () => {
+    const { a, b, x } = await twoDevices();
     await repos(a).people.remove(x.id);
     await repos(b).people.save(personFields({ lastName: 'Посторонний', firstName: 'Гость', notes: 'важно' }), x.id);
     await exchange(a, b);
     const [g] = await listConflicts(b);
-    expect(g?.fields).toContain('deleted');
-    const versions = [g!.current!, ...g!.kept.map((k) => k.version)];
-    expect(versions.map((v) => v.deleted).sort()).toEqual([false, true]);
-    expect(versions.some((v) => v.notes === 'важно')).toBe(true);
-    // the curator keeps the edit's notes but confirms the deletion
-    const fromEdit = versions.findIndex((v) => v.notes === 'важно');
-    const { fields } = pickFields(versions, { notes: fromEdit });
-    const resolved = await resolveConflict(b, g!.kept[0]!.id, fields, { deleted: true });
+    expect(g!.fields.map((f) => f.field)).toEqual(['deleted']);
+    expect(g!.state.record.notes).toBe('важно');
+    // the curator confirms the deletion; the edit's notes stay in the tombstone
+    const del = g!.fields[0]!.options.find((o) => o.value === true)!;
+    const { fields, deleted } = pickFields(g!.state, { deleted: del.write });
+    const resolved = await resolveConflict(b, 'people', x.id, fields, { deleted });
     expect(resolved).toMatchObject({ deleted: true, notes: 'важно' });
     expect(await repos(b).people.get(x.id)).toBeUndefined();
-    await expect(resolveConflict(b, g!.kept[0]!.id, fields)).rejects.toThrow('уже разрешён');
+    await expect(resolveConflict(b, 'people', x.id, fields)).rejects.toThrow('уже разрешён');
     expect((await exchange(b, a)).total).toMatchObject({ updated: 1, conflict: 0 });
     expect(await a.people.get(x.id)).toMatchObject({ deleted: true, notes: 'важно' });
   });

@@ -2,13 +2,15 @@ import { expect } from 'vitest';
 import { NastavnikDb, SYNCED_TABLES } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
 import { personInputSchema, type Person, type PersonInput } from '../../../src/domain/person';
-import { schoolInputSchema, type School } from '../../../src/domain/school';
-import { mentorshipInputSchema, type Mentorship } from '../../../src/domain/mentorship';
+import { schoolInputSchema } from '../../../src/domain/school';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship';
 import { exportBundle, type ExportOptions } from '../../../src/storage/bundle/exportBundle';
 import { decodeBundle, encodeBundle, type EncodeOptions } from '../../../src/storage/bundle/codec';
 import { applyImport, type ImportReport } from '../../../src/storage/bundle/importBundle';
 import { bundleErrorMessage } from '../../../src/domain/bundle/errors';
-import type { ParsedBundle } from '../../../src/domain/bundle/format';
+import { buildBundle, type Bundle, type ParsedBundle } from '../../../src/domain/bundle/format';
+import type { Result } from '../../../src/domain/bundle/result';
+import type { BundleError } from '../../../src/domain/bundle/errors';
 
 let n = 0;
 const opened: NastavnikDb[] = [];
@@ -38,9 +40,9 @@ export const dumpData = (db: NastavnikDb) => dump(db, [...SYNCED_TABLES, 'confli
 export const dumpSynced = (db: NastavnikDb) => dump(db, SYNCED_TABLES);
 
 export const repos = (db: NastavnikDb) => ({
-  people: new Repository<Person>(db, 'people'),
-  school: new Repository<School>(db, 'school'),
-  mentorships: new Repository<Mentorship>(db, 'mentorships'),
+  people: new Repository(db, 'people'),
+  school: new Repository(db, 'school'),
+  mentorships: new Repository(db, 'mentorships'),
 });
 
 export const personFields = (input: Partial<PersonInput> = {}) =>
@@ -79,4 +81,18 @@ export async function importInto(to: NastavnikDb, bundle: ParsedBundle): Promise
 /** A carries its bundle to B and B imports it. */
 export async function exchange(from: NastavnikDb, to: NastavnikDb, opts: Partial<ExportOptions> = {}): Promise<ImportReport> {
   return importInto(to, await carry(from, opts));
+}
+
+/**
+ * What a broken or forged device would send: A's bundle with `tamper` applied to its tables, resealed (counts and
+ * checksum right), then read by the import gate. The write path keeps such records out of any database, so a test
+ * of the gate forges the file instead.
+ */
+export async function carryForged(from: NastavnikDb, tamper: (tables: Bundle['tables']) => void): Promise<Result<ParsedBundle, BundleError>> {
+  const b = await exportBundle(from, { appVersion: '0.1.0' });
+  const tables = structuredClone(b.tables);
+  tamper(tables);
+  const h = b.header;
+  const forged = await buildBundle({ appVersion: h.appVersion, schemaVersion: h.schemaVersion, createdAt: h.createdAt, device: h.device, school: h.school, scope: h.scope, tables, conflicts: b.conflicts });
+  return decodeBundle(await encodeBundle(forged));
 }

@@ -4,16 +4,16 @@ import { NastavnikDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
 import { readSpreadsheetFile } from '../../../src/storage/readSpreadsheetFile';
 import { parseClassList, peopleToImport } from '../../../src/domain/classList';
-import type { Person, PersonFields } from '../../../src/domain/person';
+import type { PersonFields } from '../../../src/domain/person';
 
 let db: NastavnikDb;
-let people: Repository<Person>;
+let people: Repository<'people'>;
 let n = 0;
 
 beforeEach(async () => {
   db = new NastavnikDb(`class-import-test-${++n}`);
   await db.open();
-  people = new Repository<Person>(db, 'people');
+  people = new Repository(db, 'people');
 });
 afterEach(async () => {
   db.close();

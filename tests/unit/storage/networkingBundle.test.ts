@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/storage/repository';
 import { savePreference, createMentorships } from '../../../src/storage/networking';
 import { mentorshipsFromAccepted } from '../../../src/domain/networking';
-import type { SchoolEvent } from '../../../src/domain/event';
-import type { MentoringForm } from '../../../src/domain/mentoringForm';
-import { closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
+import { carryForged, closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
+import { RecordRejected } from '../../../src/domain/recordRules';
+import { bundleErrorMessage } from '../../../src/domain/bundle/errors';
 
 afterEach(closeAll);
 
@@ -14,7 +14,7 @@ describe('networking tables in bundles', () => {
     const a = await newDb();
     const b = await newDb();
     const { s1 } = await seedSchool(a);
-    const event = await new Repository<SchoolEvent>(a, 'events').save({
+    const event = await new Repository(a, 'events').save({
       kind: 'networking',
       title: 'Нетворкинг',
       date: '2025-09-25',
@@ -22,7 +22,7 @@ describe('networking tables in bundles', () => {
       attendeeIds: [s1.id],
       notes: '',
     });
-    await new Repository<MentoringForm>(a, 'mentoringForms').saveMany([
+    await new Repository(a, 'mentoringForms').saveMany([
       { id: 'teacher-student', fields: { name: 'Учитель – ученик (школьная)', mentorCategories: ['teacher'], menteeCategories: ['student'], isFederal: false, description: '' } },
     ]);
     await savePreference({ eventId: event.id, personId: s1.id, side: 'mentee', ranked: ['t-1'] }, a);
@@ -41,24 +41,26 @@ describe('networking tables in bundles', () => {
     expect(prefs[0]!.ranked).toEqual(['t-2', 't-1']);
   });
 
-  it('a preference that breaks its rules is refused on import, naming the table and field', async () => {
+  it('a preference that breaks its rules is refused by the write path, and in a forged file by the import gate', async () => {
     const a = await newDb();
-    const b = await newDb();
     const { s1 } = await seedSchool(a);
-    // written straight to the table, as a broken or forged device would
-    await a.preferences.put({
+    const bad = {
       id: 'p1',
       eventId: 'e1',
       personId: s1.id,
-      side: 'mentee',
+      side: 'mentee' as const,
       ranked: [s1.id],
       createdAt: '2025-09-25T00:00:00.000Z',
       updatedAt: '2025-09-25T00:00:00.000Z',
       hlc: '000mfgkday0:00000:dev000000001',
       vv: { dev000000001: 1 },
       deleted: false,
-    });
-    await expect(exchange(a, b)).rejects.toThrow(/Анкеты предпочтений|самого себя/);
-    expect(await b.preferences.count()).toBe(0);
+      writes: ['000mfgkday0:00000:dev000000001#1'],
+    };
+    await expect(a.preferences.put(bad)).rejects.toThrow(RecordRejected);
+    expect(await a.preferences.count()).toBe(0);
+    const r = await carryForged(a, (t) => t.preferences!.push(bad));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(bundleErrorMessage(r.error)).toMatch(/Анкеты предпочтений.*самого себя/s);
   });
 });

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
-import type { Person, PersonFields } from '../../../src/domain/person';
+import type { PersonFields } from '../../../src/domain/person';
 import { personInputSchema } from '../../../src/domain/person';
+import { partnerInputSchema } from '../../../src/domain/partner';
 import { compareHlc, decodeHlc } from '../../../src/domain/hlc';
 
 let db: NastavnikDb;
-let people: Repository<Person>;
+let people: Repository<'people'>;
 let n = 0;
 
 const ivan = (): PersonFields =>
@@ -15,7 +16,7 @@ const ivan = (): PersonFields =>
 beforeEach(async () => {
   db = new NastavnikDb(`repo-test-${++n}`);
   await db.open();
-  people = new Repository<Person>(db, 'people');
+  people = new Repository(db, 'people');
 });
 afterEach(async () => {
   db.close();
@@ -94,7 +95,7 @@ describe('inTransaction: writes across tables', () => {
     await expect(
       inTransaction(db, ['people', 'partners'], async () => {
         await people.save(ivan());
-        await partners.save({ name: 'ООО «Ромашка»' } as never);
+        await partners.save(partnerInputSchema.parse({ name: 'ООО «Ромашка»', kind: 'enterprise' }));
         throw new Error('отказ посередине');
       }),
     ).rejects.toThrow('отказ посередине');

@@ -1,26 +1,97 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { NastavnikDb, SCHEMA_V1 } from '../../../src/storage/db';
+import { NastavnikDb, SCHEMA_V1, SCHEMA_V2 } from '../../../src/storage/db';
+import { recordProblems } from '../../../src/domain/recordRules';
+import { fieldEntries, legacyWrite } from '../../../src/domain/envelope';
+import { encodeHlc } from '../../../src/domain/hlc';
+import { listConflicts } from '../../../src/storage/bundle/conflicts';
+import { personFields } from './bundleHelpers';
+
+const hlc = (wall: number, device: string) => encodeHlc({ wall, counter: 0, deviceId: device });
+
+/** A person as the app of format 2 stored it: one stamp for the record, no field stamps. */
+function v2Person(id: string, fields: object, wall: number, vv: Record<string, number>, device = 'devA') {
+  return { id, ...personFields(), ...fields, createdAt: '2025-09-01T00:00:00.000Z', updatedAt: new Date(wall).toISOString(), hlc: hlc(wall, device), vv, deleted: false };
+}
+
+async function oldDb(name: string, version: 1 | 2, fill: (db: Dexie) => Promise<void>) {
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_V1);
+  if (version === 2) old.version(2).stores(SCHEMA_V2);
+  await old.open();
+  await fill(old);
+  old.close();
+}
 
 describe('database versions', () => {
-  it('a version-1 database with data opens as version 2 with every record intact and the new files table', async () => {
-    const name = 'upgrade-v1-v2';
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
-    const person = { id: 'p1', lastName: 'Семёнова', firstName: 'Анна', roles: ['mentee'], category: 'student', classLabel: '7Б', updatedAt: '2025-09-01T00:00:00.000Z' };
-    await v1.table('people').put(person);
-    await v1.table('meta').put({ key: 'deviceId', value: 'dev1' });
-    await v1.table('drafts').put({ key: 'person:new', value: { lastName: 'Ор' }, savedAt: '2025-09-01T00:00:00.000Z' });
-    v1.close();
-
+  it('a version-1 database with data opens as version 3: every record kept, stamped per field, and valid', async () => {
+    const name = 'upgrade-v1-v3';
+    const person = v2Person('p1', { lastName: 'Семёнова', firstName: 'Анна', roles: ['mentee'], classLabel: '7Б' }, Date.UTC(2025, 8, 2), { devA: 1 });
+    await oldDb(name, 1, async (v1) => {
+      await v1.table('people').put(person);
+      await v1.table('meta').put({ key: 'deviceId', value: 'dev1' });
+      await v1.table('drafts').put({ key: 'person:new', value: { lastName: 'Ор' }, savedAt: '2025-09-01T00:00:00.000Z' });
+    });
     const db = new NastavnikDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.people.get('p1')).toEqual(person);
+    expect(db.verno).toBe(3);
+    const p = await db.people.get('p1');
+    expect(p).toEqual({ ...person, writes: [legacyWrite(person)] });
+    expect(recordProblems('people', p)).toEqual([]);
     expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'dev1' });
     expect(await db.drafts.count()).toBe(1);
     await db.files.put({ id: 'm1', blob: new Blob(['%PDF-1.4'], { type: 'application/pdf' }) });
     expect(await (await db.files.get('m1'))!.blob.text()).toBe('%PDF-1.4');
+    db.close();
+    await db.delete();
+  });
+
+  it('version 2 → 3: a kept whole version becomes the kept values of the fields it differs in, the same as the bundle migration', async () => {
+    const name = 'upgrade-v2-v3-conflicts';
+    // B's edit of the phone won over A's concurrent edit of the last name and the phone (format 2: whole records)
+    const winner = v2Person('p1', { lastName: 'Петров', phone: '+7 911' }, Date.UTC(2025, 9, 3), { devA: 2, devB: 1 }, 'devB');
+    const loser = { ...v2Person('p1', { lastName: 'Петров-Водкин', phone: '+7 900' }, Date.UTC(2025, 9, 2), { devA: 2 }, 'devA') };
+    await oldDb(name, 2, async (v2) => {
+      await v2.table('people').put(winner);
+      await v2.table('conflicts').put({ id: `people|p1|${loser.hlc}`, table: 'people', recordId: 'p1', version: loser, detectedAt: '2025-10-04T00:00:00.000Z' });
+      await v2.table('snapshots').put({ id: 'x', exchangeId: 'x', at: '2025-10-04T00:00:00.000Z', records: [], keptBefore: [], keptAdded: [] });
+    });
+    const db = new NastavnikDb(name);
+    await db.open();
+    const rows = await db.conflicts.toArray();
+    expect(rows.map((r) => [r.field, r.value, r.detectedAt]).sort()).toEqual([
+      ['lastName', 'Петров-Водкин', '2025-10-04T00:00:00.000Z'],
+      ['phone', '+7 900', '2025-10-04T00:00:00.000Z'],
+    ]);
+    const [g] = await listConflicts(db);
+    expect(g!.fields.map((f) => f.field)).toEqual(['lastName', 'phone']);
+    expect(fieldEntries(g!.state.record).get('phone')!.write).toBe(legacyWrite(winner));
+    // the undo snapshot of the old shape is dropped
+    expect(await db.snapshots.count()).toBe(0);
+    db.close();
+    await db.delete();
+  });
+
+  it('version 2 → 3: a stored record that breaks its table’s rules is set aside with the reasons, its kept values dropped', async () => {
+    const name = 'upgrade-v2-v3-invalid';
+    const good = v2Person('p1', {}, Date.UTC(2025, 9, 1), { devA: 1 });
+    const bad = v2Person('p2', { category: 'student', classLabel: '' }, Date.UTC(2025, 9, 1), { devA: 1 });
+    const pref = { id: 'f1', eventId: 'e1', personId: 'p1', side: 'mentee', ranked: ['p1'], createdAt: good.createdAt, updatedAt: good.updatedAt, hlc: good.hlc, vv: good.vv, deleted: false };
+    await oldDb(name, 2, async (v2) => {
+      await v2.table('people').bulkPut([good, bad]);
+      await v2.table('preferences').put(pref);
+    });
+    const db = new NastavnikDb(name);
+    await db.open();
+    expect((await db.people.toArray()).map((p) => p.id)).toEqual(['p1']);
+    expect(await db.preferences.count()).toBe(0);
+    const aside = await db.setAside.orderBy('id').toArray();
+    expect(aside.map((a) => [a.table, a.recordId, a.problems.map((p) => p.field)])).toEqual([
+      ['people', 'p2', ['classLabel']],
+      ['preferences', 'f1', ['ranked.0']],
+    ]);
+    expect(aside[0]!.record).toMatchObject({ id: 'p2', lastName: 'Петров' });
+    db.close();
     await db.delete();
   });
 });

@@ -31,7 +31,7 @@ describe('the roadmap of a year', () => {
   it('a row the curator deleted is not brought back by seeding again', async () => {
     const db = fresh();
     await ensureRoadmap('2025/2026', db);
-    await new Repository<RoadmapTask>(db, 'roadmapTasks').remove('roadmap-2025-2026-01');
+    await new Repository(db, 'roadmapTasks').remove('roadmap-2025-2026-01');
     expect(await ensureRoadmap('2025/2026', db)).toBe(0);
     expect((await db.roadmapTasks.get('roadmap-2025-2026-01'))!.deleted).toBe(true);
   });

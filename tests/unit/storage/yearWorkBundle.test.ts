@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Repository } from '../../../src/storage/repository';
 import { addMaterial, ensureRoadmap } from '../../../src/storage/yearWork';
 import type { RoadmapTask } from '../../../src/domain/roadmap';
-import type { TrainingGroup, TrainingSession } from '../../../src/domain/training';
-import type { Questionnaire, QuestionnaireResponse } from '../../../src/domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../../../src/domain/questionnaireTemplates';
 import { stripEnvelope } from '../../../src/domain/envelope';
-import { recognitionInputSchema, type Recognition } from '../../../src/domain/recognition';
-import { practiceInputSchema, type Practice } from '../../../src/domain/practice';
-import { closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
+import { recognitionInputSchema } from '../../../src/domain/recognition';
+import { practiceInputSchema } from '../../../src/domain/practice';
+import { carryForged, closeAll, dumpData, exchange, newDb, seedSchool } from './bundleHelpers';
+import { RecordRejected } from '../../../src/domain/recordRules';
+import { bundleErrorMessage } from '../../../src/domain/bundle/errors';
 
 afterEach(closeAll);
 
@@ -19,8 +19,8 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     const b = await newDb();
     const { t1, s1, m1 } = await seedSchool(a);
     await ensureRoadmap('2025/2026', a);
-    const group = await new Repository<TrainingGroup>(a, 'trainingGroups').save({ name: 'Группа 1', memberIds: [t1.id], notes: '' });
-    await new Repository<TrainingSession>(a, 'trainingSessions').save({
+    const group = await new Repository(a, 'trainingGroups').save({ name: 'Группа 1', memberIds: [t1.id], notes: '' });
+    await new Repository(a, 'trainingSessions').save({
       groupId: group.id,
       kind: 'session',
       date: '2025-10-01',
@@ -30,8 +30,8 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
       attendeeIds: [t1.id],
     });
     const { id: qid, ...tpl } = QUESTIONNAIRE_TEMPLATES[0]!;
-    await new Repository<Questionnaire>(a, 'questionnaires').save(tpl, qid);
-    await new Repository<QuestionnaireResponse>(a, 'responses').save({
+    await new Repository(a, 'questionnaires').save(tpl, qid);
+    await new Repository(a, 'responses').save({
       questionnaireId: qid,
       respondentId: s1.id,
       mentorshipId: m1.id,
@@ -47,7 +47,7 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     expect(await b.files.count()).toBe(0);
 
     const row = (await b.roadmapTasks.get('roadmap-2025-2026-07')) as unknown as RoadmapTask;
-    await new Repository<RoadmapTask>(b, 'roadmapTasks').save({ ...stripEnvelope(row), status: 'done', doneOn: '2025-10-30' }, row.id);
+    await new Repository(b, 'roadmapTasks').save({ ...stripEnvelope(row), status: 'done', doneOn: '2025-10-30' }, row.id);
     const back = await exchange(b, a);
     expect(back.perTable.roadmapTasks).toMatchObject({ updated: 1, conflict: 0 });
     expect(((await a.roadmapTasks.get('roadmap-2025-2026-07')) as unknown as RoadmapTask).status).toBe('done');
@@ -57,7 +57,7 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     const a = await newDb();
     const b = await newDb();
     await seedSchool(a);
-    await a.responses.put({
+    const bad = {
       id: 'r1',
       questionnaireId: 'q',
       respondentId: 'p',
@@ -70,8 +70,12 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
       hlc: '000mfgkday0:00000:dev000000001',
       vv: { dev000000001: 1 },
       deleted: false,
-    });
-    await expect(exchange(a, b)).rejects.toThrow(/Ответы на анкеты/);
+      writes: ['000mfgkday0:00000:dev000000001#1'],
+    } as const;
+    await expect(a.responses.put(bad as never)).rejects.toThrow(RecordRejected);
+    const forged = await carryForged(a, (t) => t.responses!.push(bad as never));
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(bundleErrorMessage(forged.error)).toMatch(/Ответы на анкеты/);
     expect(await b.responses.count()).toBe(0);
   });
 
@@ -79,16 +83,18 @@ describe('roadmap, training, materials and questionnaires in bundles', () => {
     const a = await newDb();
     const b = await newDb();
     const { t1 } = await seedSchool(a);
-    const recognitions = new Repository<Recognition>(a, 'recognitions');
+    const recognitions = new Repository(a, 'recognitions');
     const r = await recognitions.save(recognitionInputSchema.parse({ personId: t1.id, kind: 'certificate', reason: 'За олимпиаду', date: '2026-05-20' }));
-    const practice = await new Repository<Practice>(a, 'practices').save(
+    const practice = await new Repository(a, 'practices').save(
       practiceInputSchema.parse({ title: 'Проектная лаборатория', authorIds: [t1.id], academicYear: '2025/2026', description: 'Проекты в парах' }),
     );
     expect((await exchange(a, b)).perTable).toMatchObject({ recognitions: { new: 1 }, practices: { new: 1 } });
     expect(await b.practices.get(practice.id)).toEqual(await a.practices.get(practice.id));
     expect(await b.recognitions.get(r.id)).toEqual(await a.recognitions.get(r.id));
 
-    await a.recognitions.put({ ...(await a.recognitions.get(r.id))!, kind: 'medal' });
-    await expect(exchange(a, b)).rejects.toThrow(/Таблица «Поощрения», запись № 1, .*Вид поощрения|Таблица «Поощрения», запись № 1/);
+    await expect(a.recognitions.put({ ...(await a.recognitions.get(r.id))!, kind: 'medal' as never })).rejects.toThrow(RecordRejected);
+    const forged = await carryForged(a, (t) => (t.recognitions![0]!.kind = 'medal'));
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(bundleErrorMessage(forged.error)).toMatch(/Таблица «Поощрения», запись № 1/);
   });
 });

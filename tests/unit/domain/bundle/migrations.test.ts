@@ -34,11 +34,38 @@ describe('the migration registry', () => {
     const v1 = fixtures.find((f) => f.name === 'v1-school.json')!;
     const r = await parseBundle(v1.text);
     if (!r.ok) throw new Error(bundleErrorMessage(r.error));
-    expect(r.value.migrationsApplied).toEqual(['анкеты и ответы в виде конструктора анкет']);
+    expect(r.value.migrationsApplied).toEqual(['анкеты и ответы в виде конструктора анкет', 'отметки записи для каждого поля и конфликты по полям']);
     const [q] = r.value.tables.questionnaires!;
     expect(q).toMatchObject({ title: 'Входная анкета', role: 'mentee', beforeAfter: false, questions: [{ id: 'q1', kind: 'scale', text: 'Мотивация', options: [] }] });
     expect(r.value.tables.responses!.map((x) => x.answers)).toEqual([{ q1: 7 }, { q1: 5 }]);
     expect(r.value.tables.responses![0]).toMatchObject({ phase: 'once', answeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+
+  it('version 2 → 3: every record gets its field stamps, and a kept whole version becomes the values it differs in', async () => {
+    const v2 = fixtures.find((f) => f.name === 'v2-conflict.json')!;
+    const r = await parseBundle(v2.text);
+    if (!r.ok) throw new Error(bundleErrorMessage(r.error));
+    expect(r.value.migrationsApplied).toEqual(['отметки записи для каждого поля и конфликты по полям']);
+    for (const list of Object.values(r.value.tables)) for (const rec of list ?? []) expect(rec.writes).toHaveLength(1);
+    expect(r.value.conflicts.map((c) => [c.table, c.recordId, c.field, c.value])).toEqual([
+      ['people', 's2', 'lastName', 'Петров-Водкин'],
+      ['people', 's2', 'phone', '+7 900 555-55-55'],
+    ]);
+    expect(r.value.header.conflictCount).toBe(2);
+    // the same data step on the same file gives the same result: the database upgrade runs it too
+    const again = await parseBundle(v2.text);
+    expect(again.ok && again.value.conflicts).toEqual(r.value.conflicts);
+  });
+
+  it('a file of a newer format than this app knows asks to update the app (as the previous version does with this one)', async () => {
+    const v3 = JSON.parse(fixtures.find((f) => f.name === 'v3-school.json')!.text) as { header: { formatVersion: number } };
+    v3.header.formatVersion = BUNDLE_FORMAT_VERSION + 1;
+    const r = await parseBundle(JSON.stringify(v3));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toEqual({ kind: 'versionTooNew', version: BUNDLE_FORMAT_VERSION + 1, supported: BUNDLE_FORMAT_VERSION });
+      expect(bundleErrorMessage(r.error)).toMatch(/обновите приложение/i);
+    }
   });
 
   it('guard: every migration is exercised by an old file among the fixtures', async () => {

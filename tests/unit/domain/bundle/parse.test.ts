@@ -4,9 +4,7 @@ import { parseBundle, checkSchool } from '../../../../src/domain/bundle/parse';
 import { bundleChecksum, serializeBundle } from '../../../../src/domain/bundle/format';
 import { bundleErrorMessage, type BundleError } from '../../../../src/domain/bundle/errors';
 import { MAX_BUNDLE_BYTES, MAX_STRING_LENGTH } from '../../../../src/domain/bundle/safeJson';
-import { BUNDLE_TABLES } from '../../../../src/domain/bundle/tables';
-import { SYNCED_TABLES } from '../../../../src/storage/db';
-import { asKeptVersion } from '../../../../src/domain/merge';
+import { fieldEntries } from '../../../../src/domain/envelope';
 import { person, rec, sampleBundle, SCHOOL_ID } from './sampleData';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -58,19 +56,35 @@ describe('parseBundle: a good file', () => {
     expect(r.value.header.exportedBy).toBe('Наставник 9.0');
   });
 
-  it('accepts kept conflict versions that belong to a record of the file', async () => {
+  it('accepts kept conflict values that belong to a record of the file', async () => {
     const text = await tampered((raw) => {
       const p = raw.tables.people[1];
       const other = rec({ ...p, firstName: 'Иоанн' }, p.id, { device: 'otherdevice' });
       raw.tables.people[1] = { ...p, vv: { ...p.vv, otherdevice: 1 } };
-      raw.conflicts.push({ table: 'people', recordId: p.id, version: asKeptVersion(other) });
+      raw.conflicts.push({ table: 'people', recordId: p.id, field: 'firstName', write: fieldEntries(other).get('firstName')!.write, value: 'Иоанн' });
     });
     const r = await parseBundle(text);
     expect(r.ok && r.value.conflicts.length).toBe(1);
   });
 
-  it('lists the same tables as the database', () => {
-    expect([...BUNDLE_TABLES]).toEqual([...SYNCED_TABLES]);
+  it('refuses a kept value the record has not seen, or one that breaks its field\'s rule', async () => {
+    const unseen = await refusal(
+      await tampered((raw) => {
+        const p = raw.tables.people[1];
+        const other = rec({ ...p, firstName: 'Иоанн' }, p.id, { device: 'otherdevice' });
+        raw.conflicts.push({ table: 'people', recordId: p.id, field: 'firstName', write: fieldEntries(other).get('firstName')!.write, value: 'Иоанн' });
+      }),
+    );
+    expect(unseen).toMatchObject({ kind: 'invalidRecords', issues: [{ kept: true, table: 'people', field: 'firstName' }] });
+    const bad = await refusal(
+      await tampered((raw) => {
+        const p = raw.tables.people[1];
+        const other = rec({ ...p, firstName: 'Иоанн' }, p.id, { device: 'otherdevice' });
+        raw.tables.people[1] = { ...p, vv: { ...p.vv, otherdevice: 1 } };
+        raw.conflicts.push({ table: 'people', recordId: p.id, field: 'birthDate', write: fieldEntries(other).get('firstName')!.write, value: 'вчера' });
+      }),
+    );
+    expect(bad).toMatchObject({ kind: 'invalidRecords', issues: [{ kept: true, table: 'people', field: 'birthDate' }] });
   });
 });
 
@@ -170,11 +184,13 @@ describe('parseBundle: each bad file gets its own refusal', () => {
     expect(e).toMatchObject({ kind: 'invalidRecords', issues: [{ table: 'school', field: 'id' }] });
   });
 
-  it('a kept version without its record', async () => {
-    const stray = asKeptVersion(person('nobody'));
-    const e = await refusal(await tampered((raw) => raw.conflicts.push({ table: 'people', recordId: 'nobody', version: stray })));
-    expect(e).toMatchObject({ kind: 'invalidRecords', issues: [{ kept: true, table: 'people', field: 'id' }] });
-    expect(bundleErrorMessage(e)).toContain('Конфликтующая версия № 1 (таблица «Участники»)');
+  it('a kept value without its record', async () => {
+    const stray = person('nobody');
+    const e = await refusal(
+      await tampered((raw) => raw.conflicts.push({ table: 'people', recordId: 'nobody', field: 'lastName', write: stray.writes![0], value: 'Петров' })),
+    );
+    expect(e).toMatchObject({ kind: 'invalidRecords', issues: [{ kept: true, table: 'people', field: 'lastName' }] });
+    expect(bundleErrorMessage(e)).toContain('Сохранённое значение конфликта № 1 (таблица «Участники»)');
   });
 
   it('the same id twice in a table', async () => {

@@ -4,7 +4,7 @@ import { parseBundle } from '../../../../src/domain/bundle/parse';
 import { serializeBundle } from '../../../../src/domain/bundle/format';
 import { bundleErrorMessage } from '../../../../src/domain/bundle/errors';
 import { mergeTable, toRecordStates } from '../../../../src/domain/merge';
-import { BUNDLE_TABLES } from '../../../../src/domain/bundle/tables';
+import { SYNCED_TABLES } from '../../../../src/domain/syncedTables';
 import { mutate, mutationArb } from './mutations';
 import { sampleBundle } from './sampleData';
 
@@ -24,7 +24,7 @@ describe('parseBundle under random damage', () => {
           return;
         }
         seen.set('ok', (seen.get('ok') ?? 0) + 1);
-        for (const t of BUNDLE_TABLES) {
+        for (const t of SYNCED_TABLES) {
           const list = r.value.tables[t] ?? [];
           const kept = r.value.conflicts.filter((c) => c.table === t);
           expect(() => mergeTable(new Map(), toRecordStates(list, kept).values())).not.toThrow();

@@ -6,9 +6,9 @@ import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
 import { meetingInputSchema } from '../../../../src/domain/meeting';
 import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
 import { consentInputSchema } from '../../../../src/domain/consent';
-import type { VersionedRecord } from '../../../../src/domain/merge';
-import { buildBundle, type Bundle, type BundleInput, type KeptVersionEntry } from '../../../../src/domain/bundle/format';
-import type { BundleTable } from '../../../../src/domain/bundle/tables';
+import type { VersionedRecord } from '../../../../src/domain/envelope';
+import { buildBundle, type Bundle, type BundleInput, type KeptValueEntry } from '../../../../src/domain/bundle/format';
+import type { SyncedTable } from '../../../../src/domain/syncedTables';
 
 export const DEVICE = 'a1b2c3d4e5f6a7b8c9';
 export const SCHOOL_ID = 'school-14';
@@ -38,7 +38,7 @@ export const person = (id: string, input: Partial<PersonInput> = {}) =>
   );
 
 /** A small school: two pairs with their people, plans, meetings and consents, plus one outsider. */
-export function sampleTables(): Partial<Record<BundleTable, VersionedRecord[]>> {
+export function sampleTables(): Partial<Record<SyncedTable, VersionedRecord[]>> {
   const pair = (id: string, mentor: string, mentee: string) =>
     rec(mentorshipInputSchema.parse({ formId: 'form-1', mentorIds: [mentor], menteeIds: [mentee], status: 'active', startDate: '2025-10-01' }), id);
   return {
@@ -86,7 +86,7 @@ export function sampleInput(over: Partial<BundleInput> = {}): BundleInput {
     school: { id: SCHOOL_ID, name: 'МБОУ «Школа № 14»' },
     scope: { kind: 'school' },
     tables: sampleTables(),
-    conflicts: [] as KeptVersionEntry[],
+    conflicts: [] as KeptValueEntry[],
     ...over,
   };
 }

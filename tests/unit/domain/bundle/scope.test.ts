@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectKeptVersions, selectScope } from '../../../../src/domain/bundle/scope';
-import { asKeptVersion } from '../../../../src/domain/merge';
-import { BUNDLE_TABLES } from '../../../../src/domain/bundle/tables';
+import { SYNCED_TABLES } from '../../../../src/domain/syncedTables';
 import { sampleTables } from './sampleData';
 
 const ids = (list: { id: string }[]) => list.map((r) => r.id).sort();
@@ -24,7 +23,7 @@ describe('a bundle for the mentor of some pairs', () => {
     expect(ids(s.school)).toHaveLength(1);
     expect(ids(s.mentoringForms)).toEqual(['form-1']);
     expect(ids(s.questionnaires)).toEqual(['q1']);
-    for (const t of BUNDLE_TABLES.filter((t) => !['school', 'people', 'mentoringForms', 'mentorships', 'meetings', 'plans', 'planItems', 'consents', 'questionnaires', 'responses'].includes(t)))
+    for (const t of SYNCED_TABLES.filter((t) => !['school', 'people', 'mentoringForms', 'mentorships', 'meetings', 'plans', 'planItems', 'consents', 'questionnaires', 'responses'].includes(t)))
       expect(s[t], t).toEqual([]);
   });
 
@@ -41,7 +40,7 @@ describe('a bundle for the mentor of some pairs', () => {
   });
 
   it('kept conflict versions go only with records that go', () => {
-    const kept = ['s1', 's2'].map((id) => ({ table: 'people' as const, recordId: id, version: asKeptVersion(all.people!.find((p) => p.id === id)!) }));
+    const kept = ['s1', 's2'].map((id) => ({ table: 'people' as const, recordId: id, field: 'firstName', write: all.people!.find((p) => p.id === id)!.writes![0]!, value: 'Иоанн' }));
     expect(selectKeptVersions(s, kept).map((k) => k.recordId)).toEqual(['s1']);
   });
 });

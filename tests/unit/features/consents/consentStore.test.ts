@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor } from '../../../../src/storage/repository';
-import type { Consent } from '../../../../src/domain/consent';
 import { peopleWithoutConsent } from '../../../../src/domain/consent';
-import { ConsentRejected, saveConsent, withdrawConsent } from '../../../../src/features/consents/consentStore';
+import { saveConsent, withdrawConsent } from '../../../../src/features/consents/consentStore';
+import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;
 let n = 0;
@@ -23,7 +23,7 @@ async function rejection(p: Promise<unknown>): Promise<Record<string, string>> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof ConsentRejected) return e.errors;
+    if (e instanceof RecordRejected) return e.errors;
     throw e;
   }
   throw new Error('saved, but should have been refused');
@@ -44,7 +44,7 @@ describe('saving a consent', () => {
       { db },
     );
     expect(saved).toMatchObject({ signer: 'representative', representativeRelation: 'мать', deleted: false });
-    const all = await repositoryFor<Consent>(db, 'consents').list();
+    const all = await repositoryFor(db, 'consents').list();
     expect(peopleWithoutConsent([child], all, 14, '2025-10-02')).toEqual([]);
   });
 

@@ -2,26 +2,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor, type Repository } from '../../../../src/storage/repository';
 import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
-import { meetingInputSchema, type Meeting } from '../../../../src/domain/meeting';
-import { planInputSchema, planItemInputSchema, type Plan, type PlanItem } from '../../../../src/domain/plan';
-import { changeStatus, MentorshipRejected, removeMentorship, restoreMentorship } from '../../../../src/features/mentorships/mentorshipStore';
+import { meetingInputSchema } from '../../../../src/domain/meeting';
+import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
+import { changeStatus, removeMentorship, restoreMentorship } from '../../../../src/features/mentorships/mentorshipStore';
+import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;
 let n = 0;
-let mentorships: Repository<Mentorship>;
-let meetings: Repository<Meeting>;
-let plans: Repository<Plan>;
-let items: Repository<PlanItem>;
+let mentorships: Repository<'mentorships'>;
+let meetings: Repository<'meetings'>;
+let plans: Repository<'plans'>;
+let items: Repository<'planItems'>;
 let pair: Mentorship;
 let other: Mentorship;
 
 beforeEach(async () => {
   db = new NastavnikDb(`mentorship-store-${++n}`);
   await db.open();
-  mentorships = repositoryFor<Mentorship>(db, 'mentorships');
-  meetings = repositoryFor<Meeting>(db, 'meetings');
-  plans = repositoryFor<Plan>(db, 'plans');
-  items = repositoryFor<PlanItem>(db, 'planItems');
+  mentorships = repositoryFor(db, 'mentorships');
+  meetings = repositoryFor(db, 'meetings');
+  plans = repositoryFor(db, 'plans');
+  items = repositoryFor(db, 'planItems');
   [pair, other] = (await mentorships.saveMany(
     [['t1', 's1'], ['t2', 's2']].map(([t, s]) => ({ fields: mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: [t!], menteeIds: [s!] }) })),
   )) as [Mentorship, Mentorship];
@@ -49,8 +50,8 @@ describe('changeStatus', () => {
     await changeStatus(pair.id, 'active', '2025-10-01', {}, db);
     const before = await mentorships.get(pair.id);
     const err = await changeStatus(pair.id, 'interrupted', '2025-11-20', { endReason: ' ' }, db).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(MentorshipRejected);
-    expect((err as MentorshipRejected).errors.endReason).toBe('Укажите причину, по которой работа прервана');
+    expect(err).toBeInstanceOf(RecordRejected);
+    expect((err as RecordRejected).errors.endReason).toBe('Укажите причину, по которой работа прервана');
     expect(await mentorships.get(pair.id)).toEqual(before);
   });
 

@@ -1,27 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor, type Repository } from '../../../../src/storage/repository';
-import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
-import { approvalState, planInputSchema, planItemInputSchema, type Plan, type PlanItem } from '../../../../src/domain/plan';
-import { orderInputSchema, type Order } from '../../../../src/domain/order';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
+import { approvalState, planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
+import { orderInputSchema } from '../../../../src/domain/order';
 import { createOrder, removeOrder } from '../../../../src/features/orders/orderStore';
-import { recognitionInputSchema, recognitionsForOrder, type Recognition } from '../../../../src/domain/recognition';
+import { recognitionInputSchema, recognitionsForOrder } from '../../../../src/domain/recognition';
 
 let db: NastavnikDb;
 let n = 0;
-let mentorships: Repository<Mentorship>;
-let plans: Repository<Plan>;
-let items: Repository<PlanItem>;
-let orders: Repository<Order>;
+let mentorships: Repository<'mentorships'>;
+let plans: Repository<'plans'>;
+let items: Repository<'planItems'>;
+let orders: Repository<'orders'>;
 let ids: { m1: string; m2: string; m3: string; p1: string; p2: string; p3: string };
 
 beforeEach(async () => {
   db = new NastavnikDb(`orders-test-${++n}`);
   await db.open();
-  mentorships = repositoryFor<Mentorship>(db, 'mentorships');
-  plans = repositoryFor<Plan>(db, 'plans');
-  items = repositoryFor<PlanItem>(db, 'planItems');
-  orders = repositoryFor<Order>(db, 'orders');
+  mentorships = repositoryFor(db, 'mentorships');
+  plans = repositoryFor(db, 'plans');
+  items = repositoryFor(db, 'planItems');
+  orders = repositoryFor(db, 'orders');
   const [m1, m2, m3] = await mentorships.saveMany(
     [['t1', 's1'], ['t2', 's2'], ['t3', 's3']].map(([t, s]) => ({
       fields: mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: [t!], menteeIds: [s!], status: 'active' }),
@@ -114,7 +114,7 @@ describe('an order rewarding mentors', () => {
     orderInputSchema.parse({ kind: 'rewardMentors', number: '140-од', date: '2026-05-25', title: 'О поощрении наставников', recognitionIds, mentorshipIds: ['ignored'] });
 
   it('gives the ticked recognitions its id in the same transaction; deleting it takes them back', async () => {
-    const recognitions = repositoryFor<Recognition>(db, 'recognitions');
+    const recognitions = repositoryFor(db, 'recognitions');
     const [r1, r2] = await recognitions.saveMany(
       [
         { personId: 't1', kind: 'certificate', reason: 'За подготовку победителя олимпиады', date: '2026-05-20' },

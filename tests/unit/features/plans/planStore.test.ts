@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor, type Repository } from '../../../../src/storage/repository';
-import { planProgress, type Plan, type PlanItem } from '../../../../src/domain/plan';
-import { addPlanItem, createPlan, PlanRejected, removePlan, renamePlan, restorePlan, updatePlanItem } from '../../../../src/features/plans/planStore';
+import { planProgress } from '../../../../src/domain/plan';
+import { addPlanItem, createPlan, removePlan, renamePlan, restorePlan, updatePlanItem } from '../../../../src/features/plans/planStore';
+import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;
 let n = 0;
-let plans: Repository<Plan>;
-let items: Repository<PlanItem>;
+let plans: Repository<'plans'>;
+let items: Repository<'planItems'>;
 
 beforeEach(async () => {
   db = new NastavnikDb(`plan-store-${++n}`);
   await db.open();
-  plans = repositoryFor<Plan>(db, 'plans');
-  items = repositoryFor<PlanItem>(db, 'planItems');
+  plans = repositoryFor(db, 'plans');
+  items = repositoryFor(db, 'planItems');
 });
 afterEach(async () => {
   db.close();
@@ -31,14 +32,14 @@ describe('plan store', () => {
   });
 
   it('writes nothing when an item is invalid', async () => {
-    await expect(createPlan('m1', 'План', [{ title: 'Хорошо' }, { title: ' ' }], db)).rejects.toBeInstanceOf(PlanRejected);
+    await expect(createPlan('m1', 'План', [{ title: 'Хорошо' }, { title: ' ' }], db)).rejects.toBeInstanceOf(RecordRejected);
     expect(await db.plans.count()).toBe(0);
     expect(await db.planItems.count()).toBe(0);
   });
 
   it('refuses a plan without a title in Russian', async () => {
     const err = await createPlan('m1', '  ', [], db).catch((e: unknown) => e);
-    expect((err as PlanRejected).errors.title).toBe('Укажите название плана');
+    expect((err as RecordRejected).errors.title).toBe('Укажите название плана');
   });
 
   it('adds items at the end, edits their status, and counts progress', async () => {
