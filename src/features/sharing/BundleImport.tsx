@@ -4,6 +4,7 @@ import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
 import { tableLabel } from '../../domain/syncedTables';
 import { plural } from '../../domain/text';
+import { clockWarningText } from '../../domain/clockSkew';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
 import { formatBytes, formatDateTime, readBundleFile } from './sharingStore';
@@ -211,10 +212,16 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
           )}
           {state.preview.total.conflict > 0 && (
             <div className="notice notice-warn">
-              {plural(state.preview.total.conflict, { one: 'запись изменена', few: 'записи изменены', many: 'записей изменено' })} и здесь, и на
-              другом устройстве. Обе версии сохранятся; выбрать нужную можно в разделе «Конфликты».
+              В {plural(state.preview.total.conflict, { one: 'записи', few: 'записях', many: 'записях' })} одно и то же поле изменено и здесь, и на
+              другом устройстве, по-разному. Оба значения сохранятся; выбрать нужное можно в разделе «Конфликты». Правки разных полей
+              соединятся сами.
             </div>
           )}
+          {state.preview.clock.map((w) => (
+            <div key={`${w.kind}-${w.deviceId}`} className="notice notice-warn" data-testid="clock-warning">
+              {clockWarningText(w, w.deviceName ? `«${w.deviceName}»` : w.deviceId === state.bundle.header.device.id ? 'отправителя' : `с кодом ${w.deviceId.slice(0, 6)}`)}
+            </div>
+          ))}
           {state.preview.ignoredTables.length > 0 && (
             <p className="muted">Таблицы более новой версии приложения пропущены: {state.preview.ignoredTables.join(', ')}.</p>
           )}

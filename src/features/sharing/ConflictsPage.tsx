@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { DELETED_FIELD, pickFields } from '../../domain/conflictResolution';
 import { tableLabel } from '../../domain/syncedTables';
 import { fullName } from '../../domain/person';
-import { fieldsProblems, problemsByField, RecordRejected } from '../../domain/recordRules';
+import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../../domain/recordRules';
 import { decodeWrite, writeWall } from '../../domain/writeStamp';
 import { getDb } from '../../storage/db';
 import { listConflicts, resolveConflict, type ConflictGroup } from '../../storage/bundle/conflicts';
@@ -14,11 +14,21 @@ import { useToasts } from '../../ui/toastStore';
 import { fieldLabel, formatValue } from './fieldLabels';
 import { formatDateTime } from './sharingStore';
 
-function recordTitle(g: ConflictGroup): string {
+/** What the record is called: a person's name, a pair's title or its people, a record's own title. */
+function recordTitle(g: ConflictGroup, names?: ReadonlyMap<string, string>): string {
   const r = g.state.record as Record<string, unknown>;
   if (g.table === 'people' && typeof r.lastName === 'string') return fullName(r as { lastName: string; firstName: string; middleName: string });
-  const name = [r.title, r.name, r.text].find((x) => typeof x === 'string' && x);
-  return `${tableLabel(g.table)}: ${typeof name === 'string' ? name : g.recordId}`;
+  const name = [r.title, r.name, r.topic, r.text].find((x) => typeof x === 'string' && x);
+  if (typeof name === 'string') return name;
+  if (g.table === 'mentorships' && Array.isArray(r.mentorIds) && Array.isArray(r.menteeIds))
+    return [...r.mentorIds, ...r.menteeIds].map((id) => names?.get(String(id)) ?? '…').join(', ');
+  return `${tableLabel(g.table)} (${g.recordId.slice(0, 8)})`;
+}
+
+/** Fields the table's rules tie together stay side by side, in the group's order (a status before its reason). */
+function fieldOrder(table: ConflictGroup['table']): (field: string) => number {
+  const order = [DELETED_FIELD, ...FIELD_GROUPS[table].flat()];
+  return (f) => (order.includes(f) ? order.indexOf(f) : order.length);
 }
 
 /**
@@ -70,7 +80,9 @@ function ConflictCard({
   const show = useToasts((s) => s.show);
   const [picks, setPicks] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const title = recordTitle(group);
+  const title = recordTitle(group, names);
+  const rank = fieldOrder(group.table);
+  const fields = [...group.fields].sort((a, b) => rank(a.field) - rank(b.field));
   const chosen = pickFields(group.state, picks);
   const errors = chosen.deleted ? {} : problemsByField(fieldsProblems(group.table, chosen.fields));
   const conflicted = new Set(group.fields.map((f) => f.field));
@@ -105,7 +117,7 @@ function ConflictCard({
       {conflicted.has(DELETED_FIELD) && (
         <p className="notice notice-warn">На одном устройстве запись удалили, на другом — изменили. Решите, оставить ли её.</p>
       )}
-      {group.fields.map((f) => {
+      {fields.map((f) => {
         const error = Object.entries(errors).find(([k]) => k.split('.')[0] === f.field)?.[1];
         const errorId = `${group.table}-${group.recordId}-${f.field}-error`;
         return (
@@ -151,9 +163,11 @@ function ConflictCard({
           {problem}
         </div>
       )}
-      <button type="button" className="button button-primary" onClick={() => void save()}>
-        Сохранить выбор
-      </button>
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => void save()}>
+          Сохранить выбор
+        </button>
+      </div>
     </section>
   );
 }

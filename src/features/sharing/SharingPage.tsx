@@ -12,6 +12,7 @@ import { useToasts } from '../../ui/toastStore';
 import { BundleImport, importSummary } from './BundleImport';
 import { ExportSection } from './ExportSection';
 import { DeviceNameForm } from './DeviceNameForm';
+import { SetAsideSection } from './SetAsideSection';
 import { formatBytes, formatDateTime } from './sharingStore';
 
 /** «Обмен»: export, import, undo of the last import, conflicts and the history of exchanges. */
@@ -43,7 +44,7 @@ export function SharingPage() {
 
       {conflicts !== undefined && conflicts > 0 && (
         <Link to="/exchange/conflicts" className="notice notice-warn conflicts-link">
-          Конфликты: {conflicts} — одна запись изменена на двух устройствах. Сравнить и выбрать →
+          Конфликты: {conflicts} — одно поле изменено на двух устройствах по-разному. Сравнить и выбрать →
         </Link>
       )}
 
@@ -77,10 +78,12 @@ export function SharingPage() {
       <section className="card-section" aria-labelledby="conflicts-h">
         <h2 id="conflicts-h">Конфликты</h2>
         <p>
-          {conflicts ? `${plural(conflicts, { one: 'версия ждёт', few: 'версии ждут', many: 'версий ждут' })} вашего выбора.` : 'Конфликтов нет.'}{' '}
+          {conflicts ? `${plural(conflicts, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} вашего выбора.` : 'Конфликтов нет.'}{' '}
           <Link to="/exchange/conflicts">Открыть список</Link>
         </p>
       </section>
+
+      <SetAsideSection />
 
       <section className="card-section" aria-labelledby="history-h">
         <h2 id="history-h">История обмена</h2>
