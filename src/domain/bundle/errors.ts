@@ -35,7 +35,8 @@ export type BundleError =
   | { kind: 'wrongSchool'; bundleSchool: { id: string; name: string }; localSchool: { id: string; name: string } }
   | { kind: 'passphraseRequired' }
   | { kind: 'wrongPassphrase' }
-  | { kind: 'invalidAttachment'; fileName: string; reason: string };
+  | { kind: 'invalidAttachment'; fileName: string; reason: string }
+  | { kind: 'mergeRefused'; issues: { table: string; id: string; field: string; message: string }[] };
 
 export type BundleErrorKind = BundleError['kind'];
 
@@ -127,6 +128,11 @@ export function bundleErrorMessage(e: BundleError): string {
       return 'Неверная парольная фраза (или файл повреждён). Проверьте раскладку и регистр букв и попробуйте ещё раз.';
     case 'invalidAttachment':
       return `Файл материала «${e.fileName.slice(0, 120)}» в архиве: ${e.reason}. Ничего не импортировано: попросите отправить файл обмена ещё раз.`;
+    case 'mergeRefused':
+      return [
+        'Файл не загружен: вместе с данными этого устройства некоторые записи нарушили бы правила (такое бывает с файлом, изменённым вручную или повреждённым). Данные не изменены.',
+        ...e.issues.slice(0, SHOWN_ISSUES).map((i) => `Таблица «${tableLabel(i.table)}», запись ${i.id.slice(0, 8)}, ${fieldAndMessage(i.field, i.message)}`),
+      ].join('\n');
     default: {
       const never: never = e;
       return String(never);

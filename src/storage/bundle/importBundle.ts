@@ -2,7 +2,8 @@ import { attachmentsToStore, type BundleAttachment } from '../../domain/bundle/a
 import type { BundleError } from '../../domain/bundle/errors';
 import { maxBundleHlc, type ParsedBundle } from '../../domain/bundle/format';
 import { checkSchool } from '../../domain/bundle/parse';
-import { ok, type Result } from '../../domain/bundle/result';
+import { err, ok, type Result } from '../../domain/bundle/result';
+import { recordProblems } from '../../domain/recordRules';
 import { sameJson } from '../../domain/canonicalJson';
 import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
 import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
@@ -52,6 +53,8 @@ interface Planned {
   changes: { table: SyncedTable; change: RecordChange }[];
   keptRows: KeptValueRow[];
   files: BundleAttachment[];
+  /** The file's own records (already checked by the gate). */
+  fromFile: ReadonlySet<object>;
 }
 
 /** The merge of the bundle into this device's data, computed without writing. Inside a transaction. */
@@ -68,6 +71,7 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<R
     clock: clockWarnings(bundle, now.getTime()),
   };
   const changes: Planned['changes'] = [];
+  const fromFile = new Set<object>(Object.values(bundle.tables).flatMap((list) => list ?? []));
   for (const table of SYNCED_TABLES) {
     const records = bundle.tables[table];
     if (!records?.length) continue;
@@ -81,9 +85,15 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<R
       if (c.outcome === 'conflict') preview.conflicts.push({ table, recordId: c.id });
     }
   }
+  // A merge takes each field group from its latest write, so valid records give valid records; only a forged file
+  // (stamps that split a group) could give one its rules refuse. The write path would refuse it too; say so here.
+  const refused: Extract<BundleError, { kind: 'mergeRefused' }>['issues'] = [];
+  for (const { table, change } of changes)
+    if (!fromFile.has(change.after.record)) for (const p of recordProblems(table, change.after.record)) refused.push({ table, id: change.id, ...p });
+  if (refused.length) return err({ kind: 'mergeRefused', issues: refused });
   const files = await filesToAdd(db, bundle, changes);
   preview.files = { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
-  return ok({ preview, changes, keptRows, files });
+  return ok({ preview, changes, keptRows, files, fromFile });
 }
 
 /** The bundle's files that this device takes (`attachmentsToStore`), read in the import's transaction. */
@@ -114,10 +124,9 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
     const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
-    const { preview, changes, keptRows, files } = planned.value;
+    const { preview, changes, keptRows, files, fromFile } = planned.value;
     const at = now.toISOString();
     const exchangeId = crypto.randomUUID();
-    const incoming = new Set<object>(Object.values(bundle.tables).flatMap((list) => list ?? []));
 
     // Kept versions: rows of the changed records that go or change, and rows that appear.
     const keptById = new Map(keptRows.map((k) => [k.id, k]));
@@ -161,7 +170,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     for (const table of SYNCED_TABLES) {
       const rows = changes.filter((c) => c.table === table).map((c) => c.change.after.record);
       // A record the file brought unchanged was checked by the import gate; a merged one goes through the write path's check.
-      markChecked(rows.filter((r) => incoming.has(r)));
+      markChecked(rows.filter((r) => fromFile.has(r)));
       if (rows.length) await db.syncedTable(table).bulkPut(rows);
     }
     await db.conflicts.bulkDelete(keptDelete);

@@ -237,3 +237,44 @@ describe('nothing is written when an import is refused or fails', () => {
     expect(await dump(b)).toEqual(before);
   });
 });
+
+describe('a forged file whose stamps split a group of fields', () => {
+  it('is refused with a Russian message before anything is written, though each of its records passes on its own', async () => {
+    const { buildBundle, serializeBundle } = await import('../../../src/domain/bundle/format');
+    const { parseBundle } = await import('../../../src/domain/bundle/parse');
+    const { bundleErrorMessage } = await import('../../../src/domain/bundle/errors');
+    const { buildRecord, fieldEntries } = await import('../../../src/domain/envelope');
+    const { encodeHlc } = await import('../../../src/domain/hlc');
+    const { encodeWrite } = await import('../../../src/domain/writeStamp');
+    const a = await newDb();
+    const b = await newDb();
+    const { m1 } = await seedSchool(a);
+    await exchange(a, b);
+    const base = (await b.mentorships.get(m1.id))!;
+    await repos(b).mentorships.save(mentorshipInputSchema.parse({ ...base, status: 'interrupted', endDate: '2026-01-10', endReason: 'переезд' }), m1.id);
+    // The forger's record: «завершена» from an early write, the empty reason from a late one.
+    const later = Date.now() + 60_000;
+    const early = encodeWrite(encodeHlc({ wall: Date.parse(base.updatedAt) + 1, counter: 0, deviceId: 'forger' }), 1);
+    const late = encodeWrite(encodeHlc({ wall: later, counter: 0, deviceId: 'forger' }), 2);
+    const entries = fieldEntries(base as never);
+    entries.set('status', { write: early, has: true, value: 'finished' });
+    entries.set('endDate', { write: early, has: true, value: '2026-01-12' });
+    entries.set('endReason', { write: late, has: true, value: '' });
+    const forged = buildRecord({ id: base.id, createdAt: base.createdAt, updatedAt: new Date(later).toISOString(), vv: { ...base.vv, forger: 2 } }, entries);
+    const exported = await exportBundle(a, { appVersion: '0.1.0' });
+    const h = exported.header;
+    const tables = { ...exported.tables, mentorships: exported.tables.mentorships!.map((m) => (m.id === m1.id ? forged : m)) };
+    const file = await buildBundle({ appVersion: h.appVersion, schemaVersion: h.schemaVersion, createdAt: h.createdAt, device: h.device, school: h.school, scope: h.scope, tables, conflicts: [] });
+    const parsed = await parseBundle(serializeBundle(file));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const before = await dumpData(b);
+    const r = await applyImport(b, parsed.value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('mergeRefused');
+      expect(bundleErrorMessage(r.error)).toMatch(/нарушили бы правила[\s\S]*Пары и группы[\s\S]*причину/);
+    }
+    expect(await dumpData(b)).toEqual(before);
+  });
+});
