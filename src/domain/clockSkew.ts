@@ -64,5 +64,6 @@ export function clockWarnings(bundle: Pick<Bundle, 'header' | 'tables' | 'confli
 export function clockWarningText(w: ClockWarning, name: string): string {
   const days = plural(w.days, { one: 'день', few: 'дня', many: 'дней' });
   const how = w.kind === 'ahead' ? 'спешат' : 'отстают';
-  return `Часы устройства ${name} ${how} примерно на ${days}. Проверьте на нём дату и время. Изменения приняты: кто чью правку видел, решает порядок обмена, а не часы; при расхождении одного поля сохраняются оба значения.`;
+  const other = w.kind === 'ahead' ? ' (или отстают часы этого устройства)' : '';
+  return `Часы устройства ${name} ${how} примерно на ${days}${other}. Проверьте дату и время. Изменения приняты: кто чью правку видел, решает порядок обмена, а не часы; если одно поле изменено по-разному, сохраняются оба значения.`;
 }

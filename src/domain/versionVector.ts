@@ -1,5 +1,3 @@
-import { decodeHlc, isHlc } from './hlc';
-
 /** device id → how many writes that device made to one record (see `Envelope.vv`). */
 export type VersionVector = Readonly<Record<string, number>>;
 
@@ -29,25 +27,4 @@ export function joinVv(a: VersionVector, b: VersionVector): Record<string, numbe
     out[k] = Math.max(a[k] ?? 0, b[k] ?? 0);
   }
   return out;
-}
-
-/**
- * The single write that produced a version: its device and that device's write count. A record written by
- * `stampRecord` has the device of its hlc in its vv; after a merge its vv is the join of both sides, and because an
- * import advances the clock past everything it brings, the winner is the latest write of its device, so the count
- * in the joined vector is still its own.
- */
-export interface Dot {
-  device: string;
-  counter: number;
-}
-
-export function dotOf(r: { hlc: string; vv: VersionVector }): Dot {
-  const device = isHlc(r.hlc) ? decodeHlc(r.hlc).deviceId : '';
-  return { device, counter: r.vv[device] ?? 0 };
-}
-
-/** Has a replica whose context is `vv` seen the write `dot`? */
-export function coversDot(vv: VersionVector, dot: Dot): boolean {
-  return (vv[dot.device] ?? 0) >= dot.counter;
 }
