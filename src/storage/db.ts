@@ -7,7 +7,7 @@ import { installWritePath } from './writePath';
 export { SYNCED_TABLES, type SyncedTable } from '../domain/syncedTables';
 
 /** Tables that stay on this device: never exported, never merged. */
-export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside'] as const;
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside', 'peers'] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** A record of some synced table, when which one is only known at run time (import, undo, conflicts). */
@@ -48,6 +48,20 @@ export interface SetAsideRow {
   at: string;
 }
 
+/**
+ * Another device this one exchanges with: its name, what it is known to hold (`known`, grown only from its files and
+ * from our files it acknowledged), the id of its last file we imported (sent back as an acknowledgement), and our
+ * recent files for it, remembered until it acknowledges one. Local only.
+ */
+export interface PeerRow {
+  id: string;
+  name: string;
+  known: Record<string, Record<string, number>>;
+  lastBundleFrom?: string;
+  sent: { bundleId: string; at: string; known: Record<string, Record<string, number>> }[];
+  lastSeenAt?: string;
+}
+
 /** One exchange (bundle exported or imported) in this device's history. Local only. */
 export interface ExchangeRow {
   id: string;
@@ -77,7 +91,7 @@ export interface DraftRow {
 export const DB_NAME = 'nastavnik';
 
 /** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files' | 'setAside'>, string> = {
+export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files' | 'setAside' | 'peers'>, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -121,8 +135,14 @@ export const SCHEMA_V2 = { files: 'id' } as const;
  */
 export const SCHEMA_V3 = { setAside: 'id, table' } as const;
 
+/**
+ * Version 4 adds `peers`: per other device, what this device knows it has seen (src/domain/handoff/delta.ts), so an
+ * export can carry only the changes. No data changes shape.
+ */
+export const SCHEMA_V4 = { peers: 'id' } as const;
+
 /** The data version (bundle format) the records of each database version have. */
-export const DATA_VERSION_OF_SCHEMA: Record<number, number> = { 1: 1, 2: 2, 3: 3 };
+export const DATA_VERSION_OF_SCHEMA: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 3 };
 
 /** Each synced table typed by its records (`SyncedRecords`); the check below fails when a table is missing here. */
 export class NastavnikDb extends Dexie {
@@ -153,12 +173,14 @@ export class NastavnikDb extends Dexie {
   snapshots!: Table<SnapshotRow, string>;
   files!: Table<FileRow, string>;
   setAside!: Table<SetAsideRow, string>;
+  peers!: Table<PeerRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeStoredData(tx));
+    this.version(4).stores(SCHEMA_V4);
     installWritePath(this);
   }
 

@@ -33,6 +33,9 @@ export interface BundleHeader {
   counts: Record<string, number>;
   conflictCount: number;
   checksum: string;
+  bundleId?: string;
+  acks?: Record<string, string>;
+  changesFor?: string;
   [extra: string]: unknown;
 }
 
@@ -77,6 +80,9 @@ export interface BundleInput {
   scope: BundleScope;
   tables: Partial<Record<SyncedTable, readonly VersionedRecord[]>>;
   conflicts: readonly KeptValueEntry[];
+  bundleId?: string;
+  acks?: Record<string, string>;
+  changesFor?: string;
 }
 
 /** Puts a bundle together: every table present (empty ones too, so a reader sees nothing was cut), counts, checksum. */
@@ -101,6 +107,9 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
     counts,
     conflictCount: conflicts.length,
     checksum: await bundleChecksum(tables, conflicts),
+    ...(input.bundleId ? { bundleId: input.bundleId } : {}),
+    ...(input.acks && Object.keys(input.acks).length ? { acks: { ...input.acks } } : {}),
+    ...(input.changesFor ? { changesFor: input.changesFor } : {}),
   };
   return { header, tables, conflicts };
 }

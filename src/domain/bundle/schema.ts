@@ -39,6 +39,12 @@ export const headerSchema = z.looseObject({
   conflictCount: z.number().int().nonnegative(),
   /** SHA-256 (hex) of the canonical JSON of `{ conflicts, tables }`: see `bundleChecksum`. */
   checksum: z.string().regex(/^[0-9a-f]{64}$/, 'неверная контрольная сумма'),
+  /** This file's own id, which the receiving device acknowledges in its next file (`acks`). */
+  bundleId: idSchema.optional(),
+  /** Device id → the id of the last file this device imported from it: the sender learns what reached us. */
+  acks: z.record(idSchema, idSchema).optional(),
+  /** Only what the named device had not seen (`selectDelta`); absent: the whole scope. */
+  changesFor: idSchema.optional(),
 });
 
 const looseEnvelope = z.looseObject(envelopeSchema.shape);

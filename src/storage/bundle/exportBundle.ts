@@ -5,6 +5,8 @@ import type { VersionedRecord } from '../../domain/envelope';
 import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
 import { allKeptRows, localSchool } from './localState';
+import { acksFor, peerKnowledge, rememberSent } from './peers';
+import { selectDelta } from '../../domain/handoff/delta';
 import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
 
 /** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
@@ -13,6 +15,8 @@ export const DEVICE_NAME_KEY = 'deviceName';
 export interface ExportOptions {
   /** The whole school (default), or only what the mentor of these pairs/groups needs. */
   scope?: BundleScope;
+  /** Only what this device (a peer) has not seen, out of the scope (`selectDelta`). */
+  changesFor?: string;
   appVersion: string;
   now?: Date;
 }
@@ -24,7 +28,7 @@ export interface ExportOptions {
  */
 export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promise<Bundle> {
   const scope = opts.scope ?? { kind: 'school' };
-  const snapshot = await db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta'], async () => {
+  const snapshot = await db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta', 'peers'], async () => {
     const school = await localSchool(db);
     if (!school) throw new Error('Сначала заполните сведения о школе: без них файл обмена не собрать');
     const deviceId = await getDeviceId(db);
@@ -38,9 +42,13 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
       write: k.write,
       ...(Object.hasOwn(k, 'value') ? { value: k.value } : {}),
     }));
-    return { school, deviceId, deviceName: typeof nameRow?.value === 'string' ? nameRow.value : '', tables, kept };
+    const known = opts.changesFor ? await peerKnowledge(db, opts.changesFor) : {};
+    const acks = await acksFor(db);
+    return { school, deviceId, deviceName: typeof nameRow?.value === 'string' ? nameRow.value : '', tables, kept, known, acks };
   });
-  const tables = scope.kind === 'school' ? snapshot.tables : selectScope(snapshot.tables, scope.mentorshipIds);
+  const inScope = scope.kind === 'school' ? snapshot.tables : selectScope(snapshot.tables, scope.mentorshipIds);
+  const scoped = { tables: inScope, kept: selectKeptVersions(inScope, snapshot.kept) };
+  const { tables, kept } = opts.changesFor ? selectDelta(scoped.tables, scoped.kept, snapshot.known) : scoped;
   // The checksum is WebCrypto, which must not run inside an IndexedDB transaction (it would commit it early).
   return buildBundle({
     appVersion: opts.appVersion,
@@ -50,7 +58,10 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
     school: snapshot.school,
     scope,
     tables,
-    conflicts: selectKeptVersions(tables, snapshot.kept),
+    conflicts: kept,
+    bundleId: crypto.randomUUID(),
+    acks: snapshot.acks,
+    ...(opts.changesFor ? { changesFor: opts.changesFor } : {}),
   });
 }
 
@@ -85,7 +96,8 @@ export async function recordExport(
   };
   await db.transaction('rw', db.exchanges, db.meta, async () => {
     await db.exchanges.put(row);
-    if (h.scope.kind === 'school') await db.meta.put({ key: LAST_EXPORT_KEY, value: row.at });
+    if (h.scope.kind === 'school' && !h.changesFor) await db.meta.put({ key: LAST_EXPORT_KEY, value: row.at });
   });
+  if (h.changesFor) await rememberSent(db, h.changesFor, bundle, row.at);
   return row;
 }

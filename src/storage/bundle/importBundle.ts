@@ -9,6 +9,7 @@ import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
 import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
 import { clockWarnings, type ClockWarning } from '../../domain/clockSkew';
 import { markChecked } from '../writePath';
+import { learnFromImport } from './peers';
 import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } from '../db';
 import { allKeptRows, keptRowId, loadStates, localSchool, type KeptValueRow } from './localState';
@@ -46,7 +47,7 @@ export interface ImportSnapshot extends SnapshotRow {
 }
 
 const zero = (): OutcomeCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
-const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files'] as const;
+const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files', 'peers'] as const;
 
 interface Planned {
   preview: ImportPreview;
@@ -187,6 +188,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     }
 
     const h = bundle.header;
+    await learnFromImport(db, bundle, await getDeviceId(db), at);
     const exchange: ExchangeRecord = {
       id: exchangeId,
       at,

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { NastavnikDb, SCHEMA_V1, SCHEMA_V2 } from '../../../src/storage/db';
+import { NastavnikDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../src/storage/db';
 import { recordProblems } from '../../../src/domain/recordRules';
 import { fieldEntries, legacyWrite } from '../../../src/domain/envelope';
 import { encodeHlc } from '../../../src/domain/hlc';
@@ -34,7 +34,7 @@ describe('database versions', () => {
     });
     const db = new NastavnikDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const p = await db.people.get('p1');
     expect(p).toEqual({ ...person, writes: [legacyWrite(person)] });
     expect(recordProblems('people', p)).toEqual([]);
@@ -91,6 +91,28 @@ describe('database versions', () => {
       ['preferences', 'f1', ['ranked.0']],
     ]);
     expect(aside[0]!.record).toMatchObject({ id: 'p2', lastName: 'Петров' });
+    db.close();
+    await db.delete();
+  });
+
+  it('version 3 → 4: the peers table appears, every record and kept value as it was', async () => {
+    const name = 'upgrade-v3-v4';
+    const person = { ...v2Person('p1', {}, Date.UTC(2025, 9, 1), { devA: 1 }) };
+    const stamped = { ...person, writes: [legacyWrite(person)] };
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    await old.table('people').put(stamped);
+    await old.table('conflicts').put({ id: 'k', table: 'people', recordId: 'p1', field: 'notes', write: legacyWrite(person), value: 'x', detectedAt: person.updatedAt });
+    old.close();
+    const db = new NastavnikDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.people.get('p1')).toEqual(stamped);
+    expect(await db.conflicts.count()).toBe(1);
+    expect(await db.peers.count()).toBe(0);
     db.close();
     await db.delete();
   });
