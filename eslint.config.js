@@ -41,6 +41,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts the generated service worker imports (public/share-target-sw.js).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**'], message: 'ui must not reach into features or app.' }] }],

@@ -15,7 +15,7 @@ export default defineConfig({
     VitePWA({
       // 'prompt', not 'autoUpdate': an update must never reload over a half-filled form.
       registerType: 'prompt',
-      includeAssets: ['favicon.svg', 'robots.txt', 'apple-touch-icon.png'],
+      includeAssets: ['favicon.svg', 'robots.txt', 'apple-touch-icon.png', 'share-target-sw.js'],
       manifest: {
         name: 'Наставник — целевая модель наставничества',
         short_name: 'Наставник',
@@ -32,7 +32,20 @@ export default defineConfig({
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
-      },
+        // «Поделиться → Наставник» from a messenger: public/share-target-sw.js receives the file.
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            files: [{ name: 'bundle', accept: ['text/plain', '.txt', 'application/gzip', '.gz', 'application/zip', '.zip', 'application/octet-stream', '.nastavnik', 'application/json', '.json'] }],
+          },
+        },
+        // Desktop Chrome: «Открыть с помощью → Наставник» for the app's own files (src/storage/sharedFile.ts).
+        file_handlers: [{ action: '/exchange?opened=1', accept: { 'application/x-nastavnik': ['.nastavnik'], 'application/gzip': ['.gz'] } }],
+      } as Record<string, unknown>,
       workbox: {
         globPatterns: ['**/*.{js,css,html}'],
         navigateFallback: 'index.html',
@@ -40,6 +53,7 @@ export default defineConfig({
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        importScripts: ['share-target-sw.js'],
       },
     }),
   ],

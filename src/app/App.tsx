@@ -1,4 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { listenForLaunchedFiles } from '../storage/sharedFile';
 import { Toasts } from '../ui/Toasts';
 import { UpdatePrompt } from './UpdatePrompt';
 import { Layout } from './Layout';
@@ -66,6 +67,9 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+// A bundle opened with the installed app on a desktop goes to «Обмен» (src/storage/sharedFile.ts).
+listenForLaunchedFiles(() => void router.navigate('/exchange?opened=1'));
 
 export function App() {
   // The service worker registers on every screen, the first-run one included: a new phone that starts from a

@@ -6,8 +6,11 @@ export type SaveOutcome = 'shared' | 'downloaded' | 'cancelled';
  * installed app may do nothing), else a download. Chrome shares only allow-listed types (PDF, images, text), so a
  * DOCX usually downloads — `canShare` is asked first, never assumed.
  */
-export async function saveFile(blob: Blob, fileName: string, opts: { title?: string } = {}): Promise<SaveOutcome> {
-  const file = new File([blob], fileName, { type: blob.type || 'application/octet-stream' });
+export async function saveFile(blob: Blob, fileName: string, opts: { title?: string; shareAs?: () => File } = {}): Promise<SaveOutcome> {
+  const own = new File([blob], fileName, { type: blob.type || 'application/octet-stream' });
+  // A form of the file the share sheet accepts where the file itself is refused (a bundle as text on Android).
+  const alt = !canShareFile(own) && opts.shareAs ? opts.shareAs() : undefined;
+  const file = alt && canShareFile(alt) ? alt : own;
   if (canShareFile(file)) {
     try {
       await navigator.share({ files: [file], title: opts.title ?? fileName });

@@ -1,5 +1,5 @@
 import { TableScroll } from '../../ui/TableScroll';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
 import { tableLabel } from '../../domain/syncedTables';
@@ -39,7 +39,16 @@ export function importSummary(r: Pick<ImportPreview, 'total'>): string {
  * Pick a file → passphrase if it is encrypted → a preview per table (new, updated, unchanged, in conflict) →
  * «Применить» writes everything in one transaction. Any problem is a Russian message and nothing is written.
  */
-export function BundleImport({ onImported, applyLabel = 'Применить' }: { onImported: (r: ImportReport) => void; applyLabel?: string }) {
+export function BundleImport({
+  onImported,
+  applyLabel = 'Применить',
+  initialFile,
+}: {
+  onImported: (r: ImportReport) => void;
+  applyLabel?: string;
+  /** A file that arrived another way (the camera, the share sheet, «Открыть с помощью»): read it at once. */
+  initialFile?: File;
+}) {
   const id = useId();
   const [state, setState] = useState<State>({ step: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -74,6 +83,11 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
     setState({ step: 'preview', bundle: r.value, preview: p.value });
   };
 
+  useEffect(() => {
+    // read once per file that arrives
+    if (initialFile) void read(initialFile);
+  }, [initialFile]);
+
   const apply = async (bundle: ParsedBundle) => {
     setState({ step: 'applying' });
     try {
@@ -99,7 +113,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
           ref={input}
           id={`${id}-file`}
           type="file"
-          accept=".json,.gz,.zip,.nastavnik,application/json,application/gzip,application/zip,application/octet-stream"
+          accept=".json,.gz,.zip,.nastavnik,.txt,application/json,application/gzip,application/zip,application/octet-stream,text/plain"
           aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
           disabled={state.step === 'reading' || state.step === 'applying'}
           onChange={(e) => {
@@ -108,7 +122,7 @@ export function BundleImport({ onImported, applyLabel = 'Применить' }: 
           }}
         />
         <p className="field-hint" id={`${id}-hint`}>
-          Файл, сохранённый кнопкой «Сохранить файл обмена» на другом устройстве (.json.gz, .zip — вместе с файлами материалов, или зашифрованный .nastavnik).
+          Файл, сохранённый кнопкой «Сохранить файл обмена» на другом устройстве (.json.gz, .zip — вместе с файлами материалов, зашифрованный .nastavnik или .txt, присланный через «Поделиться»).
         </p>
       </div>
 

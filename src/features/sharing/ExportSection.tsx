@@ -8,11 +8,12 @@ import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { getDb } from '../../storage/db';
 import { materialFilesSummary } from '../../storage/bundle/attachments';
+import { listPeers } from '../../storage/bundle/peers';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { filesFitBundle } from '../../domain/bundle/attachments';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
-import { formatBytes, makeExportFile, noteExport } from './sharingStore';
+import { formatBytes, makeExportFile, noteExport, shareableFile } from './sharingStore';
 
 /** Export: the whole school or chosen pairs/groups, gzip, optionally encrypted, saved or shared as one file. */
 export function ExportSection() {
@@ -29,6 +30,8 @@ export function ExportSection() {
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const peers = useLiveQuery(() => listPeers(getDb()), []);
+  const [peer, setPeer] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -54,9 +57,10 @@ export function ExportSection() {
       const file = await makeExportFile(
         f.scope === 'school' ? { kind: 'school' } : { kind: 'mentorships', mentorshipIds: f.mentorshipIds },
         f.encrypt ? f.passphrase : '',
-        f.scope === 'school' && f.withFiles,
+        f.scope === 'school' && f.withFiles && !peer,
+        peer || undefined,
       );
-      const outcome = await saveFile(file.blob, file.fileName, { title: 'Файл обмена «Наставника»' });
+      const outcome = await saveFile(file.blob, file.fileName, { title: 'Файл обмена «Наставника»', shareAs: () => shareableFile(file) });
       if (outcome === 'cancelled') return;
       await noteExport(file);
       const withFilesText = file.files ? ` и ${plural(file.files, { one: 'файл', few: 'файла', many: 'файлов' })} материалов` : '';
@@ -127,7 +131,25 @@ export function ExportSection() {
         </fieldset>
       )}
 
-      {scope === 'school' && files && files.count > 0 && (
+      {peers && peers.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-peer`}>Только новое для устройства</label>
+          <select id={`${id}-peer`} value={peer} onChange={(e) => setPeer(e.target.value)} aria-describedby={`${id}-peer-hint`}>
+            <option value="">— нет, всё, что выбрано выше —</option>
+            {peers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name || `устройство ${p.id.slice(0, 6)}`}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint" id={`${id}-peer-hint`}>
+            В файл попадёт только то, чего на том устройстве ещё нет, — по файлам, которые оно присылало. Если не уверены, передайте всё: лишнее
+            не навредит.
+          </p>
+        </div>
+      )}
+
+      {scope === 'school' && !peer && files && files.count > 0 && (
         <div className="field" data-testid="materials-note">
           <label className="checkbox">
             <input type="checkbox" checked={withFiles && filesFit} disabled={!filesFit} aria-describedby={`${id}-files-hint`} onChange={(e) => setWithFiles(e.target.checked)} />{' '}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { plural } from '../../domain/text';
 import { getDb } from '../../storage/db';
+import { takeSharedFile } from '../../storage/sharedFile';
 import { conflictCount } from '../../storage/bundle/conflicts';
 import { lastExportAt, listExchanges, type ExchangeRecord } from '../../storage/bundle/exchanges';
 import { lastImportSnapshot, undoErrorMessage, undoLastImport } from '../../storage/bundle/undoImport';
@@ -25,6 +26,17 @@ export function SharingPage() {
   const history = useLiveQuery(() => listExchanges(db), []);
   const [undo, setUndo] = useState<null | { message: string; force: boolean }>(null);
   const [undoProblem, setUndoProblem] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const [shared, setShared] = useState<File | undefined>(undefined);
+  const [sharedProblem, setSharedProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!params.has('shared') && !params.has('opened')) return;
+    void takeSharedFile().then((f) => {
+      if (f) setShared(f);
+      else setSharedProblem('Файл не дошёл до приложения. Сохраните его из мессенджера и выберите здесь вручную.');
+      setParams({}, { replace: true });
+    });
+  }, [params, setParams]);
 
   const runUndo = async (force: boolean) => {
     setUndo(null);
@@ -48,6 +60,19 @@ export function SharingPage() {
         </Link>
       )}
 
+      <section className="card-section" aria-labelledby="qr-h">
+        <h2 id="qr-h">Без сети: телефон к телефону</h2>
+        <p className="muted">Коды на экране одного телефона, камера другого. Обычно достаточно нескольких секунд.</p>
+        <div className="button-row">
+          <Link className="button button-primary" to="/exchange/qr/send">
+            Передать по QR
+          </Link>
+          <Link className="button" to="/exchange/qr/receive">
+            Принять по QR
+          </Link>
+        </div>
+      </section>
+
       <section className="card-section" aria-labelledby="export-h">
         <h2 id="export-h">Сохранить файл обмена</h2>
         <p className="muted" data-testid="last-export">
@@ -59,7 +84,12 @@ export function SharingPage() {
 
       <section className="card-section" aria-labelledby="import-h">
         <h2 id="import-h">Загрузить файл обмена</h2>
-        <BundleImport onImported={(r) => show(`Импортировано: ${importSummary(r)}`)} />
+        {sharedProblem && (
+          <p className="notice notice-warn" role="status">
+            {sharedProblem}
+          </p>
+        )}
+        <BundleImport initialFile={shared} onImported={(r) => show(`Импортировано: ${importSummary(r)}`)} />
         {snapshot && (
           <div className="undo-import">
             <p className="muted">Последний импорт: {formatDateTime(snapshot.at)}.</p>

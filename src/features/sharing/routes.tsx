@@ -4,4 +4,6 @@ import type { RouteObject } from 'react-router';
 export const routes: RouteObject[] = [
   { path: 'exchange', lazy: async () => ({ Component: (await import('./SharingPage')).SharingPage }) },
   { path: 'exchange/conflicts', lazy: async () => ({ Component: (await import('./ConflictsPage')).ConflictsPage }) },
+  { path: 'exchange/qr/send', lazy: async () => ({ Component: (await import('./QrSendPage')).QrSendPage }) },
+  { path: 'exchange/qr/receive', lazy: async () => ({ Component: (await import('./QrReceivePage')).QrReceivePage }) },
 ];

@@ -7,6 +7,7 @@ import { getDb } from '../../storage/db';
 import { decodeBundle, detectEncoding, encodeBundle } from '../../storage/bundle/codec';
 import { exportBundle, recordExport } from '../../storage/bundle/exportBundle';
 import { collectAttachments } from '../../storage/bundle/attachments';
+import { shareFileName, SHARE_MIME, wrapAsText } from '../../domain/bundle/textWrap';
 
 /** The largest file the import even reads; the parse gate has its own, finer limits. */
 export const MAX_IMPORT_BYTES = MAX_BUNDLE_BYTES;
@@ -19,15 +20,16 @@ export interface ExportedFile {
   /** Files of materials inside. */
   files: number;
   bundle: Awaited<ReturnType<typeof exportBundle>>;
+  bytes: Uint8Array;
 }
 
 /**
  * Reads the data of `scope` into a file: gzip, or a ZIP archive when the files of materials go too (whole school
  * only), encrypted when a passphrase is given. Refuses a file the other device could not import.
  */
-export async function makeExportFile(scope: BundleScope, passphrase: string, withFiles = false): Promise<ExportedFile> {
+export async function makeExportFile(scope: BundleScope, passphrase: string, withFiles = false, changesFor?: string): Promise<ExportedFile> {
   const db = getDb();
-  const bundle = await exportBundle(db, { scope, appVersion: __APP_VERSION__ });
+  const bundle = await exportBundle(db, { scope, appVersion: __APP_VERSION__, ...(changesFor ? { changesFor } : {}) });
   const files = withFiles && scope.kind === 'school' ? await collectAttachments(db, bundle) : [];
   const encoding: BundleEncoding = passphrase ? 'encrypted' : files.length ? 'zip' : 'gzip';
   const bytes = await encodeBundle(bundle, { ...(passphrase ? { passphrase } : {}), files });
@@ -37,7 +39,12 @@ export async function makeExportFile(scope: BundleScope, passphrase: string, wit
     );
   const type = passphrase ? 'application/octet-stream' : files.length ? 'application/zip' : 'application/gzip';
   const records = Object.values(bundle.tables).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-  return { blob: new Blob([bytes], { type }), fileName: bundleFileName(bundle.header, encoding), encoding, records, files: files.length, bundle };
+  return { blob: new Blob([bytes], { type }), fileName: bundleFileName(bundle.header, encoding), encoding, records, files: files.length, bundle, bytes };
+}
+
+/** The export as text that Android's share sheet accepts (src/domain/bundle/textWrap.ts). */
+export function shareableFile(file: ExportedFile): File {
+  return new File([wrapAsText(file.bytes)], shareFileName(file.fileName), { type: SHARE_MIME });
 }
 
 /** Writes the export into the history once the file has left the app. */

@@ -1,3 +1,4 @@
+import { unwrapText } from '../../domain/bundle/textWrap';
 import {
   ARCHIVE_BUNDLE_ENTRY,
   ARCHIVE_MANIFEST_ENTRY,
@@ -71,7 +72,8 @@ export async function encodeBundle(bundle: Bundle, opts: EncodeOptions = {}): Pr
 
 /** File bytes → a checked bundle, or the reason it is refused. Never throws for bad input. */
 export async function decodeBundle(bytes: Uint8Array, opts: DecodeOptions = {}): Promise<Result<ParsedBundle, BundleError>> {
-  const plain = await unwrap(bytes, opts);
+  // A bundle shared as text for Android's share sheet (src/domain/bundle/textWrap.ts) holds the file's bytes.
+  const plain = await unwrap(unwrapText(bytes) ?? bytes, opts);
   if (!plain.ok) return plain;
   if (detectEncoding(plain.value) !== 'zip') return parseBundle(plain.value);
   try {
