@@ -17,9 +17,9 @@ self.addEventListener('fetch', (event) => {
             new Response(file, { headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name || 'файл') } }),
           );
         }
-        return Response.redirect(file ? '/exchange?shared=1' : '/exchange?shared=0', 303);
+        return Response.redirect(new URL(file ? '/exchange?shared=1' : '/exchange?shared=0', self.location.origin).href, 303);
       } catch {
-        return Response.redirect('/exchange?shared=0', 303);
+        return Response.redirect(new URL('/exchange?shared=0', self.location.origin).href, 303);
       }
     })(),
   );

@@ -83,14 +83,20 @@ export interface BundleInput {
   bundleId?: string;
   acks?: Record<string, string>;
   changesFor?: string;
+  /** Leave out empty tables and their zero counts (a delta of a few records, sent as a QR code). */
+  compact?: boolean;
 }
 
-/** Puts a bundle together: every table present (empty ones too, so a reader sees nothing was cut), counts, checksum. */
+/**
+ * Puts a bundle together: every table present (empty ones too, so a reader sees nothing was cut — unless `compact`:
+ * an absent table counts as empty), counts, checksum.
+ */
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const tables: SyncedTables = {};
   const counts: Record<string, number> = {};
   for (const t of SYNCED_TABLES) {
     const list = [...(input.tables[t] ?? [])];
+    if (input.compact && list.length === 0) continue;
     tables[t] = list;
     counts[t] = list.length;
   }

@@ -65,11 +65,11 @@ export function QrReceivePage() {
         returnDetailedScanResult: true,
         preferredCamera: 'environment',
         maxScansPerSecond: 15,
-        // the whole picture, at up to 800 px: the codes are dense and fill the frame
+        // the whole picture, at up to 1280 px: the codes are dense and fill the frame
         calculateScanRegion: (v) => {
           const w = v.videoWidth || 640;
           const h = v.videoHeight || 480;
-          const scale = Math.min(1, 800 / Math.max(w, h));
+          const scale = Math.min(1, 1280 / Math.max(w, h));
           return { x: 0, y: 0, width: w, height: h, downScaledWidth: Math.round(w * scale), downScaledHeight: Math.round(h * scale) };
         },
       });

@@ -61,7 +61,7 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
     conflicts: kept,
     bundleId: crypto.randomUUID(),
     acks: snapshot.acks,
-    ...(opts.changesFor ? { changesFor: opts.changesFor } : {}),
+    ...(opts.changesFor ? { changesFor: opts.changesFor, compact: true } : {}),
   });
 }
 

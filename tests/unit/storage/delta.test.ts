@@ -72,3 +72,35 @@ describe('changes only, per peer device', () => {
     expect((await b.people.get(s1.id))!.notes).toBe('у A');
   });
 });
+
+describe('a QR code of changes', () => {
+  it('one meeting with notes, as the changes for a known device, is one record in at most three codes (half a second at six codes a second)', async () => {
+    const { fountainEncoder } = await import('../../../src/domain/handoff/fountain');
+    const { Repository } = await import('../../../src/storage/repository');
+    const { meetingInputSchema } = await import('../../../src/domain/meeting');
+    const mentor = await newDb();
+    const curator = await newDb();
+    const { m1, t1, s1 } = await seedSchool(mentor);
+    await send(mentor, curator);
+    await send(curator, mentor);
+    await new Repository(mentor, 'meetings').save(
+      meetingInputSchema.parse({
+        mentorshipId: m1.id,
+        date: '2026-02-10',
+        kind: 'work',
+        minutes: 45,
+        place: 'Кабинет информатики',
+        attendeeIds: [t1.id, s1.id],
+        notes: 'Разобрали устройство манипулятора, договорились о проекте к конференции; следующая встреча — в четверг.',
+      }),
+    );
+    const bundle = await exportBundle(mentor, { appVersion: '0.1.0', changesFor: await getDeviceId(curator) });
+    expect(Object.values(bundle.tables).reduce((n, l) => n + (l?.length ?? 0), 0)).toBe(1);
+    const bytes = await encodeBundle(bundle);
+    if (process.env.SHOW_DELTA) console.log(bytes.length, JSON.stringify(bundle));
+    // ≈ 850 bytes: six ids, the checksum and the stamps do not compress; one code holds 620 (fountain.ts says why)
+    expect(fountainEncoder(bytes).fragments, `${bytes.length} bytes`).toBeLessThanOrEqual(3);
+    const encrypted = await encodeBundle(bundle, { passphrase: 'школа-2026-секрет', iterations: 1000 });
+    expect(fountainEncoder(encrypted).fragments, `${encrypted.length} bytes encrypted`).toBeLessThanOrEqual(3);
+  });
+});
