@@ -31,11 +31,16 @@ async function cameraFrame(page: Page): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(grey, 'base64'));
 }
 
-/** A Y4M video (what Chromium's fake camera plays in a loop) of grey frames at `fps`. */
+/**
+ * A Y4M video (what Chromium's fake camera plays in a loop) of grey frames at `fps`, each shown three times, plus
+ * one blank frame: a loop whose length is no multiple of a slow scanner's period, so a busy machine that scans
+ * every half second still sees every code (as a real camera watching a live screen does).
+ */
 function y4m(frames: Uint8Array[], fps: number): Buffer {
   const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
   const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${W} H${H} F${fps}:1 Ip A1:1 C420jpeg\n`)];
-  for (const y of frames) parts.push(Buffer.from('FRAME\n'), Buffer.from(y), chroma, chroma);
+  const blank = new Uint8Array(W * H).fill(255);
+  for (const y of [...frames.flatMap((f) => [f, f, f]), blank]) parts.push(Buffer.from('FRAME\n'), Buffer.from(y), chroma, chroma);
   return Buffer.concat(parts);
 }
 
@@ -131,7 +136,7 @@ test('QR hand-off with no network: the mentor’s new meeting in a few codes, th
   if (process.env.SHOTS) await A.page.screenshot({ path: `${process.env.SHOTS}/qr-send.png` });
   expect(await accessibilityViolations(A.page)).toEqual([]);
   const few = await partsOf(A.page);
-  writeFileSync(camera, y4m(few === 1 ? [await cameraFrame(A.page)] : await filmLoop(A.page, few + 2), 10));
+  writeFileSync(camera, y4m(few === 1 ? [await cameraFrame(A.page)] : await filmLoop(A.page, few + 2), 30));
 
   await B.page.goto('/exchange/qr/receive');
   await expect(B.page.getByText('изображение никуда не передаётся')).toBeVisible();
@@ -153,7 +158,7 @@ test('QR hand-off with no network: the mentor’s new meeting in a few codes, th
   const parts = await partsOf(A.page);
   expect(parts).toBeGreaterThan(3);
   const frames = await filmLoop(A.page, Math.ceil(parts * 1.6) + 4, 4);
-  writeFileSync(camera, y4m(frames, 10));
+  writeFileSync(camera, y4m(frames, 30));
   await B.page.goto('/exchange/qr/receive');
   await B.page.getByRole('button', { name: 'Включить камеру' }).click();
   await expect(B.page.getByRole('heading', { name: 'Что изменится' })).toBeVisible({ timeout: 60_000 });
@@ -209,4 +214,14 @@ test('QR hand-off with no network: the mentor’s new meeting in a few codes, th
 
   expect(readFileSync(camera).length).toBeGreaterThan(0);
   await browser.close();
+});
+
+test('no camera, or no permission: «Принять по QR» says so in Russian and the file picker stays', async ({ page, context }) => {
+  await completeWizard(page);
+  await context.clearPermissions();
+  await page.goto('/exchange/qr/receive');
+  await page.getByRole('button', { name: 'Включить камеру' }).click();
+  await expect(page.getByRole('alert')).toContainText(/Камера не найдена|Доступ к камере запрещён|Камеру включить не удалось/);
+  await expect(page.getByLabel('Файл обмена', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Включить камеру' })).toBeEnabled();
 });

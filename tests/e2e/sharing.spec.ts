@@ -13,7 +13,8 @@ async function dump(page: Page): Promise<string> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const local = new Set(['meta', 'drafts', 'exchanges', 'snapshots']);
+    // device-local bookkeeping: the history, and what other devices are known to hold (true after an undo too)
+    const local = new Set(['meta', 'drafts', 'exchanges', 'snapshots', 'peers']);
     const names = [...db.objectStoreNames].filter((n) => !local.has(n)).sort();
     const out: Record<string, unknown[]> = {};
     const tx = db.transaction(names, 'readonly');

@@ -12,9 +12,11 @@ export function DeviceNameForm() {
   const stored = useLiveQuery(() => getDb().meta.get(DEVICE_NAME_KEY).then((r) => (typeof r?.value === 'string' ? r.value : '')), []);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The stored name fills the field once it is read, unless the user has started typing (a slow phone reads late).
+  const [typed, setTyped] = useState(false);
   useEffect(() => {
-    if (stored !== undefined) setValue(stored);
-  }, [stored]);
+    if (stored !== undefined && !typed) setValue(stored);
+  }, [stored, typed]);
 
   return (
     <form
@@ -42,7 +44,10 @@ export function DeviceNameForm() {
           placeholder="Телефон куратора"
           aria-invalid={!!error}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => {
+            setTyped(true);
+            setValue(e.target.value);
+          }}
         />
         {error ? (
           <p className="field-error" id={`${id}-error`} role="alert">
