@@ -151,9 +151,24 @@ export function buildReport(r: ReportInput): ReportSheet[] {
 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
+/**
+ * A text cell that Excel would run as a formula (it starts with =, +, -, @, a tab or a carriage return: anyone who
+ * can send a file can type a note like «=HYPERLINK(…)») gets a leading apostrophe, which Excel shows as text. Number
+ * cells are numbers, not text, and stay as they are («-2,5»).
+ */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** Any list as CSV for Excel (papaparse): `;` between fields, decimal commas, a BOM so Cyrillic opens right. */
 export function toCsv(rows: readonly (readonly ReportCell[])[]): string {
   const cell = (c: ReportCell) =>
-    c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10).split('-').reverse().join('.') : typeof c === 'number' ? String(c).replace('.', ',') : c;
+    c === null
+      ? ''
+      : c instanceof Date
+        ? c.toISOString().slice(0, 10).split('-').reverse().join('.')
+        : typeof c === 'number'
+          ? String(c).replace('.', ',')
+          : escapeFormula(c);
   return `\uFEFF${Papa.unparse(rows.map((r) => r.map(cell)), { delimiter: ';', newline: '\r\n' })}\r\n`;
 }

@@ -2,13 +2,16 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import { STAGE_COUNT, type MentorshipRow as Row, type RowWarning } from '../../domain/mentorshipList';
 import { mentorshipStatusLabel } from '../../i18n/ru';
+import { plural } from '../../domain/text';
+
+const DAYS = { one: 'день', few: 'дня', many: 'дней' };
 
 export function warningText(w: RowWarning): string {
   switch (w.kind) {
     case 'notMet':
-      return `не встречались ${w.days} дн.`;
+      return `не встречались ${plural(w.days, DAYS)}`;
     case 'neverMet':
-      return `ни одной встречи за ${w.days} дн.`;
+      return `ни одной встречи за ${plural(w.days, DAYS)}`;
     case 'planUnder90':
       return `план ${Math.round(w.share * 100)}\u00a0% — меньше 90\u00a0%`;
   }

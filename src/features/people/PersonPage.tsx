@@ -1,3 +1,4 @@
+import { plural } from '../../domain/text';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -36,7 +37,7 @@ export function PersonPage() {
     ['Категория', categoryLabel[person.category]],
     ...(person.classLabel ? ([['Класс', person.classLabel]] as [string, string][]) : []),
     ...(person.birthDate
-      ? ([['Дата рождения', `${formatRuDate(person.birthDate)} (${ageOn(person.birthDate, todayIso())} лет)`]] as [string, string][])
+      ? ([['Дата рождения', `${formatRuDate(person.birthDate)} (${plural(ageOn(person.birthDate, todayIso()), { one: 'год', few: 'года', many: 'лет' })})`]] as [string, string][])
       : []),
     ['Роль', person.roles.map((r) => roleLabel[r]).join(', ') || 'не указана'],
     ...(partner ? ([['Партнёр', partner.name]] as [string, string][]) : []),

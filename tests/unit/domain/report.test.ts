@@ -70,3 +70,14 @@ describe('the monitoring report', () => {
     expect(back[1]).toEqual(['Семёнова Анна', 'сказала "да"; потом ушла', '33,3', '10.09.2025']);
   });
 });
+
+describe('CSV for Excel never runs a formula someone typed', () => {
+  it('text starting with = + - @ or a tab is kept as text; numbers and plain text are left alone', async () => {
+    const { toCsv, escapeFormula } = await import('../../../src/domain/report');
+    expect(escapeFormula('=HYPERLINK("http://x","нажми")')).toBe('\'=HYPERLINK("http://x","нажми")');
+    for (const t of ['+7 900', '-1', '@cmd', '\tTAB']) expect(escapeFormula(t).startsWith("'")).toBe(true);
+    expect(escapeFormula('Иванова')).toBe('Иванова');
+    const csv = toCsv([['=1+1', -2.5, 'обычный текст', '-минус']]);
+    expect(csv).toContain("'=1+1;-2,5;обычный текст;'-минус");
+  });
+});
