@@ -16,18 +16,24 @@ export function sidesOf(p: Pick<PersonFields, 'roles'>): PreferenceSide[] {
 }
 
 /**
- * The people who fill in the questionnaire, in the order the curator goes through them: those who attended
- * first (when attendance is kept), then by the given order (the caller sorts by name). One entry per person
- * and side.
+ * The people who fill in the questionnaire, in the given order (the caller sorts by name), one entry per person and
+ * side. Once attendance is kept, only those who came: someone who was not at the meeting cannot rank the people
+ * he did not meet, is not counted in «Заполнено N из M», and does not go into matching (`absentees` lists them).
  */
 export function questionnaireQueue<P extends Live & Pick<PersonFields, 'roles'>>(
   people: readonly P[],
   attendeeIds: readonly string[],
 ): { person: P; side: PreferenceSide }[] {
   const attended = new Set(attendeeIds);
-  const live = people.filter((p) => !p.deleted && sidesOf(p).length > 0);
-  const ordered = attended.size ? [...live.filter((p) => attended.has(p.id)), ...live.filter((p) => !attended.has(p.id))] : live;
-  return ordered.flatMap((person) => sidesOf(person).map((side) => ({ person, side })));
+  const live = people.filter((p) => !p.deleted && sidesOf(p).length > 0 && (attended.size === 0 || attended.has(p.id)));
+  return live.flatMap((person) => sidesOf(person).map((side) => ({ person, side })));
+}
+
+/** Mentors and mentees who were not at the meeting, once attendance is kept (none before). */
+export function absentees<P extends Live & Pick<PersonFields, 'roles'>>(people: readonly P[], attendeeIds: readonly string[]): P[] {
+  if (attendeeIds.length === 0) return [];
+  const attended = new Set(attendeeIds);
+  return people.filter((p) => !p.deleted && sidesOf(p).length > 0 && !attended.has(p.id));
 }
 
 /** The next person and side without an answer after `current` (wrapping round), or undefined when all answered. */
@@ -54,8 +60,11 @@ export function matchingInputFrom(input: {
   mentorships: readonly ExistingMentorship[];
   eventId?: string;
   rules?: MatchingRules;
+  /** Who came to the meeting; when kept, only they are matched (the absent are matched by hand). */
+  attendeeIds?: readonly string[];
 }): MatchingInput {
-  const people = input.people.filter((p) => !p.deleted);
+  const came = new Set(input.attendeeIds ?? []);
+  const people = input.people.filter((p) => !p.deleted && (came.size === 0 || came.has(p.id)));
   const mentors = people.filter((p) => p.roles.includes('mentor'));
   const capacities: Record<string, number> = {};
   for (const m of mentors) if (m.mentorCapacity) capacities[m.id] = m.mentorCapacity;

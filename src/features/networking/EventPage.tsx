@@ -39,6 +39,12 @@ export function EventPage() {
         {event.place ? ` · ${event.place}` : ''}
       </p>
 
+      <section className="card-section" aria-labelledby="att-h">
+        <h2 id="att-h">Присутствие</h2>
+        <p role="status">Отмечено: {plural(attendees.size, { one: 'человек', few: 'человека', many: 'человек' })}</p>
+        <AttendanceList people={candidates} attendeeIds={event.attendeeIds} onChange={setAttendance} label="Присутствовали" limit={200} />
+      </section>
+
       <section className="card-section" aria-labelledby="prefs-h">
         <h2 id="prefs-h">Анкеты предпочтений</h2>
         <p role="status">
@@ -66,7 +72,7 @@ export function EventPage() {
                     <span className="list-title">{personLine(person)}</span>
                     <span className="list-sub">
                       {SIDE[side]} · {a ? `выбрано: ${a.ranked.length}` : 'анкета не заполнена'}
-                      {attendees.size > 0 && !attendees.has(person.id) ? ' · не был(а)' : ''}
+
                     </span>
                   </Link>
                 </li>
@@ -74,12 +80,12 @@ export function EventPage() {
             })}
           </ul>
         )}
-      </section>
-
-      <section className="card-section" aria-labelledby="att-h">
-        <h2 id="att-h">Присутствие</h2>
-        <p role="status">Отмечено: {plural(attendees.size, { one: 'человек', few: 'человека', many: 'человек' })}</p>
-        <AttendanceList people={candidates} attendeeIds={event.attendeeIds} onChange={setAttendance} label="Присутствовали" limit={200} />
+        {data.absent.length > 0 && (
+          <p className="muted" data-testid="absent">
+            Не были на встрече (анкеты не нужны, в подбор не входят — пару им подберите вручную):{' '}
+            {data.absent.map((p) => personLine(p)).join(', ')}.
+          </p>
+        )}
       </section>
     </Page>
   );

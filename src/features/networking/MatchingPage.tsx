@@ -47,6 +47,7 @@ export function MatchingPage() {
             mentorships: data.mentorships,
             eventId: id,
             rules: { ...rules, excludedPairs: rejected },
+            attendeeIds: data.event?.attendeeIds ?? [],
           })
         : undefined,
     [data, forms, id, rules, rejected],

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../domain/person';
 import { fullName, shortName } from '../../domain/person';
 import type { Preference } from '../../domain/preference';
-import { questionnaireQueue } from '../../domain/networking';
+import { absentees, questionnaireQueue } from '../../domain/networking';
 import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { preferencesRepo } from '../../storage/networking';
 
@@ -26,7 +26,8 @@ export function useNetworkingEvent(eventId: string | undefined) {
     const sorted = [...people].sort(byName);
     const byId = new Map(sorted.map((p) => [p.id, p]));
     const queue = event ? questionnaireQueue(sorted, event.attendeeIds) : [];
+    const absent = event ? absentees(sorted, event.attendeeIds) : [];
     const answers = new Map<string, Preference>(preferences.map((p) => [`${p.personId}|${p.side}`, p]));
-    return { event, people: sorted, byId, queue, answers, preferences, mentorships };
+    return { event, people: sorted, byId, queue, absent, answers, preferences, mentorships };
   }, [event, people, preferences, mentorships]);
 }

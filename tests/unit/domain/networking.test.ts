@@ -6,6 +6,7 @@ import {
   mentorshipsFromAccepted,
   nextUnanswered,
   questionnaireQueue,
+  absentees,
   rejectPair,
   restoreMatchingDraft,
   sidesOf,
@@ -27,10 +28,21 @@ const person = (id: string, category: 'student' | 'teacher', roles: ('mentor' | 
 
 describe('the questionnaire queue after networking', () => {
   const people = [person('a', 'student', ['mentee']), person('b', 'teacher', ['mentor']), person('c', 'student', ['mentor', 'mentee']), person('d', 'teacher', [])];
-  it('lists each person once per side, nobody without a role, attendees first', () => {
+  it('lists each person once per side, nobody without a role; once attendance is kept, only those who came', () => {
     expect(sidesOf(people[2]!)).toEqual(['mentee', 'mentor']);
-    const q = questionnaireQueue(people, ['c']);
-    expect(q.map((e) => `${e.person.id}:${e.side}`)).toEqual(['c:mentee', 'c:mentor', 'a:mentee', 'b:mentor']);
+    expect(questionnaireQueue(people, []).map((e) => `${e.person.id}:${e.side}`)).toEqual(['a:mentee', 'b:mentor', 'c:mentee', 'c:mentor']);
+    const q = questionnaireQueue(people, ['c', 'b']);
+    expect(q.map((e) => `${e.person.id}:${e.side}`)).toEqual(['b:mentor', 'c:mentee', 'c:mentor']);
+    expect(absentees(people, ['c', 'b']).map((p) => p.id)).toEqual(['a']);
+    expect(absentees(people, [])).toEqual([]);
+  });
+  it('matching takes only those who came, once attendance is kept', () => {
+    const withRoles = people.map((p) => ({ ...p, category: p.category as never }));
+    const all = matchingInputFrom({ people: withRoles as never, forms: [], preferences: [], mentorships: [] });
+    expect(all.mentees.map((p) => p.id)).toEqual(['a', 'c']);
+    const came = matchingInputFrom({ people: withRoles as never, forms: [], preferences: [], mentorships: [], attendeeIds: ['b', 'c'] });
+    expect(came.mentees.map((p) => p.id)).toEqual(['c']);
+    expect(came.mentors.map((p) => p.id)).toEqual(['b', 'c']);
   });
   it('goes to the next person without an answer, wrapping round, and says when everyone has answered', () => {
     const q = questionnaireQueue(people, []);
