@@ -34,6 +34,11 @@ export interface Indicator {
   status: IndicatorStatus;
   /** Ids of the records that are not yet counted (who lacks a consent, which plans are under 90 %…). */
   missing: string[];
+  /**
+   * What the denominator counts: all students or all teachers of the school (as its profile states them — one
+   * denominator for every share of «all students»), or the app's own records (partners, participants, plans…).
+   */
+  basis: 'schoolStudents' | 'schoolTeachers' | 'records';
 }
 
 /** The roadmap's targets; the school may change them (kept as data, id → share). */
@@ -122,12 +127,14 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
     consents: { numerator: withConsent.size, denominator: participants.length, missing: participants.filter((p) => !withConsent.has(p.id)).map((p) => p.id) },
     plansAt90: { numerator: plansOk.size, denominator: plans.length, missing: plans.filter((p) => !plansOk.has(p.id)).map((p) => p.id) },
     finalEvent: { numerator: [...inPairs].filter((id) => finalGame.has(id)).length, denominator: inPairs.size, missing: [...inPairs].filter((id) => !finalGame.has(id)) },
-    studentsInvolved: { numerator: involved.length, denominator: students.length, missing: students.filter((p) => !inPairs.has(p.id)).map((p) => p.id) },
+    // Of all the school's students, as for «Наставники среди обучающихся»: the app holds only those in the programme.
+    studentsInvolved: { numerator: involved.length, denominator: input.school.studentsTotal, missing: students.filter((p) => !inPairs.has(p.id)).map((p) => p.id) },
   };
   return (Object.keys(TITLES) as IndicatorId[]).map((id) => {
     const r = raw[id];
     const value = r.denominator > 0 ? r.numerator / r.denominator : null;
     const target = input.targets?.[id] ?? DEFAULT_TARGETS[id];
-    return { id, title: TITLES[id], ...r, value, target, deadline: deadlines[id], status: indicatorStatus(value, target, deadlines[id], input.today) };
+    const basis = id === 'mentorsAmongStudents' || id === 'studentsInvolved' ? 'schoolStudents' : id === 'mentorsAmongTeachers' ? 'schoolTeachers' : 'records';
+    return { id, title: TITLES[id], ...r, value, target, deadline: deadlines[id], status: indicatorStatus(value, target, deadlines[id], input.today), basis };
   });
 }

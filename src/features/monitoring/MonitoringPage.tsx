@@ -67,7 +67,8 @@ export function MonitoringPage() {
             <p className="ind-value">
               <strong data-testid={`value-${i.id}`}>{pct(i.value)}</strong>{' '}
               <span className="muted">
-                {i.numerator} из {i.denominator} · цель {pct(i.target)}
+                {i.numerator} из {i.denominator}
+                {i.basis === 'schoolStudents' ? ' (все обучающиеся школы)' : i.basis === 'schoolTeachers' ? ' (все педагоги школы)' : ''} · цель {pct(i.target)}
                 {i.deadline ? ` к ${formatRuDate(i.deadline)}` : ''}
               </span>
             </p>

@@ -82,11 +82,18 @@ describe('the indicators of a small school, worked out by hand', () => {
     const f = by('2026-06-01').finalEvent;
     expect(f).toMatchObject({ numerator: 3, denominator: 4, value: 0.75, status: 'notMet', missing: ['s3'] });
   });
-  it('students aged 10–18 involved: 3 of 4 (s4 is only in an interrupted pair)', () => {
-    expect(by('2025-11-15').studentsInvolved).toMatchObject({ numerator: 3, denominator: 4, value: 0.75, status: 'met' });
+  it('students aged 10–18 involved: 3 of the school\'s 20 students — the same denominator as «Наставники среди обучающихся»', () => {
+    const i = by('2025-11-15');
+    expect(i.studentsInvolved).toMatchObject({ numerator: 3, denominator: 20, value: 0.15, basis: 'schoolStudents' });
+    expect(i.studentsInvolved.denominator).toBe(i.mentorsAmongStudents.denominator);
+    // the ones not counted yet are named: s4 is only in an interrupted pair
+    expect(i.studentsInvolved.missing).toEqual(['s4']);
+    expect(i.consents.basis).toBe('records');
   });
   it('targets are the school\'s to change', () => {
-    const i = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.8 } }).map((x) => [x.id, x])) as Record<IndicatorId, Indicator>;
-    expect(i.studentsInvolved).toMatchObject({ target: 0.8, status: 'atRisk' });
+    const i = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.1 } }).map((x) => [x.id, x])) as Record<IndicatorId, Indicator>;
+    expect(i.studentsInvolved).toMatchObject({ target: 0.1, status: 'met' });
+    const j = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.8 } }).map((x) => [x.id, x])) as Record<IndicatorId, Indicator>;
+    expect(j.studentsInvolved).toMatchObject({ target: 0.8, status: 'atRisk' });
   });
 });

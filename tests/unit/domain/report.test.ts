@@ -5,6 +5,7 @@ import type { Indicator } from '../../../src/domain/monitoring';
 
 const indicator: Indicator = {
   id: 'consents',
+  basis: 'records',
   title: 'Участники с согласием на обработку данных',
   numerator: 3,
   denominator: 4,
