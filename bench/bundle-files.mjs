@@ -7,6 +7,7 @@
 // Uses bench/bundle-page (the app's own src/storage/bundle code) and its window.bench.runFiles(): the school of
 // bench/generate.mjs plus N materials of incompressible bytes (like PDFs and photos), then
 //   baseline   a bare Dexie bulkPut of the same records and the same Blobs, in one transaction, into an empty database
+//              with the app's stores and none of its code (bench/lib/bareDb.ts)
 //   export     exportBundle, collectAttachments (read the Blobs, SHA-256 each), encodeBundle as ZIP, and encrypted
 //   decode     decodeBundle of the ZIP (directory check, parse gate, SHA-256 of every file), and of the encrypted one
 //   import     previewImport + applyImport into an empty database (records and files in one transaction)

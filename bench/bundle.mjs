@@ -6,7 +6,9 @@
 // Builds bench/bundle-page (the app's own src/storage/bundle code, no UI) with Vite into bench/out/bundle-page,
 // writes the synthetic school (bench/generate.mjs) beside it as /school.json, serves both, and runs the page's
 // window.bench.run() once per run, each on fresh databases:
-//   baseline   a bare Dexie bulkPut of the same records, per table, in one transaction, into an empty database
+//   baseline   a bare Dexie bulkPut of the same records, per table, in one transaction, into an empty database with
+//              the app's stores and none of its code (bench/lib/bareDb.ts: no write-path middleware validating each
+//              record); the same bulkPut into a NastavnikDb, through the write path, is reported beside it
 //   export     exportBundle (one read transaction + checksum) and encodeBundle: plain JSON, gzip, encrypted
 //   decode     decodeBundle of the gzip file (unpack, parse gate: limits, schemas, checksum) and of the encrypted one
 //   import     previewImport + applyImport into an empty database, and into the database holding the same data
@@ -76,6 +78,7 @@ export async function benchBundle(argv = []) {
         ['step (median of ' + counted.length + ' runs)', 'ms', 'p95'],
         [
           ['baseline: bare bulkPut into an empty db', summary.ms.bulkPut.median, summary.ms.bulkPut.p95],
+          ['the same bulkPut through the write path (validates every record)', summary.ms.bulkPutWritePath.median, summary.ms.bulkPutWritePath.p95],
           ['export (read + checksum)', summary.ms.export.median, summary.ms.export.p95],
           ['encode plain JSON', summary.ms.encodePlain.median, summary.ms.encodePlain.p95],
           ['encode gzip', summary.ms.encodeGzip.median, summary.ms.encodeGzip.p95],

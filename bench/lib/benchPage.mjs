@@ -9,8 +9,11 @@ import { startPreview } from './server.mjs';
 import { launchChromium } from './browser.mjs';
 import { generateSchool, serialize } from '../generate.mjs';
 
-/** Returns the page, and `close()` that stops the browser and the server. */
-export async function openBenchPage({ pageDir, outName = pageDir, port, seed }) {
+/**
+ * Returns the page, and `close()` that stops the browser and the server. `files` (name → string or bytes) are
+ * written beside the page before it is served; `withSchool: false` leaves out /school.json.
+ */
+export async function openBenchPage({ pageDir, outName = pageDir, port, seed, files = {}, withSchool = true }) {
   const outDir = resolve(ROOT, 'bench/out', outName);
   await build({
     configFile: false,
@@ -19,7 +22,8 @@ export async function openBenchPage({ pageDir, outName = pageDir, port, seed }) 
     define: { __APP_VERSION__: JSON.stringify('bench') },
     build: { outDir, emptyOutDir: true, target: 'es2022' },
   });
-  writeFileSync(join(outDir, 'school.json'), serialize(generateSchool(seed)));
+  if (withSchool) writeFileSync(join(outDir, 'school.json'), serialize(generateSchool(seed)));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);
   const server = await startPreview({ outDir, port });
   const browser = await launchChromium();
   const close = async () => {
