@@ -136,7 +136,7 @@ test('QR hand-off with no network: the mentor’s new meeting in a few codes, th
   if (process.env.SHOTS) await A.page.screenshot({ path: `${process.env.SHOTS}/qr-send.png` });
   expect(await accessibilityViolations(A.page)).toEqual([]);
   const few = await partsOf(A.page);
-  writeFileSync(camera, y4m(few === 1 ? [await cameraFrame(A.page)] : await filmLoop(A.page, few + 2), 30));
+  writeFileSync(camera, y4m(few === 1 ? [await cameraFrame(A.page)] : await filmLoop(A.page, 2 * few + 2), 30));
 
   await B.page.goto('/exchange/qr/receive');
   await expect(B.page.getByText('изображение никуда не передаётся')).toBeVisible();
@@ -157,7 +157,7 @@ test('QR hand-off with no network: the mentor’s new meeting in a few codes, th
   await expect(A.page.getByTestId('qr-status')).toContainText('Частей:');
   const parts = await partsOf(A.page);
   expect(parts).toBeGreaterThan(3);
-  const frames = await filmLoop(A.page, Math.ceil(parts * 1.6) + 4, 4);
+  const frames = await filmLoop(A.page, 3 * parts + 4, 4);
   writeFileSync(camera, y4m(frames, 30));
   await B.page.goto('/exchange/qr/receive');
   await B.page.getByRole('button', { name: 'Включить камеру' }).click();

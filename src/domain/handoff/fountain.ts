@@ -4,8 +4,8 @@ import { crc32 } from './crc32';
 /**
  * Moving a file from one phone's screen to another phone's camera with no network: the bytes are cut into K
  * fragments and shown as an endless sequence of QR codes, each a *fountain* frame (Luby transform, as in the BC-UR
- * animated QR codes of hardware wallets). Frames 1…K carry one fragment each; every later frame carries the XOR of
- * a pseudo-random set of fragments, chosen from its number. Any K-and-a-bit frames, in any order, with any lost or
+ * animated QR codes of hardware wallets). Frames 1…K carry one fragment each; the next K the XOR of a pseudo-random
+ * set of fragments, chosen from their number; then the round of 2K repeats (`chooseFragments`). Any K-and-a-bit frames, in any order, with any lost or
  * repeated, rebuild the file, so the camera never waits for one missed code to come round again.
  *
  * A frame is `NQ1:` + base45 of:
@@ -70,11 +70,16 @@ function rotl(x: number, k: number): number {
 }
 
 /**
- * The fragments a frame carries: frame n ≤ K carries fragment n−1; later frames a set whose size follows the ideal
- * soliton distribution (1/K for one, 1/(d(d−1)) for d), drawn from the message's checksum and the frame number.
+ * The fragments a frame carries. The sequence runs in rounds of 2K frames: the first K of a round carry one fragment
+ * each, in order (frame n ≤ K carries fragment n−1); the other K a set whose size follows the ideal soliton
+ * distribution (1/K for one, 1/(d(d−1)) for d), drawn from the message's checksum and the frame number. A camera
+ * that starts watching anywhere sees every fragment within two rounds even if it decodes no mixed frame, and the
+ * mixed frames heal the ones it missed — a peeling decoder cannot start on mixed frames alone, which with few
+ * fragments happens often (three mixed frames of three fragments: no single one among them one time in three).
  */
 export function chooseFragments(seq: number, fragments: number, messageCrc: number): number[] {
-  if (seq <= fragments) return [seq - 1];
+  const inRound = (seq - 1) % (2 * fragments);
+  if (inRound < fragments) return [inRound];
   const rnd = prng(Math.imul(seq, 0x2545f491) ^ messageCrc);
   const u = rnd();
   let degree = 1;

@@ -50,15 +50,28 @@ describe('fountain frames', () => {
     expect(r.kind === 'done' && r.message).toEqual(msg);
   });
 
-  it('frames 1…K are the fragments themselves; later frames mix several, the same on every device', () => {
+  it('in rounds of 2K: K frames of one fragment each, in order, then K that mix several, the same on every device', () => {
     expect(chooseFragments(3, 10, 12345)).toEqual([2]);
-    const later = chooseFragments(25, 10, 12345);
-    expect(chooseFragments(25, 10, 12345)).toEqual(later);
+    expect(chooseFragments(23, 10, 12345)).toEqual([2]);
+    const later = chooseFragments(15, 10, 12345);
+    expect(chooseFragments(15, 10, 12345)).toEqual(later);
     expect(new Set(later).size).toBe(later.length);
     for (const i of later) expect(i).toBeGreaterThanOrEqual(0);
-    const degrees = Array.from({ length: 2000 }, (_, s) => chooseFragments(s + 11, 10, 777).length);
-    expect(degrees.filter((d) => d === 1).length).toBeGreaterThan(50);
-    expect(degrees.filter((d) => d >= 2).length).toBeGreaterThan(1500);
+    const mixed = Array.from({ length: 2000 }, (_, r) => chooseFragments(Math.floor(r / 10) * 20 + 11 + (r % 10), 10, 777).length);
+    expect(mixed.filter((d) => d === 1).length).toBeGreaterThan(50);
+    expect(mixed.filter((d) => d >= 2).length).toBeGreaterThan(1500);
+    expect(chooseFragments(7, 1, 5)).toEqual([0]);
+  });
+
+  it('a camera that starts anywhere and reads 2K frames in a row has every fragment', () => {
+    for (const K of [1, 2, 3, 7]) {
+      const enc = fountainEncoder(new Uint8Array(K * 100).map((_, i) => i), { fragmentBytes: 100, singleCodeBytes: 0 });
+      for (let start = 1; start <= 4 * K; start++) {
+        const dec = new FountainDecoder();
+        const r = receiveAll(dec, Array.from({ length: 2 * K }, (_, i) => enc.frame(start + i)));
+        expect(r.message, `K=${K} start=${start}`).toBeDefined();
+      }
+    }
   });
 
   it('any order of enough frames, with losses and repeats, rebuilds the exact message', () => {
