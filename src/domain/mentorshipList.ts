@@ -269,3 +269,16 @@ export function mentorshipsOfPerson<M extends MentorshipLike>(personId: string, 
     )
     .sort((a, b) => atWork(a.mentorship) - atWork(b.mentorship) || (b.mentorship.startDate ?? '').localeCompare(a.mentorship.startDate ?? ''));
 }
+
+/**
+ * A pair or group by its people, for lists where a title alone says nothing: «Робототехника: Петров И. С. →
+ * Семёнова А.», or just the names; a person no longer on this device shows as «(удалён)».
+ */
+export function pairLabel(
+  m: Pick<MentorshipFields, 'title' | 'mentorIds' | 'menteeIds'>,
+  people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>,
+): string {
+  const names = (ids: readonly string[]) => ids.map((id) => (people.get(id) ? shortName(people.get(id)!) : '(удалён)')).join(', ');
+  const who = `${names(m.mentorIds)} → ${names(m.menteeIds)}`;
+  return m.title ? `${m.title}: ${who}` : who;
+}

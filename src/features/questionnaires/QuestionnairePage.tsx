@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type QuestionSummary } from '../../domain/questionnaire';
-import { mentorshipsRepo } from '../../storage/repositories';
+import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { pairLabel } from '../../domain/mentorshipList';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField } from '../../ui/fields';
@@ -18,6 +19,7 @@ export function QuestionnairePage() {
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
   const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const people = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, p])), []);
   const forms = useMentoringForms();
   const [pair, setPair] = useState('');
   const [form, setForm] = useState('');
@@ -82,7 +84,7 @@ export function QuestionnairePage() {
       )}
       <section aria-labelledby="res-h">
         <h2 id="res-h">Ответы по вопросам</h2>
-        <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="вся школа" options={pairs.map((m) => ({ value: m.id, label: m.title || `Пара ${m.id.slice(0, 4)}` }))} />
+        <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="вся школа" options={pairs.map((m) => ({ value: m.id, label: pairLabel(m, people ?? new Map()) }))} />
         <SelectField label="Форма наставничества" value={form} onChange={(e) => setForm(e.target.value)} placeholder="все формы" options={(forms ?? []).map((f) => ({ value: f.id, label: f.name }))} />
         <SelectField label="Когда" value={phase} onChange={(e) => setPhase(e.target.value)} placeholder="все ответы" options={Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }))} />
         {shown.length === 0 ? <p className="muted">Ответов пока нет.</p> : summary.map((s, i) => <QuestionResult key={s.questionId} s={s} n={i + 1} />)}

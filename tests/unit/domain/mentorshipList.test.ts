@@ -288,3 +288,15 @@ describe('mentorshipsOfPerson', () => {
     expect(mentorshipsOfPerson('s1', [...list, list[2]!]).map((x) => x.mentorship.id)).toEqual(['new', 'group', 'old']);
   });
 });
+
+describe('a pair by its people', () => {
+  it('names mentors → mentees, after the title when there is one, and says who is gone', async () => {
+    const { pairLabel } = await import('../../../src/domain/mentorshipList');
+    const people = new Map([
+      ['t1', { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич' }],
+      ['s1', { lastName: 'Семёнова', firstName: 'Анна', middleName: '' }],
+    ]);
+    expect(pairLabel({ title: '', mentorIds: ['t1'], menteeIds: ['s1'] }, people)).toBe('Петров И. С. → Семёнова А.');
+    expect(pairLabel({ title: 'Робототехника', mentorIds: ['t1'], menteeIds: ['s1', 'x'] }, people)).toBe('Робототехника: Петров И. С. → Семёнова А., (удалён)');
+  });
+});
