@@ -37,3 +37,22 @@ test('the overview says what needs attention and leads to it: a consent to colle
   await page.getByRole('link', { name: 'Обзор' }).click();
   await expect(due.getByRole('link')).toHaveText([...yearLine, 'Нет согласия на обработку данных: 1 участник']);
 });
+
+test('the «младше 14 лет» tile opens the list filtered to them, and the day a student turns 14 she leaves it', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-03-01T10:00:00+10:00'));
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2012-03-02', roles: ['Наставляемый'] });
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', category: 'Педагог', roles: ['Наставник'] });
+  await page.goto('/');
+  await page.getByRole('link', { name: /1 младше 14 лет/ }).click();
+  await expect(page).toHaveURL(/\/people\?age=under$/);
+  await expect(page.getByTestId('people-count')).toContainText('1 из 2');
+  await expect(page.getByRole('link', { name: /Семёнова Анна/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Петров Иван/ })).toHaveCount(0);
+  // her fourteenth birthday: the same filter no longer holds her
+  await page.clock.setFixedTime(new Date('2026-03-02T10:00:00+10:00'));
+  await page.reload();
+  await expect(page.getByTestId('people-count')).toContainText('0 из 2');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /0 младше 14 лет/ })).toBeVisible();
+});

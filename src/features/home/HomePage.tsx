@@ -61,7 +61,7 @@ export function HomePage() {
           </Link>
         </li>
         <li>
-          <Link to="/people">
+          <Link to="/people?age=under">
             <strong>{under14}</strong> младше {school?.consentAge ?? 14} лет
           </Link>
         </li>

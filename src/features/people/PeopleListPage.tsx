@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_CONSENT_AGE, fullName, PERSON_CATEGORIES, PERSON_ROLES, type Person, type PersonCategory, type PersonRole } from '../../domain/person';
+import { DEFAULT_CONSENT_AGE, fullName, needsRepresentative, PERSON_CATEGORIES, PERSON_ROLES, type Person, type PersonCategory, type PersonRole } from '../../domain/person';
 import { peopleWithoutConsent } from '../../domain/consent';
 import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
@@ -50,6 +50,9 @@ export function PeopleListPage() {
   };
   const sort = (params.get('sort') ?? 'name') as PersonSort;
   const consentFilter = params.get('consent') ?? '';
+  // «младше 14 лет» (the school's consent age): the same rule as the overview's tile and the card's mark
+  const ageFilter = params.get('age') ?? '';
+  const consentAge = school?.consentAge ?? DEFAULT_CONSENT_AGE;
 
   const index = useMemo(() => indexPeople(people ?? []), [people]);
   const classes = useMemo(() => classesOf(people ?? []), [people]);
@@ -60,10 +63,11 @@ export function PeopleListPage() {
   const found = useMemo(
     () => {
       const out = filterPeople(index, filter, sort);
-      return consentFilter === 'missing' ? out.filter((p) => withoutConsent.has(p.id)) : out;
+      const byConsent = consentFilter === 'missing' ? out.filter((p) => withoutConsent.has(p.id)) : out;
+      return ageFilter === 'under' ? byConsent.filter((p) => needsRepresentative(p, undefined, consentAge) === true) : byConsent;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort, consentFilter, withoutConsent],
+    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort, consentFilter, withoutConsent, ageFilter, consentAge],
   );
 
   const set = (key: string, value: string) => {
@@ -121,7 +125,7 @@ export function PeopleListPage() {
           onChange={(e) => set('q', e.target.value)}
           autoComplete="off"
         />
-        <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId || consentFilter)}>
+        <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId || consentFilter || ageFilter)}>
           <summary>Фильтры и сортировка</summary>
           <div className="filters-grid">
             <label>
@@ -166,6 +170,13 @@ export function PeopleListPage() {
                     {p.name}
                   </option>
                 ))}
+              </select>
+            </label>
+            <label>
+              Возраст
+              <select value={ageFilter} onChange={(e) => set('age', e.target.value)}>
+                <option value="">Любой</option>
+                <option value="under">Младше {consentAge} лет</option>
               </select>
             </label>
             <label>
