@@ -113,8 +113,6 @@ export const DATA_STEPS: readonly DataStep[] = [
   },
 ];
 
-export const DATA_VERSION = DATA_STEPS.length + 1;
-
 /** The records and kept entries of a replica or a file, as plain data. */
 export interface MigratableData {
   tables: Record<string, unknown[]>;

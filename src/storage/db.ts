@@ -141,8 +141,6 @@ export const SCHEMA_V3 = { setAside: 'id, table' } as const;
  */
 export const SCHEMA_V4 = { peers: 'id' } as const;
 
-/** The data version (bundle format) the records of each database version have. */
-export const DATA_VERSION_OF_SCHEMA: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 3 };
 
 /** Each synced table typed by its records (`SyncedRecords`); the check below fails when a table is missing here. */
 export class NastavnikDb extends Dexie {
@@ -187,10 +185,6 @@ export class NastavnikDb extends Dexie {
   /** A synced table whose name is only known at run time: its records as merge sees them. */
   syncedTable(name: SyncedTable): Table<GenericRecord, string> {
     return this.table(name) as unknown as Table<GenericRecord, string>;
-  }
-
-  tableOf<N extends SyncedTable>(name: N): Table<SyncedRecords[N], string> {
-    return this.table(name) as unknown as Table<SyncedRecords[N], string>;
   }
 }
 
