@@ -123,7 +123,7 @@ function QrLoop({ file, enc, onDone, onCancel }: { file: ExportedFile; enc: Foun
       <p role="status" data-testid="qr-status">
         {enc.fragments === 1
           ? `Один код: ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}, ${formatBytes(file.bytes.length)}.`
-          : `Частей: ${enc.fragments}; ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}, ${formatBytes(file.bytes.length)}. Другой телефону хватит любых ${enc.fragments}–${Math.ceil(enc.fragments * 1.3)} кодов.`}
+          : `Частей: ${enc.fragments}; ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}, ${formatBytes(file.bytes.length)}. Другому телефону хватит любых ${enc.fragments}–${Math.ceil(enc.fragments * 1.3)} кодов.`}
         {file.encoding === 'encrypted' ? ' Зашифровано.' : ''}
       </p>
       <div className="button-row">
