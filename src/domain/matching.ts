@@ -118,12 +118,22 @@ export function preferenceLists(input: MatchingInput): { mentees: Map<string, st
 }
 
 export type PairExplanation =
-  | { allowed: true; score: number; breakdown: ScoreBreakdown; reasons: string[]; mentorFreePlaces: number }
+  | {
+      allowed: true;
+      score: number;
+      breakdown: ScoreBreakdown;
+      reasons: string[];
+      /** Places left after the existing pairs and groups of `input.existing`. */
+      mentorFreePlaces: number;
+      /** All the mentor's places («сколько наставляемых может вести»). */
+      mentorCapacity: number;
+    }
   | { allowed: false; violations: string[] };
 
 /**
  * Score and reasons of any one pair, for when the curator changes a suggestion by hand; or why the pair is not
- * allowed. A mentor with no free places is still allowed here: the curator decides whether to grow the group.
+ * allowed. A mentor with no free places is still allowed here, with `mentorFreePlaces` 0: accepting then needs one
+ * more place for the mentor (the screen offers it), never a silent overbooking.
  */
 export function explainPair(input: MatchingInput, menteeId: string, mentorId: string): PairExplanation {
   const ctx = prepareMatching(input);
@@ -138,5 +148,23 @@ export function explainPair(input: MatchingInput, menteeId: string, mentorId: st
   const v = violations(ctx, i, j);
   if (v.length) return { allowed: false, violations: v.map((x) => violationText(ctx, i, j, x)) };
   const breakdown = breakdownOf(ctx, i, j);
-  return { allowed: true, score: breakdown.total, breakdown, reasons: reasonsFor(breakdown), mentorFreePlaces: ctx.freePlaces[j]! };
+  return {
+    allowed: true,
+    score: breakdown.total,
+    breakdown,
+    reasons: reasonsFor(breakdown),
+    mentorFreePlaces: ctx.freePlaces[j]!,
+    mentorCapacity: capacityOf(input, mentorId),
+  };
+}
+
+function capacityOf(input: MatchingInput, mentorId: string): number {
+  const c = input.capacities?.[mentorId] ?? input.defaultCapacity ?? 1;
+  return Number.isFinite(c) ? Math.max(0, Math.floor(c)) : 0;
+}
+
+/** Each mentor's places in all and still free after `input.existing` (pairs made and accepted suggestions). */
+export function mentorPlaces(input: MatchingInput): Map<string, { capacity: number; free: number }> {
+  const ctx = prepareMatching(input);
+  return new Map(ctx.mentors.map((m, j) => [m.id, { capacity: capacityOf(input, m.id), free: ctx.freePlaces[j]! }]));
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { ExistingMentorship, MatchingInput, MatchingRules } from './matching';
+import { explainPair, type ExistingMentorship, type MatchingInput, type MatchingRules } from './matching';
 import type { MentoringFormRule } from './mentoringForm';
 import type { PersonFields } from './person';
 import { latestPreferences, type PreferenceLike, type PreferenceSide } from './preference';
+import { plural } from './text';
 
 type Live = { id: string; deleted?: boolean };
 type PersonLike = Live & Pick<PersonFields, 'category' | 'classLabel' | 'interests' | 'competencies' | 'roles'> & { mentorCapacity?: number };
@@ -86,6 +87,38 @@ export interface AcceptedPair {
   menteeId: string;
   mentorId: string;
   formId: string;
+}
+
+/**
+ * The input with the curator's accepted suggestions counted as pairs already made: they take their mentors' places
+ * and their mentees leave the market, so the remaining suggestions and every «свободных мест» fit what is left.
+ * `exceptMentee` leaves one mentee's own acceptance out, for changing that mentee's mentor.
+ */
+export function withAccepted(input: MatchingInput, accepted: readonly AcceptedPair[], exceptMentee?: string): MatchingInput {
+  const made = accepted
+    .filter((a) => a.menteeId !== exceptMentee)
+    .map((a): ExistingMentorship => ({ mentorIds: [a.mentorId], menteeIds: [a.menteeId], status: 'forming' }));
+  return made.length ? { ...input, existing: [...(input.existing ?? []), ...made] } : input;
+}
+
+export type AcceptCheck =
+  | { ok: true }
+  /** The mentor's places are all taken: accepting needs `capacity + 1` places (the screen asks before adding one). */
+  | { ok: false; code: 'no-places'; capacity: number; message: string }
+  | { ok: false; code: 'not-allowed'; message: string };
+
+/** Whether the mentee may be given this mentor now, with the accepted suggestions counted; the reason if not. */
+export function checkAcceptance(input: MatchingInput, accepted: readonly AcceptedPair[], menteeId: string, mentorId: string): AcceptCheck {
+  const e = explainPair(withAccepted(input, accepted, menteeId), menteeId, mentorId);
+  if (!e.allowed) return { ok: false, code: 'not-allowed', message: e.violations.join('; ') };
+  if (e.mentorFreePlaces > 0) return { ok: true };
+  const n = e.mentorCapacity;
+  return {
+    ok: false,
+    code: 'no-places',
+    capacity: n,
+    message: `Все места наставника заняты (${plural(n, { one: 'место', few: 'места', many: 'мест' })})`,
+  };
 }
 
 /** The fields of a new pair or group, as the pair form would write them. */
@@ -184,12 +217,20 @@ export function restoreMatchingDraft(raw: unknown, livePeople: ReadonlySet<strin
   return { rules: d.rules, rejected, accepted, groups: [...new Set(d.groups)].filter((m) => mentors.has(m)) };
 }
 
-/** Accepting a mentee's pair replaces an earlier acceptance for that mentee and takes back its rejection. */
+/**
+ * Accepting a mentee's pair replaces an earlier acceptance for that mentee and takes back its rejection. A mentor
+ * who gets a second accepted mentee is marked «группой» (a mentor with several places leads a group): the curator
+ * unticks it for separate pairs, and a third acceptance does not put the mark back.
+ */
 export function acceptPair(d: MatchingDraft, a: AcceptedPair): MatchingDraft {
+  const accepted = [...d.accepted.filter((x) => x.menteeId !== a.menteeId), a];
+  const before = d.accepted.filter((x) => x.mentorId === a.mentorId && x.menteeId !== a.menteeId).length;
+  const becomesGroup = before === 1 && !d.groups.includes(a.mentorId);
   return {
     ...d,
-    accepted: [...d.accepted.filter((x) => x.menteeId !== a.menteeId), a],
+    accepted,
     rejected: d.rejected.filter((r) => !(r.menteeId === a.menteeId && r.mentorId === a.mentorId)),
+    groups: becomesGroup ? [...d.groups, a.mentorId] : d.groups,
   };
 }
 

@@ -83,8 +83,8 @@ test('networking → preferences → suggestions accepted → a pair and a group
   await expect(kim).toContainText('Учитель – ученик');
   await expect(kim).toContainText(/совместимость \d+ из 100/);
   await kim.getByRole('button', { name: 'Изменить' }).click();
-  await kim.getByLabel('Другой наставник').selectOption({ label: 'Петров И.' });
-  await expect(kim.getByText(/свободных мест: \d/)).toBeVisible();
+  await kim.getByLabel('Другой наставник').selectOption({ label: 'Петров И. — свободно 2 из 2' });
+  await expect(kim.getByText('свободных мест: 2 из 2', { exact: false })).toBeVisible();
   await kim.getByRole('button', { name: 'Принять', exact: true }).click();
   await page.getByRole('listitem', { name: 'Ли Б., 7Б и Петров И.' }).getByRole('button', { name: 'Принять', exact: true }).click();
   // A rejection; then the app is closed and opened again: every decision is still there, and a rejection can be taken back
@@ -99,7 +99,8 @@ test('networking → preferences → suggestions accepted → a pair and a group
   await expect(page.getByRole('heading', { name: /^Отклонено/ })).toHaveCount(0);
   await page.getByRole('listitem', { name: 'Семёнова А., 7Б и Петров И.' }).getByRole('button', { name: 'Принять', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Принято: 3' })).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Петров И.: объединить 2 наставляемых в группу' }).check();
+  // a mentor's second accepted mentee makes a group unless the curator unticks it
+  await expect(page.getByRole('checkbox', { name: 'Петров И.: объединить 2 наставляемых в группу' })).toBeChecked();
   await page.getByRole('button', { name: 'Создать пары и группы (2)' }).click();
   await expect(page).toHaveURL(/\/mentorships$/);
   await expect(page.getByTestId('mentorships-count')).toContainText('2');
@@ -139,4 +140,51 @@ test('networking → preferences → suggestions accepted → a pair and a group
   const xml = strFromU8(files['word/document.xml']!);
   for (const text of ['№ 125-од', 'Об утверждении индивидуальных планов наставнических пар/групп', 'Орлова Нина', 'Ким Вера, 8А']) expect(xml).toContain(text);
   await context.setOffline(false);
+});
+
+/**
+ * A mentor's places hold during matching: with one place taken by an accepted suggestion she shows «мест нет», the
+ * second mentee cannot be given to her without the curator adding a place, and then both make one group.
+ */
+test('matching respects a mentor’s places; adding a place forms a group of her two mentees', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Петрова', firstName: 'Мария', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Ли', firstName: 'Борис', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-09-12', roles: ['Наставляемый'] });
+  await addPerson(page, { lastName: 'Ким', firstName: 'Вера', category: 'Обучающийся', classLabel: '8А', birthDate: '2010-12-01', roles: ['Наставляемый'] });
+  await page.goto('/networking');
+  await page.getByLabel('Дата').fill('2025-09-25');
+  await page.getByRole('button', { name: 'Создать нетворкинг' }).click();
+  await expect(page).toHaveURL(/\/networking\/[0-9a-f-]{36}$/);
+  await page.getByRole('link', { name: 'Подбор пар' }).click();
+
+  // one place: one suggestion, the other mentee waits «Без пары»
+  const suggestions = page.getByRole('list', { name: 'Предложения пар' });
+  await expect(suggestions.locator('.suggestion')).toHaveCount(1);
+  const suggestion = suggestions.locator('.suggestion').first();
+  await suggestion.getByRole('button', { name: 'Изменить' }).click();
+  await expect(suggestion.getByLabel('Другой наставник').locator('option', { hasText: 'Петрова М. — свободно 1 из 1' })).toHaveCount(1);
+  await suggestion.getByRole('button', { name: 'Принять', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Принято: 1' })).toBeVisible();
+
+  const waiting = page.getByRole('list', { name: 'Без пары' }).getByRole('listitem');
+  await expect(waiting).toHaveCount(1);
+  await waiting.getByRole('button', { name: 'Назначить наставника' }).click();
+  await waiting.getByLabel('Наставник', { exact: true }).selectOption({ label: 'Петрова М. — мест нет' });
+  await expect(waiting.getByRole('alert')).toContainText('Все места наставника заняты (1 место)');
+  await expect(waiting.getByRole('button', { name: 'Принять с этим наставником' })).toHaveCount(0);
+  await page.screenshot({ path: process.env.SHOTS ? `${process.env.SHOTS}/matching-no-places.png` : undefined });
+  await waiting.getByRole('button', { name: 'Добавить место (станет 2) и принять' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Принято: 2' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Петрова М.: объединить 2 наставляемых в группу' })).toBeChecked();
+  await expect(page.getByRole('list', { name: 'Без пары' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Создать пары и группы (1)' }).click();
+  await expect(page).toHaveURL(/\/mentorships$/);
+  await expect(page.getByTestId('mentorships-count')).toContainText('1');
+  // the new place is on the mentor's card
+  await page.goto('/people');
+  await page.getByRole('link', { name: /Петрова/ }).first().click();
+  await expect(page.locator('.card-fields > div', { hasText: 'Сколько наставляемых может вести' }).locator('dd')).toHaveText('2');
 });

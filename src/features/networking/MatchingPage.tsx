@@ -1,8 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { explainPair, suggestMatches, type Suggestion } from '../../domain/matching';
+import { explainPair, mentorPlaces, suggestMatches, type MatchingInput, type Suggestion } from '../../domain/matching';
+import { stripEnvelope } from '../../domain/envelope';
 import {
   acceptPair,
+  checkAcceptance,
+  withAccepted,
   matchingInputFrom,
   mentorshipsFromAccepted,
   rejectPair,
@@ -13,6 +16,7 @@ import {
 import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
 import { createMentorships } from '../../storage/networking';
+import { peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { useMentoringForms } from '../mentorships/useMentoringForms';
@@ -52,11 +56,12 @@ export function MatchingPage() {
         : undefined,
     [data, forms, id, rules, rejected],
   );
-  const result = useMemo(() => (input ? suggestMatches(input) : undefined), [input]);
+  const acceptedList = draft?.accepted;
+  // Accepted suggestions take their mentors' places: what is suggested next fits the places left.
+  const result = useMemo(() => (input && acceptedList ? suggestMatches(withAccepted(input, acceptedList)) : undefined), [input, acceptedList]);
 
-  if (!data || !draft || !rules || !input || !result) return <Page title="Подбор пар" backTo={`/networking/${id}`}>{null}</Page>;
+  if (!data || !draft || !rules || !input || !result || !acceptedList) return <Page title="Подбор пар" backTo={`/networking/${id}`}>{null}</Page>;
   const name = (pid: string) => personLine(data.byId.get(pid));
-  const acceptedList = draft.accepted;
   const accepted = new Set(acceptedList.map((a) => a.menteeId));
   const groups = new Set(draft.groups);
   const perMentor = new Map<string, number>();
@@ -67,6 +72,30 @@ export function MatchingPage() {
   const reject = (s: Suggestion) => update(rejectPair(draft, s));
   const setRules = (next: typeof rules) => update({ ...draft, rules: next });
   const setGroups = (next: Set<string>) => update({ ...draft, groups: [...next] });
+  /** One more place for a mentor whose places are all taken, then the acceptance: the curator asked for both. */
+  const growAndAccept = async (a: AcceptedPair, capacity: number) => {
+    const mentor = await peopleRepo.get(a.mentorId);
+    if (!mentor) return;
+    await peopleRepo.save({ ...stripEnvelope(mentor), mentorCapacity: capacity + 1 }, mentor.id);
+    accept(a);
+    show(`${name(a.mentorId)}: мест теперь ${capacity + 1}`);
+  };
+  const changer = (menteeId: string, label = 'Другой наставник') => (
+    <ChangeMentor
+      menteeId={menteeId}
+      label={label}
+      input={input}
+      accepted={acceptedList}
+      name={name}
+      onAccept={(a) => {
+        accept(a);
+        setChanging(null);
+      }}
+      onGrow={(a, capacity) => {
+        void growAndAccept(a, capacity).then(() => setChanging(null));
+      }}
+    />
+  );
 
   const create = async () => {
     setSaving(true);
@@ -166,18 +195,7 @@ export function MatchingPage() {
                     Отклонить
                   </button>
                 </div>
-                {changing === s.menteeId && (
-                  <ChangeMentor
-                    menteeId={s.menteeId}
-                    mentors={input.mentors.map((m) => m.id).filter((m) => m !== s.menteeId)}
-                    name={name}
-                    explain={(mentorId) => explainPair(input, s.menteeId, mentorId)}
-                    onAccept={(a) => {
-                      accept(a);
-                      setChanging(null);
-                    }}
-                  />
-                )}
+                {changing === s.menteeId && changer(s.menteeId)}
               </li>
             ))}
           </ul>
@@ -208,9 +226,18 @@ export function MatchingPage() {
           <h2 id="un-h">Без пары: {result.unmatched.length}</h2>
           <ul className="list" aria-label="Без пары">
             {result.unmatched.map((u) => (
-              <li key={u.menteeId} className="list-item">
+              <li key={u.menteeId} className="list-item unmatched-item">
                 <span className="list-title">{name(u.menteeId)}</span>
                 <span className="list-sub">{u.reason}</span>
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-expanded={changing === u.menteeId}
+                  onClick={() => setChanging(changing === u.menteeId ? null : u.menteeId)}
+                >
+                  Назначить наставника
+                </button>
+                {changing === u.menteeId && changer(u.menteeId, 'Наставник')}
               </li>
             ))}
           </ul>
@@ -222,47 +249,79 @@ export function MatchingPage() {
 
 function ChangeMentor({
   menteeId,
-  mentors,
+  label,
+  input,
+  accepted,
   name,
-  explain,
   onAccept,
+  onGrow,
 }: {
   menteeId: string;
-  mentors: string[];
+  label: string;
+  input: MatchingInput;
+  accepted: readonly AcceptedPair[];
   name: (id: string) => string;
-  explain: (mentorId: string) => ReturnType<typeof explainPair>;
   onAccept: (a: AcceptedPair) => void;
+  onGrow: (a: AcceptedPair, capacity: number) => void;
 }) {
   const [mentorId, setMentorId] = useState('');
-  const sorted = useMemo(() => [...mentors].sort((a, b) => name(a).localeCompare(name(b), 'ru')), [mentors, name]);
-  const e = mentorId ? explain(mentorId) : undefined;
+  // Places as they stand with every other accepted suggestion counted (this mentee's own acceptance left out).
+  const market = useMemo(() => withAccepted(input, accepted, menteeId), [input, accepted, menteeId]);
+  const places = useMemo(() => mentorPlaces(market), [market]);
+  const sorted = useMemo(
+    () => input.mentors.map((m) => m.id).filter((m) => m !== menteeId).sort((a, b) => name(a).localeCompare(name(b), 'ru')),
+    [input, menteeId, name],
+  );
+  const e = mentorId ? explainPair(market, menteeId, mentorId) : undefined;
+  const check = mentorId ? checkAcceptance(input, accepted, menteeId, mentorId) : undefined;
+  const placesText = (m: string) => {
+    const p = places.get(m);
+    return !p ? '' : p.free > 0 ? `свободно ${p.free} из ${p.capacity}` : 'мест нет';
+  };
   return (
     <div className="change-mentor">
       <div className="field">
-        <label htmlFor={`change-${menteeId}`}>Другой наставник</label>
+        <label htmlFor={`change-${menteeId}`}>{label}</label>
         <select id={`change-${menteeId}`} value={mentorId} onChange={(ev) => setMentorId(ev.target.value)}>
           <option value="">— выберите —</option>
           {sorted.map((m) => (
             <option key={m} value={m}>
-              {name(m)}
+              {name(m)} — {placesText(m)}
             </option>
           ))}
         </select>
       </div>
       {e &&
+        check &&
         (e.allowed ? (
           <>
             <p className="muted">
-              {e.breakdown.formName} · совместимость {e.score} из 100 · свободных мест: {e.mentorFreePlaces}
+              {e.breakdown.formName} · совместимость {e.score} из 100 · свободных мест: {e.mentorFreePlaces} из {e.mentorCapacity}
             </p>
             <ul className="reasons">
               {e.reasons.slice(0, 3).map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
-            <button type="button" className="button button-small button-primary" onClick={() => onAccept({ menteeId, mentorId, formId: e.breakdown.formId })}>
-              Принять с этим наставником
-            </button>
+            {check.ok ? (
+              <button type="button" className="button button-small button-primary" onClick={() => onAccept({ menteeId, mentorId, formId: e.breakdown.formId })}>
+                Принять с этим наставником
+              </button>
+            ) : check.code === 'no-places' ? (
+              <>
+                <p className="field-error" role="alert">
+                  {check.message}. Чтобы взять ещё одного наставляемого, наставнику нужно ещё одно место: наставляемые одного наставника
+                  объединяются в группу.
+                </p>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => onGrow({ menteeId, mentorId, formId: e.breakdown.formId }, check.capacity)}
+                >
+                  Добавить место (станет {check.capacity + 1}) и принять
+                </button>
+              </>
+            ) : null}
           </>
         ) : (
           <ul className="field-error" role="alert">

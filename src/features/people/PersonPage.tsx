@@ -40,6 +40,7 @@ export function PersonPage() {
       ? ([['Дата рождения', `${formatRuDate(person.birthDate)} (${plural(ageOn(person.birthDate, todayIso()), { one: 'год', few: 'года', many: 'лет' })})`]] as [string, string][])
       : []),
     ['Роль', person.roles.map((r) => roleLabel[r]).join(', ') || 'не указана'],
+    ...(person.roles.includes('mentor') ? ([['Сколько наставляемых может вести', String(person.mentorCapacity ?? 1)]] as [string, string][]) : []),
     ...(partner ? ([['Партнёр', partner.name]] as [string, string][]) : []),
     ...(person.phone ? ([['Телефон', person.phone]] as [string, string][]) : []),
     ...(person.email ? ([['Эл. почта', person.email]] as [string, string][]) : []),

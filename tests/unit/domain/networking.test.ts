@@ -7,12 +7,15 @@ import {
   nextUnanswered,
   questionnaireQueue,
   absentees,
+  checkAcceptance,
   rejectPair,
+  withAccepted,
+  withoutAcceptance,
   restoreMatchingDraft,
   sidesOf,
   unrejectPair,
 } from '../../../src/domain/networking';
-import { suggestMatches } from '../../../src/domain/matching';
+import { mentorPlaces, suggestMatches } from '../../../src/domain/matching';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
 
@@ -162,5 +165,66 @@ describe('the curator’s draft of decisions on suggestions', () => {
   it('an unreadable draft (another version’s, damaged, absent) starts afresh', () => {
     for (const raw of [undefined, null, 'x', { rules: {} }, { ...EMPTY_MATCHING_DRAFT, accepted: [{ menteeId: 'e1' }] }])
       expect(restoreMatchingDraft(raw, live)).toEqual(EMPTY_MATCHING_DRAFT);
+  });
+});
+
+describe('a mentor’s places during matching (accepted suggestions count)', () => {
+  const people = [
+    person('t1', 'teacher', ['mentor'], { mentorCapacity: 2 }),
+    person('t2', 'teacher', ['mentor']),
+    person('s1', 'student', ['mentee']),
+    person('s2', 'student', ['mentee']),
+    person('s3', 'student', ['mentee']),
+  ];
+  const input = matchingInputFrom({
+    people,
+    forms: DEFAULT_MENTORING_FORMS,
+    preferences: ['s1', 's2', 's3'].map((id) => ({ eventId: 'e1', personId: id, side: 'mentee' as const, ranked: ['t1', 't2'] })),
+    mentorships: [],
+    eventId: 'e1',
+  });
+  const acc = (menteeId: string, mentorId: string) => ({ menteeId, mentorId, formId: 'teacher-student' });
+
+  it('free places fall with each accepted suggestion, and the remaining suggestions fit what is left', () => {
+    expect(mentorPlaces(input).get('t1')).toEqual({ capacity: 2, free: 2 });
+    const one = withAccepted(input, [acc('s1', 't1')]);
+    expect(mentorPlaces(one).get('t1')).toEqual({ capacity: 2, free: 1 });
+    const two = withAccepted(input, [acc('s1', 't1'), acc('s2', 't1')]);
+    expect(mentorPlaces(two).get('t1')).toEqual({ capacity: 2, free: 0 });
+    const r = suggestMatches(two);
+    expect(r.suggestions.map((s) => [s.menteeId, s.mentorId])).toEqual([['s3', 't2']]);
+    expect(r.freePlaces.t1).toBeUndefined();
+  });
+
+  it('a mentor whose places are all taken cannot get one more mentee without a new place; one place left is enough', () => {
+    expect(checkAcceptance(input, [acc('s1', 't1')], 's2', 't1')).toEqual({ ok: true });
+    const full = checkAcceptance(input, [acc('s1', 't1'), acc('s2', 't1')], 's3', 't1');
+    expect(full).toMatchObject({ ok: false, code: 'no-places', capacity: 2 });
+    if (!full.ok) expect(full.message).toBe('Все места наставника заняты (2 места)');
+    // a mentor with the default single place, already accepted for s1
+    const single = checkAcceptance(input, [acc('s1', 't2')], 's2', 't2');
+    expect(single).toMatchObject({ ok: false, code: 'no-places', capacity: 1 });
+    if (!single.ok) expect(single.message).toBe('Все места наставника заняты (1 место)');
+    // the mentee's own acceptance does not count against the mentor it is changed to
+    expect(checkAcceptance(input, [acc('s1', 't2')], 's1', 't2')).toEqual({ ok: true });
+    // a pair that already exists takes a place too
+    const withExisting = { ...input, existing: [{ mentorIds: ['t2'], menteeIds: ['x'], status: 'active' }] };
+    expect(checkAcceptance(withExisting, [], 's1', 't2')).toMatchObject({ ok: false, code: 'no-places' });
+    expect(checkAcceptance(input, [], 's1', 's2')).toMatchObject({ ok: false, code: 'not-allowed' });
+  });
+
+  it('a second accepted mentee marks the mentor «группой»; unticked, a third does not put the mark back', () => {
+    let d = acceptPair(EMPTY_MATCHING_DRAFT, acc('s1', 't1'));
+    expect(d.groups).toEqual([]);
+    d = acceptPair(d, acc('s2', 't1'));
+    expect(d.groups).toEqual(['t1']);
+    expect(mentorshipsFromAccepted(d.accepted, new Set(d.groups))).toHaveLength(1);
+    d = { ...d, groups: [] };
+    d = acceptPair(d, acc('s3', 't1'));
+    expect(d.groups).toEqual([]);
+    // re-accepting the same mentee with the same mentor is not a second mentee
+    const again = acceptPair(acceptPair(EMPTY_MATCHING_DRAFT, acc('s1', 't1')), acc('s1', 't1'));
+    expect(again.groups).toEqual([]);
+    expect(withoutAcceptance(d, 's1').accepted).toHaveLength(2);
   });
 });
