@@ -282,3 +282,22 @@ export function pairLabel(
   const who = `${names(m.mentorIds)} → ${names(m.menteeIds)}`;
   return m.title ? `${m.title}: ${who}` : who;
 }
+
+/**
+ * A meeting dated before its pair's start, or after its end: not refused (a pair entered late logs meetings held
+ * before it was entered), but said, so that a wrong date is noticed; `null` when the date fits.
+ */
+export function meetingDateNotice(
+  date: string,
+  m: Pick<MentorshipFields, 'startDate' | 'endDate'>,
+): { code: 'before-start'; startDate: string } | { code: 'after-end'; endDate: string } | null {
+  if (!date) return null;
+  if (m.startDate && date < m.startDate) return { code: 'before-start', startDate: m.startDate };
+  if (m.endDate && date > m.endDate) return { code: 'after-end', endDate: m.endDate };
+  return null;
+}
+
+/** The forming pairs and groups among these, which «Начать работу со всеми» starts at once. */
+export function formingIds(rows: readonly { id: string; status: MentorshipStatus; deleted?: boolean }[]): string[] {
+  return rows.filter((r) => !r.deleted && r.status === 'forming').map((r) => r.id);
+}

@@ -174,7 +174,7 @@ test('matching respects a mentor’s places; adding a place forms a group of her
   await waiting.getByLabel('Наставник', { exact: true }).selectOption({ label: 'Петрова М. — мест нет' });
   await expect(waiting.getByRole('alert')).toContainText('Все места наставника заняты (1 место)');
   await expect(waiting.getByRole('button', { name: 'Принять с этим наставником' })).toHaveCount(0);
-  await page.screenshot({ path: process.env.SHOTS ? `${process.env.SHOTS}/matching-no-places.png` : undefined });
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/matching-no-places.png` });
   await waiting.getByRole('button', { name: 'Добавить место (станет 2) и принять' }).click();
 
   await expect(page.getByRole('heading', { name: 'Принято: 2' })).toBeVisible();
@@ -187,4 +187,53 @@ test('matching respects a mentor’s places; adding a place forms a group of her
   await page.goto('/people');
   await page.getByRole('link', { name: /Петрова/ }).first().click();
   await expect(page.locator('.card-fields > div', { hasText: 'Сколько наставляемых может вести' }).locator('dd')).toHaveText('2');
+});
+
+/**
+ * New pairs from matching start together with one tap; a meeting dated before its pair's start is said, and the
+ * start can move to it (a pair entered late logs meetings held before), both sides of the start day.
+ */
+test('«Начать работу со всеми» starts the new pairs; a meeting before the start is flagged and can move it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.clock.setFixedTime(new Date('2025-10-10T10:00:00+10:00'));
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Петрова', firstName: 'Мария', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Орлова', firstName: 'Нина', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Ли', firstName: 'Борис', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-09-12', roles: ['Наставляемый'] });
+  await addPerson(page, { lastName: 'Ким', firstName: 'Вера', category: 'Обучающийся', classLabel: '8А', birthDate: '2010-12-01', roles: ['Наставляемый'] });
+  await page.goto('/networking');
+  await page.getByRole('button', { name: 'Создать нетворкинг' }).click();
+  await page.getByRole('link', { name: 'Подбор пар' }).click();
+  for (let i = 0; i < 2; i++) await page.getByRole('list', { name: 'Предложения пар' }).getByRole('button', { name: 'Принять', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Создать пары и группы (2)' }).click();
+  await expect(page).toHaveURL(/\/mentorships$/);
+
+  const startAll = page.getByRole('button', { name: 'Начать работу со всеми (2)' });
+  await expect(startAll).toBeVisible();
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/start-all.png` });
+  await startAll.click();
+  await expect(page.getByRole('region', { name: 'Формируются' })).toHaveCount(0);
+  const rows = page.getByRole('list', { name: 'Пары и группы' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'формируется' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'активна' })).toHaveCount(2);
+
+  await rows.first().getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Записать встречу' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Встреча раньше начала работы пары' });
+  await page.getByLabel('Дата').fill('2025-10-10');
+  await expect(notice).toHaveCount(0);
+  await page.getByLabel('Дата').fill('2025-10-09');
+  await expect(notice).toContainText('(10.10.2025)');
+  await page.getByLabel('Дата').fill('2025-10-03');
+  await expect(page.getByRole('checkbox', { name: 'Перенести начало работы на дату встречи' })).toBeChecked();
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/meeting-before-start.png` });
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/\/mentorships\/[0-9a-f-]{36}$/);
+  // the start moved: a meeting on the new start day fits, the day before does not
+  await page.getByRole('link', { name: 'Записать встречу' }).click();
+  await page.getByLabel('Дата').fill('2025-10-03');
+  await expect(notice).toHaveCount(0);
+  await page.getByLabel('Дата').fill('2025-10-02');
+  await expect(notice).toContainText('(03.10.2025)');
 });

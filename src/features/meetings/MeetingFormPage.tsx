@@ -1,11 +1,13 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MEETING_KINDS, meetingInputSchema, suggestNextKind, type Meeting, type MeetingFields, type MeetingKind } from '../../domain/meeting';
 import type { Mentorship } from '../../domain/mentorship';
-import { personLabel } from '../../domain/mentorshipList';
+import { meetingDateNotice, personLabel } from '../../domain/mentorshipList';
+import { formatRuDate } from '../../domain/dates';
+import { saveMeeting } from '../mentorships/mentorshipStore';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { meetingsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
@@ -113,9 +115,12 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
   const done = useRef(false);
   useEffect(() => () => void (done.current && clearDraft(draftKey)), [draftKey]);
   const kind = watch('kind');
+  const dateNotice = meetingDateNotice(watch('date'), mentorship);
+  const [moveStart, setMoveStart] = useState(true);
 
   const onSubmit = handleSubmit(async (fields) => {
-    await meetingsRepo.save(fields, meeting?.id);
+    const moveStartTo = moveStart && dateNotice?.code === 'before-start' ? fields.date : undefined;
+    await saveMeeting(fields, meeting?.id, { moveStartTo });
     done.current = true;
     await draft.clear();
     show(meeting ? 'Встреча сохранена' : `Записано: ${meetingKindLabel[fields.kind].toLowerCase()}`);
@@ -170,6 +175,20 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
           <TextField label="Дата" type="date" required error={errors.date?.message} {...register('date')} />
           <TextField label="Минут" type="number" inputMode="numeric" min={0} max={600} step={5} error={errors.durationMin?.message} {...register('durationMin')} />
         </div>
+        {dateNotice && (
+          <div className="notice notice-warn" role="status">
+            {dateNotice.code === 'before-start' ? (
+              <>
+                <p>Встреча раньше начала работы пары ({formatRuDate(dateNotice.startDate)}). Проверьте дату.</p>
+                <label className="checkbox">
+                  <input type="checkbox" checked={moveStart} onChange={(e) => setMoveStart(e.target.checked)} /> Перенести начало работы на дату встречи
+                </label>
+              </>
+            ) : (
+              <p>Встреча позже окончания работы пары ({formatRuDate(dateNotice.endDate)}). Проверьте дату.</p>
+            )}
+          </div>
+        )}
         <TextField label="Место" placeholder="например, каб. 21" autoComplete="off" error={errors.place?.message} {...register('place')} />
         <CheckboxGroup legend="Присутствовали" error={errors.attendeeIds?.message}>
           {members.map((pid, i) => (

@@ -2,7 +2,10 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { MENTORSHIP_STATUSES, type MentorshipStatus } from '../../domain/mentorship';
-import { filterMentorshipRows, splitMine, type MentorshipRow as Row } from '../../domain/mentorshipList';
+import { filterMentorshipRows, formingIds, splitMine, type MentorshipRow as Row } from '../../domain/mentorshipList';
+import { todayIso } from '../../domain/dates';
+import { useToasts } from '../../ui/toastStore';
+import { startAll } from './mentorshipStore';
 import { plural } from '../../domain/text';
 import { getMe } from '../../storage/myself';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
@@ -92,6 +95,7 @@ export function MentorshipsListPage() {
   const total = data.rows.length;
   return (
     <Page title={TITLE} actions={actions}>
+      <StartAll ids={formingIds(data.rows.map((r) => r.mentorship))} />
       <MeControl people={data.people} peopleById={data.peopleById} />
       <div className="toolbar" role="search">
         <label className="visually-hidden" htmlFor="mentorships-q">
@@ -165,5 +169,33 @@ export function MentorshipsListPage() {
         </button>
       )}
     </Page>
+  );
+}
+
+/** New pairs (from matching, say) wait in «формируется»: one tap starts them all, instead of one page each. */
+function StartAll({ ids }: { ids: string[] }) {
+  const show = useToasts((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  if (ids.length === 0) return null;
+  const n = plural(ids.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' });
+  return (
+    <section className="notice start-all" aria-label="Формируются">
+      <p>
+        Формируются: {n}. Начните работу, когда участники знают друг о друге.
+      </p>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void startAll(ids, todayIso())
+            .then((k) => show(`Начата работа: ${plural(k, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`))
+            .finally(() => setBusy(false));
+        }}
+      >
+        Начать работу со всеми ({ids.length})
+      </button>
+    </section>
   );
 }

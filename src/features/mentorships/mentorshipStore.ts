@@ -1,5 +1,7 @@
 import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
 import { withStatus } from '../../domain/mentorshipList';
+import type { MeetingFields } from '../../domain/meeting';
+import { stripEnvelope } from '../../domain/envelope';
 import { RecordRejected } from '../../domain/recordRules';
 import { fieldErrors } from '../../domain/zodErrors';
 import { getDb, type NastavnikDb } from '../../storage/db';
@@ -32,6 +34,41 @@ export async function changeStatus(
     const parsed = mentorshipInputSchema.safeParse(withStatus<MentorshipFields>(current, to, today, change));
     if (!parsed.success) throw new RecordRejected('mentorships', fieldErrors(parsed.error));
     return mentorships.save(parsed.data, id);
+  });
+}
+
+/** Starts every forming pair/group of `ids` in one transaction (all or none); returns how many started. */
+export async function startAll(ids: readonly string[], today: string, db: NastavnikDb = getDb()): Promise<number> {
+  const { mentorships } = repos(db);
+  return inTransaction(db, ['mentorships'], async () => {
+    const current = (await mentorships.getMany(ids)).filter((m) => m.status === 'forming');
+    await mentorships.saveManyInTx(
+      current.map((m) => {
+        const parsed = mentorshipInputSchema.safeParse(withStatus<MentorshipFields>(m, 'active', today));
+        if (!parsed.success) throw new RecordRejected('mentorships', fieldErrors(parsed.error));
+        return { fields: parsed.data, id: m.id };
+      }),
+    );
+    return current.length;
+  });
+}
+
+/**
+ * Saves a meeting; with `moveStartTo`, the pair's start moves to that (earlier) date in the same transaction, for a
+ * meeting held before the pair was entered.
+ */
+export async function saveMeeting(
+  fields: MeetingFields,
+  id: string | undefined,
+  opts: { moveStartTo?: string } = {},
+  db: NastavnikDb = getDb(),
+): Promise<void> {
+  const r = repos(db);
+  await inTransaction(db, ['meetings', 'mentorships'], async () => {
+    await r.meetings.save(fields, id);
+    if (!opts.moveStartTo) return;
+    const m = await r.mentorships.get(fields.mentorshipId);
+    if (m && (!m.startDate || opts.moveStartTo < m.startDate)) await r.mentorships.save({ ...stripEnvelope(m), startDate: opts.moveStartTo }, m.id);
   });
 }
 

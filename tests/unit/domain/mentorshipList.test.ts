@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formingIds,
+  meetingDateNotice,
   buildMentorshipRows,
   defaultPlanTitle,
   formsForSelect,
@@ -298,5 +300,27 @@ describe('a pair by its people', () => {
     ]);
     expect(pairLabel({ title: '', mentorIds: ['t1'], menteeIds: ['s1'] }, people)).toBe('Петров И. С. → Семёнова А.');
     expect(pairLabel({ title: 'Робототехника', mentorIds: ['t1'], menteeIds: ['s1', 'x'] }, people)).toBe('Робототехника: Петров И. С. → Семёнова А., (удалён)');
+  });
+});
+
+describe('a meeting’s date against its pair’s dates', () => {
+  it('says when a meeting is before the start or after the end; the boundary days fit', () => {
+    const m = { startDate: '2025-10-10', endDate: '2026-05-20' };
+    expect(meetingDateNotice('2025-10-09', m)).toEqual({ code: 'before-start', startDate: '2025-10-10' });
+    expect(meetingDateNotice('2025-10-10', m)).toBeNull();
+    expect(meetingDateNotice('2026-05-20', m)).toBeNull();
+    expect(meetingDateNotice('2026-05-21', m)).toEqual({ code: 'after-end', endDate: '2026-05-20' });
+    expect(meetingDateNotice('2020-01-01', { startDate: '', endDate: '' })).toBeNull();
+    expect(meetingDateNotice('', m)).toBeNull();
+  });
+  it('finds the forming pairs to start at once, not deleted or active ones', () => {
+    expect(
+      formingIds([
+        { id: 'a', status: 'forming' },
+        { id: 'b', status: 'active' },
+        { id: 'c', status: 'forming', deleted: true },
+        { id: 'd', status: 'forming' },
+      ]),
+    ).toEqual(['a', 'd']);
   });
 });

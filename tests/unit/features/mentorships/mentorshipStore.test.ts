@@ -4,7 +4,7 @@ import { repositoryFor, type Repository } from '../../../../src/storage/reposito
 import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
 import { meetingInputSchema } from '../../../../src/domain/meeting';
 import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
-import { changeStatus, removeMentorship, restoreMentorship } from '../../../../src/features/mentorships/mentorshipStore';
+import { changeStatus, removeMentorship, restoreMentorship, saveMeeting, startAll } from '../../../../src/features/mentorships/mentorshipStore';
 import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;
@@ -89,5 +89,34 @@ describe('removeMentorship and restoreMentorship', () => {
     const removed = await removeMentorship(pair.id, db);
     await restoreMentorship(removed, db);
     expect(await meetings.listWhere('mentorshipId', pair.id)).toHaveLength(1);
+  });
+});
+
+describe('startAll', () => {
+  it('starts every forming pair at once, today where no start date is set, and leaves others as they are', async () => {
+    await changeStatus(other.id, 'active', '2025-09-15', {}, db);
+    const [third] = await mentorships.saveMany([
+      { fields: mentorshipInputSchema.parse({ formId: 'teacher-student', mentorIds: ['t3'], menteeIds: ['s3'], startDate: '2025-10-05' }) },
+    ]);
+    const started = await startAll([pair.id, other.id, third!.id], '2025-10-10', db);
+    expect(started).toBe(2);
+    expect(await mentorships.get(pair.id)).toMatchObject({ status: 'active', startDate: '2025-10-10' });
+    expect(await mentorships.get(third!.id)).toMatchObject({ status: 'active', startDate: '2025-10-05' });
+    expect(await mentorships.get(other.id)).toMatchObject({ status: 'active', startDate: '2025-09-15' });
+    expect(await startAll([pair.id], '2025-10-11', db)).toBe(0);
+  });
+});
+
+describe('saveMeeting', () => {
+  const fields = (date: string) => meetingInputSchema.parse({ mentorshipId: pair.id, kind: 'trial', date });
+  it('moves the pair’s start to an earlier meeting when asked, in the same write; never to a later date', async () => {
+    await changeStatus(pair.id, 'active', '2025-10-10', {}, db);
+    await saveMeeting(fields('2025-10-12'), undefined, { moveStartTo: '2025-10-12' }, db);
+    expect((await mentorships.get(pair.id))!.startDate).toBe('2025-10-10');
+    await saveMeeting(fields('2025-10-03'), undefined, {}, db);
+    expect((await mentorships.get(pair.id))!.startDate).toBe('2025-10-10');
+    await saveMeeting(fields('2025-10-02'), undefined, { moveStartTo: '2025-10-02' }, db);
+    expect((await mentorships.get(pair.id))!.startDate).toBe('2025-10-02');
+    expect((await meetings.listWhere('mentorshipId', pair.id)).map((m) => m.date).sort()).toEqual(['2025-10-01', '2025-10-02', '2025-10-02', '2025-10-03', '2025-10-12']);
   });
 });
