@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useToasts } from '../../ui/toastStore';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { stripEnvelope } from '../../domain/envelope';
@@ -21,6 +22,9 @@ export function EventsPage() {
   const events = useLiveQuery(() => eventsRepo.list(), []);
   const [f, setF] = useState({ kind: 'finalGame', title: FINAL_GAME_TITLE, date: todayIso(), place: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
   const list = (events ?? []).filter((e) => e.kind !== 'networking').sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Page title="Мероприятия" backTo="/more">
@@ -50,7 +54,15 @@ export function EventsPage() {
           const r = eventInputSchema.safeParse(f);
           if (!r.success) return setErrors(fieldErrors(r.error));
           setErrors({});
-          void eventsRepo.save(r.data);
+          setSaving(true);
+          // The new event opens at once (attendance is the next step there): the form cannot create it twice.
+          void eventsRepo
+            .save(r.data)
+            .then((saved) => {
+              show(`Мероприятие создано: ${saved.title}`);
+              navigate(`/events/${saved.id}`);
+            })
+            .finally(() => setSaving(false));
         }}
       >
         <h2>Новое мероприятие</h2>
@@ -63,7 +75,7 @@ export function EventsPage() {
         <TextField label="Название" value={f.title} error={errors.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
         <TextField label="Дата" type="date" value={f.date} error={errors.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
         <TextField label="Место" value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} />
-        <button type="submit" className="button button-primary button-block">
+        <button type="submit" className="button button-primary button-block" disabled={saving}>
           Создать мероприятие
         </button>
       </form>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useToasts } from '../../ui/toastStore';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
@@ -20,6 +21,9 @@ export function TrainingPage() {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
   const options = useMemo(() => personOptions(people ?? [], 'mentor'), [people]);
   if (!groups || !sessions || !people) return <Page title="Обучение наставников" backTo="/more">{null}</Page>;
   const summary = trainingSummary(groups, sessions, todayIso());
@@ -66,16 +70,23 @@ export function TrainingPage() {
           const r = trainingGroupInputSchema.safeParse({ name, memberIds: members });
           if (!r.success) return setErrors(fieldErrors(r.error));
           setErrors({});
-          void trainingGroupsRepo.save(r.data).then(() => {
-            setName('');
-            setMembers([]);
-          });
+          setSaving(true);
+          // The new group opens at once (its sessions are the next step there): the form cannot create it twice.
+          void trainingGroupsRepo
+            .save(r.data)
+            .then((saved) => {
+              setName('');
+              setMembers([]);
+              show(`Группа создана: ${saved.name}`);
+              navigate(`/training/${saved.id}`);
+            })
+            .finally(() => setSaving(false));
         }}
       >
         <h2>Новая группа</h2>
         <TextField label="Название группы" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
         <PersonPicker label="Наставники в группе" options={options} value={members} onChange={setMembers} preferredHeading="Наставники" error={errors.memberIds} />
-        <button type="submit" className="button button-primary button-block">
+        <button type="submit" className="button button-primary button-block" disabled={saving}>
           Создать группу
         </button>
       </form>
