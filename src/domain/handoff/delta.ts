@@ -57,3 +57,19 @@ export function selectDelta(tables: Tables, kept: readonly KeptValueEntry[], kno
   }
   return { tables: out, kept: kept.filter((k) => going.has(knowledgeKey(k.table, k.recordId))) };
 }
+
+/**
+ * What the peer still lacks, out of `tables`: `unsent` records no file of ours has carried yet, and `awaiting` ones
+ * a file carried that the peer has not acknowledged (it may be lost on the way; the next file carries them again).
+ */
+export function pendingForPeer(tables: Tables, known: Knowledge, sent: readonly { known: Knowledge }[]): { unsent: number; awaiting: number } {
+  let unsent = 0;
+  let awaiting = 0;
+  for (const [t, r] of recordsOf(tables)) {
+    const k = knowledgeKey(t, r.id);
+    if (covered(r.vv, known[k])) continue;
+    if (sent.some((s) => covered(r.vv, s.known[k]))) awaiting++;
+    else unsent++;
+  }
+  return { unsent, awaiting };
+}

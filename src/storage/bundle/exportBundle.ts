@@ -6,7 +6,7 @@ import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
 import { allKeptRows, localSchool } from './localState';
 import { acksFor, peerKnowledge, rememberSent } from './peers';
-import { selectDelta } from '../../domain/handoff/delta';
+import { pendingForPeer, selectDelta } from '../../domain/handoff/delta';
 import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
 
 /** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
@@ -100,4 +100,17 @@ export async function recordExport(
   });
   if (h.changesFor) await rememberSent(db, h.changesFor, bundle, row.at);
   return row;
+}
+
+/**
+ * What «Отправить куратору» would carry to that device now, out of these pairs/groups: records no file has taken
+ * yet, and records sent in a file the curator has not acknowledged yet.
+ */
+export async function pendingFor(db: NastavnikDb, mentorshipIds: readonly string[], peerId: string): Promise<{ unsent: number; awaiting: number }> {
+  return db.transaction('r', [...SYNCED_TABLES, 'peers'], async () => {
+    const tables: Partial<Record<SyncedTable, VersionedRecord[]>> = {};
+    for (const t of SYNCED_TABLES) tables[t] = (await db.syncedTable(t).toArray()) as VersionedRecord[];
+    const peer = await db.peers.get(peerId);
+    return pendingForPeer(selectScope(tables, mentorshipIds), peer?.known ?? {}, peer?.sent ?? []);
+  });
 }

@@ -9,6 +9,7 @@ import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
 import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
 import { clockWarnings, type ClockWarning } from '../../domain/clockSkew';
 import { markChecked } from '../writePath';
+import { heldData, noteImportForRole } from '../deviceRole';
 import { learnFromImport } from './peers';
 import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } from '../db';
@@ -123,6 +124,7 @@ export async function previewImport(db: NastavnikDb, bundle: ParsedBundle, now: 
  */
 export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportReport, BundleError>> {
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
+    const heldBefore = await heldData(db);
     const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
     const { preview, changes, keptRows, files, fromFile } = planned.value;
@@ -189,6 +191,11 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
 
     const h = bundle.header;
     await learnFromImport(db, bundle, await getDeviceId(db), at);
+    await noteImportForRole(
+      db,
+      { scope: h.scope, deviceId: h.device.id, deviceName: h.device.name, mentorships: (bundle.tables.mentorships ?? []) as { id: string; mentorIds?: unknown }[] },
+      heldBefore,
+    );
     const exchange: ExchangeRecord = {
       id: exchangeId,
       at,

@@ -43,6 +43,7 @@ export const repos = (db: NastavnikDb) => ({
   people: new Repository(db, 'people'),
   school: new Repository(db, 'school'),
   mentorships: new Repository(db, 'mentorships'),
+  meetings: new Repository(db, 'meetings'),
 });
 
 export const personFields = (input: Partial<PersonInput> = {}) =>
