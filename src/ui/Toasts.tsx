@@ -1,16 +1,22 @@
 import { useToasts } from './toastStore';
 
+/**
+ * The one short message, just above the bottom navigation (above a form's sticky Save bar when there is one: see styles.css).
+ * Taps go through it to what is underneath; only its own action button («Вернуть») takes a tap.
+ */
 export function Toasts() {
-  const { toasts, dismiss } = useToasts();
+  const { current: x, dismiss, hold, release } = useToasts();
   return (
     <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((x) => (
+      {x && (
         <div key={x.id} className="toast">
           <span>{x.text}</span>
           {x.action && (
             <button
               type="button"
               className="toast-action"
+              onFocus={hold}
+              onBlur={release}
               onClick={() => {
                 x.action!.run();
                 dismiss(x.id);
@@ -20,7 +26,7 @@ export function Toasts() {
             </button>
           )}
         </div>
-      ))}
+      )}
     </div>
   );
 }
