@@ -27,6 +27,9 @@ export const questionSchema = z
     kind: z.enum(QUESTION_KINDS, { message: 'Выберите вид вопроса' }),
     text: z.string().trim().min(1, 'Впишите текст вопроса').max(300, 'Вопрос: не длиннее 300 символов'),
     options: z.array(z.string().trim().min(1, 'Вариант ответа не может быть пустым').max(120, 'Вариант: не длиннее 120 символов')).max(12, 'Не больше 12 вариантов').default([]),
+    /** A scale's end labels, shown under the marks: what 1 and what 10 mean («совсем нет» … «полностью»). Optional. */
+    low: z.string().trim().max(60, 'Подпись к 1: не длиннее 60 символов').optional(),
+    high: z.string().trim().max(60, 'Подпись к 10: не длиннее 60 символов').optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.kind === 'one' || q.kind === 'many') && q.options.length < 2)

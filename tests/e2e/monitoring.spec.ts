@@ -6,13 +6,12 @@ async function answerQuestionnaire(page: Page, title: string, phase: string, mar
   await page.goto('/questionnaires');
   await page.getByRole('link', { name: new RegExp(title) }).click();
   await page.getByRole('link', { name: 'Заполнить' }).click();
-  const who = page.getByRole('combobox', { name: 'Кто отвечает' });
-  await who.fill('сем');
-  await page.getByRole('option', { name: /Семёнова А\./ }).click();
-  await who.press('Escape');
-  await page.getByLabel('Когда заполняется').selectOption({ label: phase });
+  // Семёнова is the only mentee of the school: she is chosen already
+  await expect(page.getByRole('list', { name: 'Выбрано: кто отвечает' })).toContainText('Семёнова А.');
+  // the phase is chosen already: the start while nobody has answered at the end, the end after her start
+  await expect(page.getByRole('radio', { name: phase })).toBeChecked();
   await page.getByLabel('Дата', { exact: true }).fill(date);
-  await page.getByRole('radiogroup', { name: 'Насколько вы уверены в себе?' }).getByText(String(mark), { exact: true }).click();
+  await page.getByRole('radiogroup', { name: 'Насколько вы уверены в себе?' }).getByRole('radio', { name: `${mark} из 10` }).click();
   await page.getByRole('radio', { name: choice }).check();
   await page.getByRole('button', { name: 'Сохранить ответы' }).click();
   await expect(page).toHaveURL(/\/questionnaires\/[^/]+$/);

@@ -21,10 +21,15 @@ interface DraftQuestion {
   kind: QuestionKind;
   text: string;
   options: string;
+  /** A scale's end labels (what 1 and 10 mean); empty: none. */
+  low: string;
+  high: string;
+  /** The end labels' fields are open (they are folded away until wanted). */
+  showEnds: boolean;
 }
 
 let seq = 0;
-const newQuestion = (): DraftQuestion => ({ id: `q${Date.now().toString(36)}${(seq++).toString(36)}`, kind: 'scale', text: '', options: '' });
+const newQuestion = (): DraftQuestion => ({ id: `q${Date.now().toString(36)}${(seq++).toString(36)}`, kind: 'scale', text: '', options: '', low: '', high: '', showEnds: false });
 
 /** The builder: title, who answers, before/after, and the questions with their kinds and options. */
 export function QuestionnaireEditPage() {
@@ -39,7 +44,7 @@ export function QuestionnaireEditPage() {
   useEffect(() => {
     if (existing && !loaded) {
       setF({ title: existing.title, role: existing.role, beforeAfter: existing.beforeAfter, description: existing.description });
-      setQuestions(existing.questions.map((q) => ({ id: q.id, kind: q.kind, text: q.text, options: q.options.join('\n') })));
+      setQuestions(existing.questions.map((q) => ({ id: q.id, kind: q.kind, text: q.text, options: q.options.join('\n'), low: q.low ?? '', high: q.high ?? '', showEnds: !!(q.low || q.high) })));
       setLoaded(true);
     }
   }, [existing, loaded]);
@@ -59,6 +64,8 @@ export function QuestionnaireEditPage() {
         kind: q.kind,
         text: q.text,
         options: q.kind === 'one' || q.kind === 'many' ? q.options.split('\n').map((o) => o.trim()).filter(Boolean) : [],
+        ...(q.kind === 'scale' && q.low.trim() ? { low: q.low } : {}),
+        ...(q.kind === 'scale' && q.high.trim() ? { high: q.high } : {}),
       })),
     });
     if (!r.success) {
@@ -103,6 +110,30 @@ export function QuestionnaireEditPage() {
                 onChange={(e) => setQ(i, { kind: e.target.value as QuestionKind })}
                 options={QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))}
               />
+              {q.kind === 'scale' && (
+                <details className="builder-scale-ends" open={q.showEnds} onToggle={(e) => e.currentTarget.open !== q.showEnds && setQ(i, { showEnds: e.currentTarget.open })}>
+                  <summary>Подписи к 1 и 10 (необязательно)</summary>
+                  <div className="field-pair">
+                    <TextField
+                      label="Подпись к 1"
+                      aria-label={`Подпись к 1, вопрос ${i + 1}`}
+                      maxLength={60}
+                      value={q.low}
+                      error={errors[`questions.${i}.low`]}
+                      onChange={(e) => setQ(i, { low: e.target.value })}
+                    />
+                    <TextField
+                      label="Подпись к 10"
+                      aria-label={`Подпись к 10, вопрос ${i + 1}`}
+                      maxLength={60}
+                      value={q.high}
+                      error={errors[`questions.${i}.high`]}
+                      onChange={(e) => setQ(i, { high: e.target.value })}
+                    />
+                  </div>
+                  <p className="field-hint">Что значат крайние оценки, например «совсем нет» и «полностью»; видны под шкалой.</p>
+                </details>
+              )}
               {(q.kind === 'one' || q.kind === 'many') && (
                 <TextAreaField
                   label={`Варианты ответа на вопрос ${i + 1}`}

@@ -2,7 +2,7 @@ import { TableScroll } from '../../ui/TableScroll';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type QuestionSummary } from '../../domain/questionnaire';
+import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type Question, type QuestionSummary } from '../../domain/questionnaire';
 import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { pairLabel } from '../../domain/mentorshipList';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
@@ -87,13 +87,13 @@ export function QuestionnairePage() {
         <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="вся школа" options={pairs.map((m) => ({ value: m.id, label: pairLabel(m, people ?? new Map()) }))} />
         <SelectField label="Форма наставничества" value={form} onChange={(e) => setForm(e.target.value)} placeholder="все формы" options={(forms ?? []).map((f) => ({ value: f.id, label: f.name }))} />
         <SelectField label="Когда" value={phase} onChange={(e) => setPhase(e.target.value)} placeholder="все ответы" options={Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }))} />
-        {shown.length === 0 ? <p className="muted">Ответов пока нет.</p> : summary.map((s, i) => <QuestionResult key={s.questionId} s={s} n={i + 1} />)}
+        {shown.length === 0 ? <p className="muted">Ответов пока нет.</p> : summary.map((s, i) => <QuestionResult key={s.questionId} s={s} n={i + 1} question={q.questions[i]} />)}
       </section>
     </Page>
   );
 }
 
-function QuestionResult({ s, n }: { s: QuestionSummary; n: number }) {
+function QuestionResult({ s, n, question }: { s: QuestionSummary; n: number; question?: Question }) {
   return (
     <div className="card-section question-result" aria-label={`Вопрос ${n}`}>
       <h3>
@@ -105,6 +105,12 @@ function QuestionResult({ s, n }: { s: QuestionSummary; n: number }) {
             Средняя оценка: <strong>{fmt(s.mean)}</strong> из 10 · ответов: {s.n}
           </p>
           <Bars values={s.distribution} labels={s.distribution.map((_, i) => String(i + 1))} />
+          {(question?.low || question?.high) && (
+            <p className="scale-ends">
+              <span>{question.low ? `1 — ${question.low}` : ''}</span>
+              <span>{question.high ? `10 — ${question.high}` : ''}</span>
+            </p>
+          )}
         </>
       )}
       {s.counts && (
