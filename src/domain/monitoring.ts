@@ -88,6 +88,26 @@ const TITLES: Record<IndicatorId, string> = {
   studentsInvolved: 'Обучающиеся 10–18 лет, вовлечённые в наставничество',
 };
 
+/**
+ * What each target is a share of, in words that follow «цель: 2 %»: the indicator's denominator as computed below.
+ * The partners' 2 % is a share of the partner organisations entered in the app — those with at least one
+ * representative who is a mentor, over all of them — not of the school's mentors or people.
+ */
+export const INDICATOR_BASES: Record<IndicatorId, string> = {
+  mentorsAmongStudents: 'от всех обучающихся школы',
+  mentorsAmongTeachers: 'от всех педагогов школы',
+  partnersWithMentors: 'от числа организаций-партнёров',
+  consents: 'от числа участников программы',
+  plansAt90: 'от числа индивидуальных планов действующих пар и групп',
+  finalEvent: 'от числа участников пар и групп',
+  studentsInvolved: 'от всех обучающихся школы',
+};
+
+/** «цель: 2 % от числа организаций-партнёров», the share written as the screens write it (`pct`). */
+export function targetWording(i: Pick<Indicator, 'id' | 'target'>, pct: (share: number) => string): string {
+  return `цель: ${pct(i.target)} ${INDICATOR_BASES[i.id]}`;
+}
+
 export function computeIndicators(input: MonitoringInput): Indicator[] {
   const y0 = Number(input.academicYear.slice(0, 4));
   const deadlines: Record<IndicatorId, IsoDate> = {

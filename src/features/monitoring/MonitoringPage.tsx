@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate } from '../../domain/dates';
-import { DEFAULT_TARGETS, type Indicator } from '../../domain/monitoring';
+import { DEFAULT_TARGETS, INDICATOR_BASES, targetWording, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
 import { STATUS_LABELS } from '../../domain/report';
 import { changesByQuestionnaire } from '../../domain/monitoringSnapshot';
@@ -67,9 +67,11 @@ export function MonitoringPage() {
             <p className="ind-value">
               <strong data-testid={`value-${i.id}`}>{pct(i.value)}</strong>{' '}
               <span className="muted">
-                {i.numerator} из {i.denominator}
-                {i.basis === 'schoolStudents' ? ' (все обучающиеся школы)' : i.basis === 'schoolTeachers' ? ' (все педагоги школы)' : ''} · цель {pct(i.target)}
-                {i.deadline ? ` к ${formatRuDate(i.deadline)}` : ''}
+                {i.numerator} из {i.denominator} ·{' '}
+                <span data-testid={`target-${i.id}`}>
+                  {targetWording(i, pct)}
+                  {i.deadline ? ` к ${formatRuDate(i.deadline)}` : ''}
+                </span>
               </span>
             </p>
             <div className="indicator-bar" aria-hidden="true">
@@ -198,7 +200,16 @@ function Targets({ current, indicators }: { current: Record<string, number>; ind
         {indicators.map((i) => (
           <div key={i.id} className={`field${errors[i.id] ? ' field-invalid' : ''}`}>
             <label htmlFor={`target-${i.id}`}>{i.title}, %</label>
-            <input id={`target-${i.id}`} inputMode="decimal" value={values[i.id] ?? ''} onChange={(e) => setValues({ ...values, [i.id]: e.target.value })} />
+            <input
+              id={`target-${i.id}`}
+              inputMode="decimal"
+              aria-describedby={`target-${i.id}-base`}
+              value={values[i.id] ?? ''}
+              onChange={(e) => setValues({ ...values, [i.id]: e.target.value })}
+            />
+            <p id={`target-${i.id}-base`} className="field-hint">
+              % {INDICATOR_BASES[i.id]}
+            </p>
             {errors[i.id] && (
               <p className="field-error" role="alert">
                 {errors[i.id]}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { representativesOf } from '../../domain/partner';
 import { fullName } from '../../domain/person';
 import { formatRuDate } from '../../domain/dates';
 import { partnersRepo, peopleRepo } from '../../storage/repositories';
-import { partnerKindLabel, t } from '../../i18n/ru';
+import { partnerKindLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToasts } from '../../ui/toastStore';
@@ -15,7 +16,7 @@ export function PartnerPage() {
   const show = useToasts((s) => s.show);
   const [confirming, setConfirming] = useState(false);
   const partner = useLiveQuery(() => partnersRepo.get(id).then((p) => p ?? null), [id]);
-  const reps = useLiveQuery(() => peopleRepo.list().then((all) => all.filter((p) => p.partnerId === id)), [id]);
+  const reps = useLiveQuery(() => peopleRepo.list().then((all) => representativesOf(all, id)), [id]);
 
   if (partner === undefined) return <Page title="Организация" backTo="/partners">{null}</Page>;
   if (partner === null)
@@ -55,13 +56,14 @@ export function PartnerPage() {
           </div>
         ))}
       </dl>
-      <h2>{t.partners.representatives}</h2>
+      <h2 id="reps-h">{t.partners.representatives}</h2>
       {reps && reps.length > 0 ? (
-        <ul className="list">
+        <ul className="list" aria-labelledby="reps-h">
           {reps.map((p) => (
             <li key={p.id}>
               <Link className="list-item" to={`/people/${p.id}`}>
                 <span className="list-title">{fullName(p)}</span>
+                <span className="list-sub">{p.roles.length ? p.roles.map((r) => roleLabel[r]).join(', ') : t.partners.noRole}</span>
               </Link>
             </li>
           ))}
@@ -69,6 +71,9 @@ export function PartnerPage() {
       ) : (
         <p className="muted">{t.partners.noRepresentatives}</p>
       )}
+      <Link className="button button-block" to={`/people/new?partner=${encodeURIComponent(partner.id)}`}>
+        {t.partners.addRepresentative}
+      </Link>
       <div className="button-row">
         <Link className="button button-primary" to={`/partners/${partner.id}/edit`}>
           {t.actions.edit}

@@ -1,8 +1,9 @@
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { representativeDefaults, type Partner } from '../../domain/partner';
 import { PERSON_CATEGORIES, PERSON_ROLES, personInputSchema, type Person, type PersonRole } from '../../domain/person';
 import { partnersRepo, peopleRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
@@ -63,13 +64,37 @@ const resolver = domainResolver<PersonForm, typeof personInputSchema>(personInpu
   mentorCapacity: v.mentorCapacity?.trim() ? Number(v.mentorCapacity.trim()) : undefined,
 }));
 
+/**
+ * A participant's form: a new one (`/people/new`), or an existing one to edit. `?partner=<id>` — from «Добавить
+ * представителя» on a partner's card — opens a new one as that organisation's representative and, once saved,
+ * goes back to the card. The form waits for the partners, so that the organisation it preselects is in its list.
+ */
 export function PersonFormPage() {
   const { id } = useParams();
-  const navigate = useNavigate();
-  const show = useToasts((s) => s.show);
+  const [params] = useSearchParams();
   const existing = useLiveQuery(() => (id ? peopleRepo.get(id) : Promise.resolve(null)), [id]);
   const partners = useLiveQuery(() => partnersRepo.list(), []);
-  const form = useForm<PersonForm, unknown, ReturnType<typeof personInputSchema.parse>>({ defaultValues: empty, resolver });
+  const title = id ? t.people.editTitle : t.people.newTitle;
+  if ((id && existing === undefined) || partners === undefined) return <Page title={title} backTo={id ? `/people/${id}` : '/people'}>{null}</Page>;
+  const preset = id ? null : representativeDefaults(params.get('partner'), partners);
+  return <PersonFormBody key={`${id ?? 'new'}:${preset?.partnerId ?? ''}`} id={id} existing={existing ?? null} partners={partners} preset={preset} />;
+}
+
+function PersonFormBody({
+  id,
+  existing,
+  partners,
+  preset,
+}: {
+  id: string | undefined;
+  existing: Person | null;
+  partners: readonly Partner[];
+  preset: ReturnType<typeof representativeDefaults>;
+}) {
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const initial = preset ? { ...empty, ...preset } : empty;
+  const form = useForm<PersonForm, unknown, ReturnType<typeof personInputSchema.parse>>({ defaultValues: initial, resolver });
   const {
     register,
     handleSubmit,
@@ -82,28 +107,29 @@ export function PersonFormPage() {
   useEffect(() => {
     if (existing) reset(toForm(existing), { keepDirty: false });
   }, [existing, reset]);
-  const draft = useFormDraft(`person:${id ?? 'new'}`, form);
+  // A representative's form keeps its own draft: a half-typed participant from «Участники» does not take its place.
+  const draft = useFormDraft(`person:${id ?? (preset ? `new:partner:${preset.partnerId}` : 'new')}`, form);
 
   const category = watch('category');
   const roles = watch('roles');
   const title = id ? t.people.editTitle : t.people.newTitle;
-
-  if (id && existing === undefined) return <Page title={title} backTo="/people">{null}</Page>;
+  const partnerPage = preset ? `/partners/${preset.partnerId}` : null;
 
   const onSubmit = handleSubmit(async (fields) => {
     const saved = await peopleRepo.save(fields, id);
     await draft.clear();
     show(t.people.saved);
-    navigate(`/people/${saved.id}`, { replace: true });
+    // Back to the card it was added from, where the new representative is now listed (unless moved to another).
+    navigate(partnerPage && saved.partnerId === preset?.partnerId ? partnerPage : `/people/${saved.id}`, { replace: true });
   });
 
   return (
-    <Page title={title} backTo={id ? `/people/${id}` : '/people'}>
+    <Page title={title} backTo={id ? `/people/${id}` : (partnerPage ?? '/people')}>
       <DraftNotice
         restored={draft.restored}
         onDiscard={async () => {
           await draft.discard();
-          reset(existing ? toForm(existing) : empty);
+          reset(existing ? toForm(existing) : initial);
         }}
       />
       <form onSubmit={onSubmit} noValidate className="form">
@@ -150,7 +176,7 @@ export function PersonFormPage() {
           label="Организация-партнёр"
           required={category === 'partnerRep'}
           placeholder="— нет —"
-          options={(partners ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          options={partners.map((p) => ({ value: p.id, label: p.name }))}
           error={errors.partnerId?.message}
           {...register('partnerId')}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, indicatorStatus, type Indicator, type IndicatorId, type MonitoringInput } from '../../../src/domain/monitoring';
+import { computeIndicators, INDICATOR_BASES, indicatorStatus, targetWording, type Indicator, type IndicatorId, type MonitoringInput } from '../../../src/domain/monitoring';
 
 const person = (id: string, category: 'student' | 'teacher' | 'partnerRep', roles: ('mentor' | 'mentee')[], birthDate = '', partnerId = '') => ({
   id,
@@ -95,5 +95,22 @@ describe('the indicators of a small school, worked out by hand', () => {
     expect(i.studentsInvolved).toMatchObject({ target: 0.1, status: 'met' });
     const j = Object.fromEntries(computeIndicators({ ...school('2025-11-15'), targets: { studentsInvolved: 0.8 } }).map((x) => [x.id, x])) as Record<IndicatorId, Indicator>;
     expect(j.studentsInvolved).toMatchObject({ target: 0.8, status: 'atRisk' });
+  });
+});
+
+describe('what a target is a share of', () => {
+  const pct = (x: number) => `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')}\u00a0%`;
+  it('says the partners\' 2 % is of the partner organisations — the indicator\'s denominator', () => {
+    const partners = computeIndicators(school('2025-11-15')).find((i) => i.id === 'partnersWithMentors')!;
+    expect(partners.denominator).toBe(school('2025-11-15').partners.length);
+    expect(targetWording(partners, pct)).toBe('цель: 2\u00a0% от числа организаций-партнёров');
+  });
+  it('names the school\'s totals where the denominator is one of them, and the records otherwise', () => {
+    for (const i of computeIndicators(school('2025-11-15'))) {
+      const base = INDICATOR_BASES[i.id];
+      if (i.basis === 'schoolStudents') expect(base).toBe('от всех обучающихся школы');
+      else if (i.basis === 'schoolTeachers') expect(base).toBe('от всех педагогов школы');
+      else expect(base).toMatch(/^от числа /);
+    }
   });
 });
