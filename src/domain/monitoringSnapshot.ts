@@ -23,7 +23,8 @@ export interface MonitoringData {
   school: Pick<SchoolFields, 'name' | 'academicYear' | 'studentsTotal' | 'teachersTotal' | 'consentAge' | 'indicatorTargets' | 'swot'>;
   people: readonly Person[];
   partners: readonly { id: string }[];
-  consents: readonly Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'>[];
+  /** With the representative's name and relation, so the report names who signed for a minor (older records may lack them). */
+  consents: readonly (Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & Partial<Pick<ConsentFields, 'representativeName' | 'representativeRelation'>>)[];
   mentorships: readonly WithId<Pick<MentorshipFields, 'title' | 'formId' | 'mentorIds' | 'menteeIds' | 'status'> & Partial<Pick<MentorshipFields, 'startDate' | 'endDate'>> & { createdAt?: string }>[];
   meetings: readonly (Pick<MeetingFields, 'mentorshipId' | 'kind' | 'date'> & Partial<Pick<MeetingFields, 'durationMin' | 'place' | 'notes' | 'attendeeIds'>>)[];
   /** Names of the meeting kinds, for the report's meeting log (left out without them). */
@@ -42,6 +43,22 @@ export interface MonitoringData {
   /** The register of best practices (the report's «Практики»); none when left out. */
   practices?: readonly PracticeFields[];
   labels: { category: Record<PersonCategory, string>; status: Record<MentorshipStatus, string> };
+}
+
+/**
+ * Who signed a consent, for the report: the legal representative by the full name the consent records (with the
+ * relation in the kind: «законный представитель (мать)»), or the participant him/herself.
+ */
+export function consentSigner(
+  c: Pick<ConsentFields, 'signer'> & Partial<Pick<ConsentFields, 'representativeName' | 'representativeRelation'>>,
+  person: Pick<Person, 'lastName' | 'firstName' | 'middleName'>,
+): { signer: string; signerKind: string } {
+  if (c.signer === 'self') return { signer: fullName(person), signerKind: 'сам участник' };
+  const relation = c.representativeRelation?.trim();
+  return {
+    signer: c.representativeName?.trim() || 'ФИО представителя не указано',
+    signerKind: relation ? `законный представитель (${relation})` : 'законный представитель',
+  };
 }
 
 const EVENT_KINDS: Record<string, string> = { networking: 'нетворкинг', finalGame: 'итоговая игра', other: 'другое' };
@@ -149,15 +166,16 @@ export function monitoringSnapshot(d: MonitoringData): {
       .filter((p) => p.roles.length > 0)
       .map((p) => {
         const mine = [...(consentsBy.get(p.id) ?? [])].sort((a, b) => b.signedOn.localeCompare(a.signedOn));
-        const valid = mine.some((c) => isValidConsent(c, p, school.consentAge, today));
-        const last = mine[0];
+        // The consent that counts, or else the latest one, so the row names who signed the consent it speaks of.
+        const shown = mine.find((c) => isValidConsent(c, p, school.consentAge, today)) ?? mine[0];
+        const valid = !!shown && isValidConsent(shown, p, school.consentAge, today);
         return {
           name: fullName(p),
           category: categoryLabel[p.category],
           valid,
-          signer: last ? (last.signer === 'self' ? 'сам участник' : 'законный представитель') : '',
-          signedOn: last?.signedOn ?? '',
-          reason: valid ? '' : last ? 'согласие недействительно или отозвано' : 'согласия нет',
+          ...(shown ? consentSigner(shown, p) : { signer: '', signerKind: '' }),
+          signedOn: shown?.signedOn ?? '',
+          reason: valid ? '' : shown ? 'согласие недействительно или отозвано' : 'согласия нет',
         };
       }),
     training: groups.map((g) => {

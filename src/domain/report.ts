@@ -32,7 +32,8 @@ export interface ReportInput {
   plans: readonly { title: string; pair: string; planned: number; done: number; percent: number | null; approved: string }[];
   /** The year's meeting log, oldest first (absent: the sheet is left out). */
   meetings?: readonly { date: string; pair: string; kind: string; durationMin: number | null; place: string; attendees: number; notes: string }[];
-  consents: readonly { name: string; category: string; valid: boolean; signer: string; signedOn: string; reason: string }[];
+  /** `signer`: who signed — the participant's or the legal representative's full name; `signerKind`: in what capacity. */
+  consents: readonly { name: string; category: string; valid: boolean; signer: string; signerKind: string; signedOn: string; reason: string }[];
   training: readonly { group: string; members: number; sessions: number; consultations: number; experts: string; attendance: number | null }[];
   events: readonly { title: string; kind: string; date: string; attendees: number }[];
   questionnaires: readonly { questionnaire: string; question: string; n: number; before: number | null; after: number | null; delta: number | null }[];
@@ -89,11 +90,11 @@ export function buildReport(r: ReportInput): ReportSheet[] {
     },
     {
       name: 'Согласия',
-      widths: [34, 20, 12, 22, 14, 40],
+      widths: [34, 20, 12, 34, 28, 14, 40],
       rows: [
         ...title('Согласия на обработку персональных данных'),
-        ['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Дата', 'Примечание'],
-        ...r.consents.map((c) => [c.name, c.category, c.valid ? 'есть' : 'нет', c.signer, date(c.signedOn), c.reason]),
+        ['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Подписант', 'Дата', 'Примечание'],
+        ...r.consents.map((c) => [c.name, c.category, c.valid ? 'есть' : 'нет', c.signer, c.signerKind, date(c.signedOn), c.reason]),
       ],
     },
     {

@@ -1,7 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { completeWizard } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
+import { addPerson, completeWizard } from './helpers';
 
 /** Frictions a new curator hit: a partner's representative, the report's signers and statuses, a pair's title. */
+
+/** A birth date `years` years ago today (under 14 for the consent rule when years < 14). */
+const bornYearsAgo = (years: number) => {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - years, d.getMonth(), 1);
+  return d.toISOString().slice(0, 10);
+};
 
 test('a partner\'s card adds a representative: the form comes preset, and saving lands back on the card listing them', async ({ page }) => {
   await completeWizard(page);
@@ -42,4 +50,33 @@ test('a partner\'s card adds a representative: the form comes preset, and saving
   await page.goto('/monitoring');
   await expect(page.getByTestId('target-partnersWithMentors')).toContainText('цель: 2 % от числа организаций-партнёров');
   await expect(page.getByRole('listitem', { name: 'Партнёры, предоставившие наставников' })).toContainText('1 из 1');
+});
+
+/** A teacher who signed herself and a 12-year-old whose mother signed, both with a consent on record. */
+async function twoConsents(page: Page) {
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'Педагог', roles: ['Наставник'] });
+  await page.getByRole('link', { name: 'Оформить согласие' }).click();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('consent-status')).toHaveText('Действующее согласие есть.');
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '6Б', birthDate: bornYearsAgo(12), roles: ['Наставляемый'] });
+  await page.getByRole('link', { name: 'Оформить согласие' }).click();
+  await page.getByLabel('ФИО законного представителя').fill('Семёнова Ольга Ивановна');
+  await page.getByLabel('Кем приходится участнику').fill('мать');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('consent-status')).toHaveText('Действующее согласие есть.');
+}
+
+test('the report\'s consents, on the page and in the XLSX, name who signed; the capacity has a column of its own', async ({ page }) => {
+  await twoConsents(page);
+  await page.goto('/report');
+  const consents = page.getByRole('region', { name: 'Таблица: Согласия' });
+  await expect(consents.getByRole('row').filter({ hasText: 'Семёнова Анна' })).toContainText('Семёнова Ольга Ивановна');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать XLSX' }).click();
+  const sheets = (await readXlsxFile((await (await download).path())!)) as unknown as { sheet: string; data: unknown[][] }[];
+  const data = sheets.find((s) => s.sheet === 'Согласия')!.data;
+  expect(data[3]).toEqual(['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Подписант', 'Дата', 'Примечание']);
+  expect(data.find((r) => r[0] === 'Семёнова Анна')?.slice(0, 5)).toEqual(['Семёнова Анна', 'Обучающийся', 'есть', 'Семёнова Ольга Ивановна', 'законный представитель (мать)']);
+  expect(data.find((r) => r[0] === 'Петров Иван Сергеевич')?.slice(3, 5)).toEqual(['Петров Иван Сергеевич', 'сам участник']);
 });

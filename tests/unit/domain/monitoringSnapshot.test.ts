@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesByQuestionnaire, monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
+import { changesByQuestionnaire, consentSigner, monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
 import { academicYearBounds, overlapsAcademicYear } from '../../../src/domain/school';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
 import { personInputSchema, type Person } from '../../../src/domain/person';
@@ -25,7 +25,7 @@ describe('the snapshot behind the dashboard and the report', () => {
       school: { name: 'Школа', academicYear: '2025/2026', studentsTotal: 10, teachersTotal: 10, consentAge: 14 },
       people,
       partners: [],
-      consents: [{ personId: 's1', signer: 'representative', signedOn: '2025-09-10', withdrawnOn: '' }],
+      consents: [{ personId: 's1', signer: 'representative', representativeName: 'Семёнова Ольга Петровна', representativeRelation: 'мать', signedOn: '2025-09-10', withdrawnOn: '' }],
       mentorships: [{ id: 'm1', title: '', formId: 'teacher-student', mentorIds: ['t1'], menteeIds: ['s1'], status: 'active' }],
       meetings: [
         { mentorshipId: 'm1', kind: 'intro', date: '2025-09-20' },
@@ -58,9 +58,9 @@ describe('the snapshot behind the dashboard and the report', () => {
       { title: '', form: 'Учитель – ученик', mentors: 'Петров И. С.', mentees: 'Семёнова А.', status: 'активна', meetings: 3, stages: 2, planPercent: 0.5 },
     ]);
     expect(snap.reportInput.plans).toEqual([{ title: 'План', pair: 'Петров И. С. → Семёнова А.', planned: 2, done: 1, percent: 0.5, approved: 'да' }]);
-    expect(snap.reportInput.consents.map((c) => [c.name, c.valid, c.signer])).toEqual([
-      ['Петров Иван Сергеевич', false, ''],
-      ['Семёнова Анна', true, 'законный представитель'],
+    expect(snap.reportInput.consents.map((c) => [c.name, c.valid, c.signer, c.signerKind])).toEqual([
+      ['Петров Иван Сергеевич', false, '', ''],
+      ['Семёнова Анна', true, 'Семёнова Ольга Петровна', 'законный представитель (мать)'],
     ]);
     expect(snap.indicators.find((i) => i.id === 'consents')).toMatchObject({ numerator: 1, denominator: 2 });
     expect(snap.reportInput.practices).toEqual([
@@ -78,6 +78,49 @@ describe('the snapshot behind the dashboard and the report', () => {
       { key: '2025-11', label: 'ноя', count: 0 },
     ]);
     expect(snap.meetingsByMonth).toHaveLength(10);
+  });
+});
+
+describe('the consents sheet names who signed', () => {
+  const people = [
+    person('s1', { lastName: 'Семёнова', firstName: 'Анна', category: 'student', classLabel: '7Б', birthDate: '2013-04-02', roles: ['mentee'] }),
+    person('t1', { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'teacher', roles: ['mentor'] }),
+  ];
+  const rows = (consents: Parameters<typeof monitoringSnapshot>[0]['consents']) =>
+    monitoringSnapshot({
+      today: '2025-11-20',
+      school: { name: 'Школа', academicYear: '2025/2026', studentsTotal: 10, teachersTotal: 10, consentAge: 14 },
+      people,
+      partners: [],
+      consents,
+      mentorships: [],
+      meetings: [],
+      ...EMPTY,
+      labels: LABELS,
+    }).reportInput.consents.map((c) => [c.name, c.valid, c.signer, c.signerKind]);
+  it('an under-14 by the representative\'s full name as the consent records it; an adult by his own name', () => {
+    expect(
+      rows([
+        { personId: 's1', signer: 'representative', representativeName: 'Семёнова Ольга Петровна', representativeRelation: 'мать', signedOn: '2025-09-10', withdrawnOn: '' },
+        { personId: 't1', signer: 'self', representativeName: '', representativeRelation: '', signedOn: '2025-09-01', withdrawnOn: '' },
+      ]),
+    ).toEqual([
+      ['Семёнова Анна', true, 'Семёнова Ольга Петровна', 'законный представитель (мать)'],
+      ['Петров Иван Сергеевич', true, 'Петров Иван Сергеевич', 'сам участник'],
+    ]);
+  });
+  it('the consent that counts, not a later invalid one: a 12-year-old who signed herself afterwards', () => {
+    expect(
+      rows([
+        { personId: 's1', signer: 'representative', representativeName: 'Семёнов Павел Игоревич', representativeRelation: 'отец', signedOn: '2025-09-10', withdrawnOn: '' },
+        { personId: 's1', signer: 'self', signedOn: '2025-10-01', withdrawnOn: '' },
+      ])[0],
+    ).toEqual(['Семёнова Анна', true, 'Семёнов Павел Игоревич', 'законный представитель (отец)']);
+    // Only the invalid one: the row says whose signature it has.
+    expect(rows([{ personId: 's1', signer: 'self', signedOn: '2025-10-01', withdrawnOn: '' }])[0]).toEqual(['Семёнова Анна', false, 'Семёнова Анна', 'сам участник']);
+  });
+  it('an older record with no representative\'s name says so rather than leave the cell blank', () => {
+    expect(consentSigner({ signer: 'representative' }, people[0]!)).toEqual({ signer: 'ФИО представителя не указано', signerKind: 'законный представитель' });
   });
 });
 

@@ -23,7 +23,7 @@ describe('the monitoring report', () => {
     indicators: [indicator],
     mentorships: [{ title: 'Робототехника', form: 'Учитель – ученик', mentors: 'Петров И. С.', mentees: 'Семёнова А., 7Б', status: 'активна', meetings: 5, stages: 5, planPercent: 0.333 }],
     plans: [],
-    consents: [{ name: 'Семёнова Анна', category: 'Обучающийся', valid: true, signer: 'законный представитель', signedOn: '2025-09-10', reason: '' }],
+    consents: [{ name: 'Семёнова Анна', category: 'Обучающийся', valid: true, signer: 'Семёнова Ольга Петровна', signerKind: 'законный представитель (мать)', signedOn: '2025-09-10', reason: '' }],
     training: [],
     events: [{ title: 'Нетворкинг', kind: 'нетворкинг', date: '2025-09-25', attendees: 40 }],
     questionnaires: [{ questionnaire: 'Анкета наставляемого', question: 'Уверенность', n: 2, before: 5, after: 7.5, delta: 2.5 }],
@@ -40,8 +40,13 @@ describe('the monitoring report', () => {
   it('writes shares as percentages, statuses in words, dates as dates', () => {
     expect(sheet(sheets, 'Показатели')!.rows[4]).toEqual(['Участники с согласием на обработку данных', 75, 100, 3, 4, 'не выполнено']);
     expect(sheet(sheets, 'Пары и группы')!.rows[4]![7]).toBe(33.3);
-    expect(sheet(sheets, 'Согласия')!.rows[4]![4]).toEqual(new Date('2025-09-10T00:00:00Z'));
+    expect(sheet(sheets, 'Согласия')!.rows[4]![5]).toEqual(new Date('2025-09-10T00:00:00Z'));
     expect(sheet(sheets, 'Анкеты')!.rows[4]).toEqual(['Анкета наставляемого', 'Уверенность', 2, 5, 7.5, 2.5]);
+  });
+  it('the consents sheet names who signed, and in what capacity in a column of its own', () => {
+    const consents = sheet(sheets, 'Согласия')!;
+    expect(consents.rows[3]).toEqual(['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Подписант', 'Дата', 'Примечание']);
+    expect(consents.rows[4]!.slice(0, 5)).toEqual(['Семёнова Анна', 'Обучающийся', 'есть', 'Семёнова Ольга Петровна', 'законный представитель (мать)']);
   });
   it('the SWOT sheet says «Не заполнен» until the curator writes it, then lists each point under its part', () => {
     expect(sheet(sheets, 'SWOT-анализ')!.rows.slice(4)).toEqual([['Не заполнен', null]]);
