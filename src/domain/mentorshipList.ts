@@ -284,6 +284,24 @@ export function pairLabel(
 }
 
 /**
+ * A pair's or group's screen title, by its people and short enough for a phone's header (its title, if any, is
+ * shown under the header): «Петров И. С. → Семёнова А.»; a group «Петров И. С. → группа из 5» (no line break inside
+ * «группа из 5»); co-mentors «Петров И. С. и ещё 1 → …». A person no longer on this device shows as «(удалён)».
+ */
+export function pairHeading(
+  m: Pick<MentorshipFields, 'mentorIds' | 'menteeIds'>,
+  people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>,
+): string {
+  const name = (id: string | undefined) => {
+    const p = id === undefined ? undefined : people.get(id);
+    return p ? shortName(p) : '(удалён)';
+  };
+  const mentors = m.mentorIds.length === 0 ? 'без наставника' : `${name(m.mentorIds[0])}${m.mentorIds.length > 1 ? ` и ещё ${m.mentorIds.length - 1}` : ''}`;
+  const mentees = m.menteeIds.length === 0 ? 'без наставляемых' : m.menteeIds.length === 1 ? name(m.menteeIds[0]) : `группа\u00a0из\u00a0${m.menteeIds.length}`;
+  return `${mentors} → ${mentees}`;
+}
+
+/**
  * A meeting dated before its pair's start, or after its end: not refused (a pair entered late logs meetings held
  * before it was entered), but said, so that a wrong date is noticed; `null` when the date fits.
  */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
 import { addPerson, completeWizard } from './helpers';
 
@@ -10,6 +10,14 @@ const bornYearsAgo = (years: number) => {
   d.setFullYear(d.getFullYear() - years, d.getMonth(), 1);
   return d.toISOString().slice(0, 10);
 };
+
+/** The box fits the 360 px viewport: nothing of it is past the right edge. */
+async function expectWithinViewport(page: Page, el: Locator) {
+  const box = (await el.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+}
 
 test('a partner\'s card adds a representative: the form comes preset, and saving lands back on the card listing them', async ({ page }) => {
   await completeWizard(page);
@@ -79,4 +87,34 @@ test('the report\'s consents, on the page and in the XLSX, name who signed; the 
   expect(data[3]).toEqual(['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Подписант', 'Дата', 'Примечание']);
   expect(data.find((r) => r[0] === 'Семёнова Анна')?.slice(0, 5)).toEqual(['Семёнова Анна', 'Обучающийся', 'есть', 'Семёнова Ольга Ивановна', 'законный представитель (мать)']);
   expect(data.find((r) => r[0] === 'Петров Иван Сергеевич')?.slice(3, 5)).toEqual(['Петров Иван Сергеевич', 'сам участник']);
+});
+
+test('a pair\'s page is titled by its people, a group by its mentor and size', async ({ page }) => {
+  await completeWizard(page);
+  await addPerson(page, { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'Педагог', roles: ['Наставник'] });
+  await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-04-02', roles: ['Наставляемый'] });
+  await addPerson(page, { lastName: 'Ли', firstName: 'Борис', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-09-12', roles: ['Наставляемый'] });
+  const pick = async (label: string, query: string, option: RegExp) => {
+    await page.getByRole('combobox', { name: label }).fill(query);
+    await page.getByRole('option', { name: option }).click();
+  };
+
+  await page.goto('/mentorships/new');
+  await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });
+  await pick('Наставник (до трёх)', 'петр', /Петров И\. С\./);
+  await pick('Наставляемые', 'семен', /Семёнова А\./);
+  await page.getByLabel('Название').fill('Робототехника');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText('Петров И. С. → Семёнова А.');
+  await expect(page.getByRole('heading', { name: 'Робототехника' })).toBeVisible();
+  await expect(page).toHaveTitle(/^Петров И\. С\. → Семёнова А\. — /);
+  // Within the header at 360 px, beside the back arrow and «Изменить».
+  await expectWithinViewport(page, h1);
+  await expectWithinViewport(page, page.getByRole('link', { name: 'Изменить' }));
+
+  await page.getByRole('link', { name: 'Изменить' }).click();
+  await pick('Наставляемые', 'ли', /Ли Б\./);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(h1).toHaveText('Петров И. С. → группа\u00a0из\u00a02');
 });

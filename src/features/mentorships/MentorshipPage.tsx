@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { daysSinceLastMeeting } from '../../domain/meeting';
 import { isGroup } from '../../domain/mentorship';
-import { personLabel, rowWarnings, timelineOf } from '../../domain/mentorshipList';
+import { pairHeading, personLabel, rowWarnings, timelineOf } from '../../domain/mentorshipList';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { planProgress } from '../../domain/plan';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
@@ -40,9 +40,8 @@ export function MentorshipPage() {
   const { mentorship: m, people, meetings, plans, items, orders, noConsent } = data;
   const today = todayIso();
   const group = isGroup(m);
-  // A long title would take four lines of the header on a phone: then it stands under the header instead.
-  const shortTitle = m.title.length > 0 && m.title.length <= 24;
-  const title = shortTitle ? m.title : group ? 'Группа' : 'Пара';
+  // Titled by its people («Петров И. С. → Семёнова А.», «… → группа из 5»); its own title stands under the header.
+  const title = pairHeading(m, people);
   const formName = forms?.find((f) => f.id === m.formId)?.name ?? m.formId;
   const progress = items.length ? planProgress(items, today) : null;
   const warnings = rowWarnings(m, daysSinceLastMeeting(meetings, today), progress, today).filter((w) => w.kind !== 'planUnder90');
@@ -82,7 +81,7 @@ export function MentorshipPage() {
         </Link>
       }
     >
-      {m.title && !shortTitle && <h2 className="mentorship-fulltitle">{m.title}</h2>}
+      {m.title && <h2 className="mentorship-fulltitle">{m.title}</h2>}
       <p className="mentorship-head">
         <span className={`badge status-${m.status}`} data-testid="mentorship-status">
           {mentorshipStatusLabel[m.status]}

@@ -303,6 +303,21 @@ describe('a pair by its people', () => {
   });
 });
 
+describe('a pair\'s screen title by its people', () => {
+  it('mentor → mentee for a pair, «группа из N» for a group, co-mentors counted, the gone named so', async () => {
+    const { pairHeading } = await import('../../../src/domain/mentorshipList');
+    const people = new Map([
+      ['t1', { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич' }],
+      ['t2', { lastName: 'Ли', firstName: 'Ольга', middleName: '' }],
+      ['s1', { lastName: 'Семёнова', firstName: 'Анна', middleName: '' }],
+    ]);
+    expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1'] }, people)).toBe('Петров И. С. → Семёнова А.');
+    expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1', 'x', 'y', 'z', 'w'] }, people)).toBe('Петров И. С. → группа\u00a0из\u00a05');
+    expect(pairHeading({ mentorIds: ['t1', 't2'], menteeIds: ['s1'] }, people)).toBe('Петров И. С. и ещё 1 → Семёнова А.');
+    expect(pairHeading({ mentorIds: ['gone'], menteeIds: ['s1'] }, people)).toBe('(удалён) → Семёнова А.');
+  });
+});
+
 describe('a meeting’s date against its pair’s dates', () => {
   it('says when a meeting is before the start or after the end; the boundary days fit', () => {
     const m = { startDate: '2025-10-10', endDate: '2026-05-20' };
