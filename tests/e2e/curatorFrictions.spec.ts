@@ -1,8 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import readXlsxFile from 'read-excel-file/node';
 import { addPerson, completeWizard } from './helpers';
 
 /** Frictions a new curator hit: a partner's representative, the report's signers and statuses, a pair's title. */
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 /** A birth date `years` years ago today (under 14 for the consent rule when years < 14). */
 const bornYearsAgo = (years: number) => {
@@ -17,6 +20,12 @@ async function expectWithinViewport(page: Page, el: Locator) {
   const width = page.viewportSize()!.width;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(width);
+}
+
+/** The table's scrolling box has nothing to scroll sideways. */
+async function expectNoSideScroll(region: Locator) {
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 test('a partner\'s card adds a representative: the form comes preset, and saving lands back on the card listing them', async ({ page }) => {
@@ -87,6 +96,47 @@ test('the report\'s consents, on the page and in the XLSX, name who signed; the 
   expect(data[3]).toEqual(['Участник', 'Категория', 'Согласие', 'Кто подписал', 'Подписант', 'Дата', 'Примечание']);
   expect(data.find((r) => r[0] === 'Семёнова Анна')?.slice(0, 5)).toEqual(['Семёнова Анна', 'Обучающийся', 'есть', 'Семёнова Ольга Ивановна', 'законный представитель (мать)']);
   expect(data.find((r) => r[0] === 'Петров Иван Сергеевич')?.slice(3, 5)).toEqual(['Петров Иван Сергеевич', 'сам участник']);
+});
+
+test('the report at 360 px: each row a card with its status in view, no sideways scroll; paper keeps the table', async ({ page }) => {
+  await twoConsents(page);
+  await page.goto('/report');
+  const indicators = page.getByRole('region', { name: 'Таблица: Показатели' });
+  const row = indicators.getByRole('row').filter({ hasText: 'Наставники среди педагогов' });
+  const status = row.getByRole('cell').filter({ hasText: /^(выполнено|под угрозой|не выполнено|нет данных)$/ });
+  await expect(status).toHaveText('под угрозой');
+  await expect(status).toBeInViewport();
+  await expectWithinViewport(page, status);
+  for (const label of ['Числитель', 'Знаменатель', 'Статус']) await expectWithinViewport(page, row.locator(`td[data-label="${label}"]`));
+  await expect(row.locator('td[data-label="Числитель"]')).toHaveText('1');
+  await expect(row.locator('td[data-label="Знаменатель"]')).toHaveText('38');
+  // The label shows beside the value: the column's name, drawn from data-label.
+  expect(await status.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('Статус');
+  for (const name of ['Показатели', 'Пары и группы', 'Согласия']) await expectNoSideScroll(page.getByRole('region', { name: `Таблица: ${name}` }));
+  const consents = page.getByRole('region', { name: 'Таблица: Согласия' });
+  await expect(consents.getByRole('row').filter({ hasText: 'Семёнова Анна' }).locator('td[data-label="Кто подписал"]')).toHaveText('Семёнова Ольга Ивановна');
+  // Still a table to assistive technology: its rows and column headers are there.
+  await expect(indicators.getByRole('columnheader', { name: 'Статус' })).toHaveCount(1);
+  // Paper gets the table as a table.
+  await page.emulateMedia({ media: 'print' });
+  expect(await indicators.locator('table').evaluate((el) => getComputedStyle(el).display)).toBe('table');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('the import preview at 360 px shows each row\'s status without scrolling sideways', async ({ page }) => {
+  await completeWizard(page);
+  await page.goto('/people/import');
+  await page.getByLabel('Файл списка (.xlsx или .csv)').setInputFiles(fixture('class-7b-cp1251.csv'));
+  const bad = page.locator('tr[data-status="bad"]');
+  await expect(bad).toHaveCount(1);
+  const status = bad.locator('td[data-label="Статус"]');
+  await expect(status).toHaveText('Ошибка');
+  await status.scrollIntoViewIfNeeded();
+  await expectWithinViewport(page, status);
+  // The status heads the card, above the name.
+  const name = bad.locator('td[data-label="ФИО"]');
+  expect((await status.boundingBox())!.y).toBeLessThan((await name.boundingBox())!.y);
+  await expectNoSideScroll(page.getByRole('region', { name: 'Строки файла' }));
 });
 
 test('a pair\'s page is titled by its people, a group by its mentor and size', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { TableScroll } from '../../ui/TableScroll';
 import { useState } from 'react';
-import { toCsv } from '../../domain/report';
+import { toCsv, type ReportSheet } from '../../domain/report';
 import { Page } from '../../ui/Page';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
@@ -9,6 +9,9 @@ import { reportXlsx } from './reportXlsx';
 
 /** Rows a sheet shows on the page until asked for all: a big school's meeting log is thousands of rows. */
 const SHOWN_ROWS = 50;
+
+/** A sheet's column names (its fourth row), as text: the table's header and each cell's label on a phone. */
+const header = (s: ReportSheet) => (s.rows[3] ?? []).map((c) => String(c ?? ''));
 
 const slug = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40);
 
@@ -51,49 +54,55 @@ export function ReportPage() {
           Печать
         </button>
       </div>
-      {sheets.map((s) => (
-        <section key={s.name} className="report-sheet" aria-label={s.name}>
-          <h2>{s.name}</h2>
-          <button
-            type="button"
-            className="button button-small no-print"
-            onClick={() => void saveFile(new Blob([toCsv(s.rows.slice(3))], { type: 'text/csv;charset=utf-8' }), `${base}_${slug(s.name)}.csv`)}
-          >
-            CSV: {s.name}
-          </button>
-          <TableScroll label={`Таблица: ${s.name}`}>
-            <table className="preview report-table">
-              <thead>
-                <tr>
-                  {(s.rows[3] ?? []).map((c, i) => (
-                    <th key={i} scope="col">
-                      {String(c ?? '')}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.slice(4, expanded.has(s.name) ? undefined : 4 + SHOWN_ROWS).map((row, r) => (
-                  <tr key={r}>
-                    {row.map((c, i) => (
-                      <td key={i}>{c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}</td>
+      {sheets.map((s) => {
+        const columns = header(s);
+        return (
+          <section key={s.name} className="report-sheet" aria-label={s.name}>
+            <h2>{s.name}</h2>
+            <button
+              type="button"
+              className="button button-small no-print"
+              onClick={() => void saveFile(new Blob([toCsv(s.rows.slice(3))], { type: 'text/csv;charset=utf-8' }), `${base}_${slug(s.name)}.csv`)}
+            >
+              CSV: {s.name}
+            </button>
+            <TableScroll label={`Таблица: ${s.name}`}>
+              {/* On a phone each row is a card, every cell under its column's name (styles.css «Tables as cards»). */}
+              <table className="preview report-table table-cards" role="table">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    {columns.map((c, i) => (
+                      <th key={i} scope="col" role="columnheader">
+                        {c}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
-          {s.rows.length - 4 > SHOWN_ROWS && !expanded.has(s.name) && (
-            <p className="muted">
-              Показаны первые {SHOWN_ROWS} строк из {s.rows.length - 4}; целиком — в XLSX и CSV.{' '}
-              <button type="button" className="link-button no-print" onClick={() => setExpanded(new Set([...expanded, s.name]))}>
-                Показать все
-              </button>
-            </p>
-          )}
-        </section>
-      ))}
+                </thead>
+                <tbody role="rowgroup">
+                  {s.rows.slice(4, expanded.has(s.name) ? undefined : 4 + SHOWN_ROWS).map((row, r) => (
+                    <tr key={r} role="row">
+                      {row.map((c, i) => (
+                        <td key={i} role="cell" data-label={columns[i] ?? ''} className={columns[i] === 'Статус' ? 'cell-key' : undefined}>
+                          {c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
+            {s.rows.length - 4 > SHOWN_ROWS && !expanded.has(s.name) && (
+              <p className="muted">
+                Показаны первые {SHOWN_ROWS} строк из {s.rows.length - 4}; целиком — в XLSX и CSV.{' '}
+                <button type="button" className="link-button no-print" onClick={() => setExpanded(new Set([...expanded, s.name]))}>
+                  Показать все
+                </button>
+              </p>
+            )}
+          </section>
+        );
+      })}
     </Page>
   );
 }

@@ -43,42 +43,50 @@ export function ImportPreview({ rows, includeDuplicates }: { rows: readonly Clas
         </label>
       )}
       <TableScroll label="Строки файла">
-        <table className="preview">
+        {/* On a phone each row is a card, its status on top (styles.css «Tables as cards»); a table for screen readers and print. */}
+        <table className="preview table-cards" role="table">
           <caption className="visually-hidden">Строки файла так, как они будут сохранены</caption>
-          <thead>
-            <tr>
-              <th scope="col">
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
                 <abbr title="Номер строки в файле">Стр.</abbr>
               </th>
-              <th scope="col">ФИО</th>
-              <th scope="col">Класс</th>
-              <th scope="col">Дата рождения</th>
-              <th scope="col">Статус</th>
+              <th scope="col" role="columnheader">ФИО</th>
+              <th scope="col" role="columnheader">Класс</th>
+              <th scope="col" role="columnheader">Дата рождения</th>
+              <th scope="col" role="columnheader">Статус</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {shown.map((row) => {
               const [name, classLabel, birthDate] = cellsOf(row);
               const status = row.status === 'duplicate' && includeDuplicates ? 'Дубликат, добавится' : statusText[row.status];
               return (
                 <tr
                   key={row.line}
+                  role="row"
                   data-status={row.status}
                   className={row.status === 'bad' ? 'row-bad' : row.status === 'duplicate' ? 'row-dup' : undefined}
                 >
-                  <td>{row.line}</td>
-                  <td>
-                    {name}
-                    {/* The reason sits under the name, not in a last column that a phone scrolls out of view. */}
-                    {row.errors.map((e) => (
-                      <div key={e} className={row.status === 'bad' ? 'field-error' : 'field-hint'}>
-                        {e}
-                      </div>
-                    ))}
+                  <td role="cell" data-label="Строка" className="cell-aside">
+                    {row.line}
                   </td>
-                  <td>{classLabel}</td>
-                  <td>{birthDate}</td>
-                  <td>{status}</td>
+                  <td role="cell" data-label="ФИО">
+                    <div>
+                      {name}
+                      {/* The reason sits under the name, not in a last column that a phone scrolls out of view. */}
+                      {row.errors.map((e) => (
+                        <div key={e} className={row.status === 'bad' ? 'field-error' : 'field-hint'}>
+                          {e}
+                        </div>
+                      ))}
+                    </div>
+                  </td>
+                  <td role="cell" data-label="Класс">{classLabel}</td>
+                  <td role="cell" data-label="Дата рождения">{birthDate}</td>
+                  <td role="cell" data-label="Статус" className="cell-key">
+                    {status}
+                  </td>
                 </tr>
               );
             })}
