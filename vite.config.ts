@@ -32,6 +32,25 @@ export default defineConfig({
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // A long press on the home-screen icon (Android). A meeting belongs to a pair, so «Записать встречу» opens the
+        // active pairs (the user's own first); each pair has its «Записать встречу». Both are SPA routes served offline
+        // by the precache's navigation fallback (tests/e2e/install.spec.ts).
+        shortcuts: [
+          {
+            name: 'Записать встречу',
+            short_name: 'Встреча',
+            description: 'Выбрать пару или группу и записать встречу',
+            url: '/mentorships?status=active',
+            icons: [{ src: 'icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Обмен',
+            short_name: 'Обмен',
+            description: 'Передать или принять файл обмена',
+            url: '/exchange',
+            icons: [{ src: 'icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
         // «Поделиться → Наставник» from a messenger: public/share-target-sw.js receives the file.
         share_target: {
           action: '/share-target',

@@ -6,6 +6,7 @@ import { plural } from '../../domain/text';
 import { isMet, mentorShares, share, type ShareIndicator } from '../../domain/indicators';
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
+import { InstallOffer } from './InstallOffer';
 
 const AttentionPanel = lazy(() => import('./AttentionPanel'));
 
@@ -66,6 +67,7 @@ export function HomePage() {
           </Link>
         </li>
       </ul>
+      <InstallOffer />
       <Suspense fallback={null}>
         <AttentionPanel />
       </Suspense>

@@ -5,6 +5,7 @@ import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { SchoolProfileForm } from '../school/SchoolForm';
 import { StorageStatus } from './StorageStatus';
+import { InstallSection } from './InstallSection';
 import { DeviceNameForm } from '../sharing/DeviceNameForm';
 
 export function SettingsPage() {
@@ -35,6 +36,7 @@ export function SettingsPage() {
           />
         )}
       </section>
+      <InstallSection />
       <StorageStatus />
       <section aria-labelledby="about-h">
         <h2 id="about-h">О приложении</h2>
