@@ -3,6 +3,7 @@ import { formatRuDate } from './dates';
 import { longRuDate } from './orderDocument';
 import type { PersonFields } from './person';
 import { fullName, shortName } from './person';
+import { declineFullName, genderOfName, type Gender } from './names';
 
 /**
  * The printed consent to personal-data processing (152-ФЗ, art. 9), as a plain model: the print view and the DOCX
@@ -44,6 +45,10 @@ const IDENTITY = [
   '_____________________________________________________________,',
 ];
 
+const STUDENT_NOMINATIVE = { female: 'обучающаяся', male: 'обучающийся', unknown: 'обучающийся(-аяся)' };
+const STUDENT_GENITIVE = { female: 'обучающейся', male: 'обучающегося', unknown: 'обучающегося(-ейся)' };
+const MINOR_GENITIVE = { female: 'несовершеннолетней', male: 'несовершеннолетнего', unknown: 'несовершеннолетнего(-ей)' };
+
 /** «Семёнова Ольга Ивановна» → «Семёнова О. И.»; a blank stays blank. */
 function shortOf(name: string): string {
   const [lastName = '', firstName = '', ...rest] = name.trim().split(/\s+/);
@@ -54,14 +59,21 @@ export function consentDocument(input: ConsentDocumentInput): ConsentDocument {
   const { person } = input;
   const byRepresentative = input.signer === 'representative';
   const participant = fullName(person);
+  // The participant's name stands in two cases: «Я, Семёнова Анна Петровна, …, обучающаяся 7Б класса» (nominative)
+  // and «законным представителем несовершеннолетней Семёновой Анны Петровны, …, обучающейся 7Б класса» (genitive).
+  // Words agree with the gender the name tells; a name that tells none keeps both endings.
+  const gender = genderOfName(participant);
   const born = person.birthDate ? formatRuDate(person.birthDate) : BLANK;
-  const classText = person.category === 'student' && person.classLabel ? `, обучающегося(-ейся) ${person.classLabel} класса` : '';
+  const classLabel = person.category === 'student' ? person.classLabel : '';
+  const classText = (word: Record<Gender | 'unknown', string>) => (classLabel ? `, ${word[gender ?? 'unknown']} ${classLabel} класса` : '');
   const operator = input.schoolName || BLANK;
   const whose = byRepresentative ? 'персональных данных Участника' : 'моих персональных данных';
 
-  const intro = byRepresentative ? `Я, ${input.representativeName || LONG_BLANK},` : `Я, ${participant}, дата рождения ${born}${classText},`;
+  const intro = byRepresentative
+    ? `Я, ${input.representativeName || LONG_BLANK},`
+    : `Я, ${participant}, дата рождения ${born}${classText(STUDENT_NOMINATIVE)},`;
   const body = byRepresentative
-    ? `являясь законным представителем (${input.representativeRelation || BLANK}) несовершеннолетнего(-ей) ${participant}, дата рождения ${born}${classText} (далее — Участник), в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в интересах Участника даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`
+    ? `являясь законным представителем (${input.representativeRelation || BLANK}) ${MINOR_GENITIVE[gender ?? 'unknown']} ${declineFullName(participant, 'genitive')}, дата рождения ${born}${classText(STUDENT_GENITIVE)} (далее — Участник), в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в интересах Участника даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`
     : `в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, своей волей и в своём интересе даю согласие образовательной организации ${operator} (далее — Оператор) на обработку ${whose} на следующих условиях.`;
 
   const clauses = [

@@ -4,6 +4,7 @@ import type { PersonFields } from './person';
 import { orderWording, type RecognitionFields } from './recognition';
 import { shortName, fullName } from './person';
 import { isGroup } from './mentorship';
+import { declineFullName } from './names';
 
 /** A plain model of an official document: the DOCX writer and the print view both render this, and tests read it. */
 export interface OrderDocument {
@@ -61,7 +62,10 @@ export function mentorshipRows(ctx: OrderContext, ids: readonly string[]): strin
 
 export function orderDocument(order: OrderFields, ctx: OrderContext): OrderDocument {
   const rows = mentorshipRows(ctx, order.mentorshipIds);
-  const curator = ctx.curatorName || 'куратора внедрения целевой модели наставничества';
+  // Both sentences that name the curator need the accusative: «возложить на Иванову Марию Сергеевну», «назначить …».
+  const named = ctx.curatorName.trim() ? declineFullName(ctx.curatorName, 'accusative') : 'куратора внедрения целевой модели наставничества';
+  // «…на Иванову М. П.», not «П..»: the initial's point ends the sentence.
+  const curator = named.endsWith('.') ? named.slice(0, -1) : named;
   const base = {
     organisation: ctx.schoolName,
     heading: 'ПРИКАЗ' as const,

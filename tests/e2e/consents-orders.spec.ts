@@ -62,7 +62,7 @@ test('a 13-year-old’s consent is signed by a representative; the signing date 
   await page.getByRole('link', { name: /^Бланк согласия от/ }).click();
   const paper = page.getByRole('article', { name: 'Текст согласия' });
   await expect(paper).toContainText('Я, Семёнова Ольга Ивановна');
-  await expect(paper).toContainText('законным представителем (мать) несовершеннолетнего(-ей) Семёнова Анна');
+  await expect(paper).toContainText('законным представителем (мать) несовершеннолетней Семёновой Анны');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать DOCX' }).click();
   expect((await download).suggestedFilename()).toMatch(/^Согласие_Семёнова_А_\d{4}-\d{2}-\d{2}\.docx$/);

@@ -12,7 +12,8 @@ describe('the printed consent', () => {
     expect(d.intro).toBe('Я, Семёнова Ольга Ивановна,');
     expect(d.identity[0]).toMatch(/^документ, удостоверяющий личность: _+ серия _+ № _+$/);
     expect(d.identity.join(' ')).toContain('зарегистрированный(-ая) по адресу:');
-    expect(d.body).toMatch(/^являясь законным представителем \(мать\) несовершеннолетнего\(-ей\) Семёнова Анна Петровна, дата рождения 02.04.2013, обучающегося\(-ейся\) 7Б класса \(далее — Участник\)/);
+    // The child stands in the genitive, and the words agree with her: «несовершеннолетней Семёновой Анны Петровны».
+    expect(d.body).toMatch(/^являясь законным представителем \(мать\) несовершеннолетней Семёновой Анны Петровны, дата рождения 02.04.2013, обучающейся 7Б класса \(далее — Участник\)/);
     expect(d.body).toContain('152-ФЗ «О персональных данных»');
     expect(d.body).toContain('образовательной организации МКОУ СОШ № 2 с. п. Кахун (далее — Оператор) на обработку персональных данных Участника');
     expect(d.clauses.map((c) => c.heading)).toEqual(['Цель обработки', 'Перечень персональных данных', 'Действия с персональными данными', 'Срок действия', 'Отзыв согласия']);
@@ -31,6 +32,25 @@ describe('the printed consent', () => {
     expect(d.clauses[0]!.text).toMatch(/^участие в реализации/);
     expect(d.dateText).toBe('«____» ________________ 20____ г.');
     expect(d.signature).toEqual({ name: 'Иванова М. П.', caption: 'подпись' });
+  });
+
+  it('declines a boy’s name and agrees with it; a name that tells no gender keeps both endings and stays as typed', () => {
+    const boy = { ...anna, lastName: 'Ковальчук', firstName: 'Андрей', middleName: 'Ильич' };
+    const forBoy = consentDocument({ ...school, person: boy, signer: 'representative', representativeName: 'Ковальчук Ирина Андреевна', representativeRelation: 'мать', signedOn: '' });
+    expect(forBoy.intro).toBe('Я, Ковальчук Ирина Андреевна,');
+    expect(forBoy.body).toContain('(мать) несовершеннолетнего Ковальчука Андрея Ильича, дата рождения 02.04.2013, обучающегося 7Б класса (далее — Участник)');
+    const unknown = { ...anna, lastName: 'Ковальчук', firstName: 'Саша', middleName: '' };
+    const forUnknown = consentDocument({ ...school, person: unknown, signer: 'representative', representativeName: '', representativeRelation: 'отец', signedOn: '' });
+    expect(forUnknown.body).toContain('(отец) несовершеннолетнего(-ей) Ковальчук Саша, дата рождения 02.04.2013, обучающегося(-ейся) 7Б класса');
+  });
+
+  it('a student signing her own form is named in the nominative, and so is «обучающаяся»', () => {
+    const self = consentDocument({ ...school, person: anna, signer: 'self', representativeName: '', representativeRelation: '', signedOn: '' });
+    expect(self.intro).toBe('Я, Семёнова Анна Петровна, дата рождения 02.04.2013, обучающаяся 7Б класса,');
+    const boy = consentDocument({ ...school, person: { ...anna, lastName: 'Семёнов', firstName: 'Пётр', middleName: '' }, signer: 'self', representativeName: '', representativeRelation: '', signedOn: '' });
+    expect(boy.intro).toBe('Я, Семёнов Пётр, дата рождения 02.04.2013, обучающийся 7Б класса,');
+    const unknown = consentDocument({ ...school, person: { ...anna, lastName: 'Ли', firstName: 'Саша', middleName: '' }, signer: 'self', representativeName: '', representativeRelation: '', signedOn: '' });
+    expect(unknown.intro).toBe('Я, Ли Саша, дата рождения 02.04.2013, обучающийся(-аяся) 7Б класса,');
   });
 
   it('prints a blank representative form when the representative is not known yet', () => {

@@ -3,6 +3,8 @@ import { longRuDate, orderDocument, type OrderContext } from '../../../src/domai
 import { orderInputSchema } from '../../../src/domain/order';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
 import { recognitionInputSchema, recognitionLabel, type RecognitionFields } from '../../../src/domain/recognition';
+import { orderDocx } from '../../../src/storage/documents/orderDocx';
+import { readDocx } from '../docxText';
 
 const people = new Map([
   ['t1', { lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', classLabel: '', category: 'teacher' as const }],
@@ -51,6 +53,38 @@ describe('the order approving individual plans', () => {
   });
   it('writes dates in the genitive', () => {
     expect(longRuDate('2026-05-01')).toBe('1 мая 2026 г.');
+  });
+});
+
+describe('the curator named in an order', () => {
+  // The school profile holds the curator as typed there, in the nominative.
+  const named: OrderContext = { ...ctx, curatorName: 'Иванова Мария Сергеевна' };
+  const approve = orderInputSchema.parse({ kind: 'approvePlans', number: '112-од', date: '2025-11-25', title: 'Об утверждении планов', mentorshipIds: ['m1'] });
+  const fix = orderInputSchema.parse({ kind: 'fixMentorships', number: '98-од', date: '2025-10-01', title: 'О закреплении пар', mentorshipIds: ['m1'] });
+
+  it('stands in the accusative: «возложить на Иванову Марию Сергеевну», «назначить Иванову Марию Сергеевну»', () => {
+    expect(orderDocument(approve, named).orders[2]).toBe('Контроль за реализацией индивидуальных планов возложить на Иванову Марию Сергеевну.');
+    expect(orderDocument(fix, named).orders[2]).toBe('Ответственным за организацию работы наставнических пар/групп назначить Иванову Марию Сергеевну.');
+    expect(orderDocument(approve, { ...ctx, curatorName: 'Орлов Олег Ильич' }).orders[2]).toBe(
+      'Контроль за реализацией индивидуальных планов возложить на Орлова Олега Ильича.',
+    );
+  });
+  it('reads so in the DOCX too', async () => {
+    const { text } = await readDocx(await orderDocx(orderDocument(approve, named)));
+    expect(text).toContain('возложить на Иванову Марию Сергеевну.');
+    expect(text).not.toContain('Иванова Мария Сергеевна');
+  });
+  it('is left as typed when the name tells no gender, and is the post when there is no name', () => {
+    expect(orderDocument(approve, ctx).orders[2]).toBe('Контроль за реализацией индивидуальных планов возложить на Иванову М. П.');
+    expect(orderDocument(approve, { ...ctx, curatorName: 'Ковальчук Саша' }).orders[2]).toContain('возложить на Ковальчук Саша.');
+    expect(orderDocument(approve, { ...ctx, curatorName: '  ' }).orders[2]).toBe(
+      'Контроль за реализацией индивидуальных планов возложить на куратора внедрения целевой модели наставничества.',
+    );
+  });
+  it('and the lists and the signature keep the nominative', () => {
+    const doc = orderDocument(approve, { ...named, directorName: 'Гетокова Рита Юрьевна' });
+    expect(doc.table?.rows[0]?.[2]).toBe('Иванова Мария Петровна');
+    expect(doc.signature.name).toBe('Гетокова Рита Юрьевна');
   });
 });
 

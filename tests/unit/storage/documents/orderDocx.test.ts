@@ -107,7 +107,7 @@ describe('the consent as DOCX', () => {
     const { text } = await readDocx(await consentDocx(doc));
     expect(text).toContain('СОГЛАСИЕ');
     expect(text).toContain('Я, Семёнова Ольга Ивановна,\nдокумент, удостоверяющий личность:');
-    expect(text).toContain('(мать) несовершеннолетнего(-ей) Семёнова Анна, дата рождения 02.04.2013, обучающегося(-ейся) 7Б класса');
+    expect(text).toContain('(мать) несовершеннолетней Семёновой Анны, дата рождения 02.04.2013, обучающейся 7Б класса');
     expect(text).toContain('МКОУ СОШ № 2 с. п. Кахун (далее — Оператор)');
     expect(text).toContain('1 октября 2025 г.\t________________ / Семёнова О. И. /');
   });
