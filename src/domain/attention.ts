@@ -1,4 +1,4 @@
-import { plural } from './text';
+import { PAIRS_OR_GROUPS, plural } from './text';
 import { daysBetween, type RowWarning } from './mentorshipList';
 import { consentOverview } from './consentStatus';
 import type { ConsentFields } from './consent';
@@ -85,9 +85,9 @@ export function attentionItems(c: AttentionCounts): AttentionItem[] {
   if (c.consentsMissing > 0)
     out.push({ id: 'consents', text: `Нет согласия на обработку данных: ${plural(c.consentsMissing, { one: 'участник', few: 'участника', many: 'участников' })}`, to: '/consents' });
   if (c.notMeeting > 0)
-    out.push({ id: 'notMeeting', text: `Не встречались больше 30 дней: ${plural(c.notMeeting, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`, to: '/mentorships?attention=1' });
+    out.push({ id: 'notMeeting', text: `Не встречались больше 30 дней: ${plural(c.notMeeting, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
   if (c.plansUnder90 > 0)
-    out.push({ id: 'plans', text: `План выполнен меньше чем на 90\u00a0%: ${plural(c.plansUnder90, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`, to: '/mentorships?attention=1' });
+    out.push({ id: 'plans', text: `План выполнен меньше чем на 90\u00a0%: ${plural(c.plansUnder90, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
   if (c.overdueRoadmap > 0)
     out.push({ id: 'roadmap', text: `Просрочено в дорожной карте: ${plural(c.overdueRoadmap, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`, to: '/roadmap' });
   if (c.hasData && c.daysSinceBackup === null)

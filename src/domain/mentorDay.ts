@@ -2,6 +2,7 @@
  * The mentor's day on a mentor's phone: each of the mentor's own pairs and groups with the stage due next, the days
  * since the last meeting, the plan's next items and the questionnaires still to fill. Pure; the home page reads it.
  */
+import { groupBy } from './collections';
 import { daysSinceLastMeeting, suggestNextKind, type MeetingFields, type MeetingKind } from './meeting';
 import type { MentorshipFields } from './mentorship';
 import { pairLabel } from './mentorshipList';
@@ -78,13 +79,3 @@ export function mentorDay(input: {
     .sort((a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || a.label.localeCompare(b.label, 'ru'));
 }
 
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
-}

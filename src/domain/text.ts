@@ -14,6 +14,9 @@ export function matchesQuery(normalizedHaystack: string, query: string): boolean
 
 /** Russian plural form: 1 → one, 2–4 → few, 5–20 → many, 21 → one. */
 const pluralRules = new Intl.PluralRules('ru-RU');
+/** «1 пара или группа», «2 пары или группы», «5 пар и групп». */
+export const PAIRS_OR_GROUPS = { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' } as const;
+
 export function plural(n: number, forms: { one: string; few: string; many: string }): string {
   const rule = pluralRules.select(n);
   const word = rule === 'one' ? forms.one : rule === 'few' ? forms.few : forms.many;

@@ -6,7 +6,7 @@ import { ownMentorshipIds } from '../../domain/deviceRole';
 import { mentorDay, type DayPair } from '../../domain/mentorDay';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { PHASE_LABELS } from '../../domain/questionnaire';
-import { plural } from '../../domain/text';
+import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { shortName } from '../../domain/person';
 import { meetingKindLabel } from '../../i18n/ru';
 import { getDb } from '../../storage/db';
@@ -74,7 +74,7 @@ export function MentorHome({ role }: { role: MentorRole }) {
       )}
       {data.others > 0 && (
         <p className="muted">
-          Ещё {plural(data.others, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })} коллег — в разделе{' '}
+          Ещё {plural(data.others, PAIRS_OR_GROUPS)} коллег — в разделе{' '}
           <Link to="/mentorships">«Пары»</Link>; куратору они не отправляются.
         </p>
       )}

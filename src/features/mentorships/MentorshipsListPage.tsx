@@ -6,7 +6,7 @@ import { filterMentorshipRows, formingIds, splitMine, type MentorshipRow as Row 
 import { todayIso } from '../../domain/dates';
 import { useToasts } from '../../ui/toastStore';
 import { startAll } from './mentorshipStore';
-import { plural } from '../../domain/text';
+import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { getMe } from '../../storage/myself';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
@@ -144,7 +144,7 @@ export function MentorshipsListPage() {
       </div>
       <p className="count" aria-live="polite" data-testid="mentorships-count">
         {found.length === total
-          ? `Всего: ${plural(total, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`
+          ? `Всего: ${plural(total, PAIRS_OR_GROUPS)}`
           : `Найдено: ${found.length} из ${total}`}
       </p>
       {found.length === 0 && <p className="muted">Ничего не нашлось. Измените поиск или сбросьте фильтры.</p>}
@@ -177,7 +177,7 @@ function StartAll({ ids }: { ids: string[] }) {
   const show = useToasts((s) => s.show);
   const [busy, setBusy] = useState(false);
   if (ids.length === 0) return null;
-  const n = plural(ids.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' });
+  const n = plural(ids.length, PAIRS_OR_GROUPS);
   return (
     <section className="notice start-all" aria-label="Формируются">
       <p>
@@ -190,7 +190,7 @@ function StartAll({ ids }: { ids: string[] }) {
         onClick={() => {
           setBusy(true);
           void startAll(ids, todayIso())
-            .then((k) => show(`Начата работа: ${plural(k, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`))
+            .then((k) => show(`Начата работа: ${plural(k, PAIRS_OR_GROUPS)}`))
             .finally(() => setBusy(false));
         }}
       >

@@ -14,7 +14,7 @@ import {
   type AcceptedPair,
 } from '../../domain/networking';
 import { todayIso } from '../../domain/dates';
-import { plural } from '../../domain/text';
+import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { createMentorships } from '../../storage/networking';
 import { peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
@@ -103,7 +103,7 @@ export function MatchingPage() {
       const items = mentorshipsFromAccepted(acceptedList, groups, todayIso());
       await createMentorships(items);
       await finish();
-      show(`Создано: ${plural(items.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}, статус «формируется»`);
+      show(`Создано: ${plural(items.length, PAIRS_OR_GROUPS)}, статус «формируется»`);
       navigate('/mentorships');
     } finally {
       setSaving(false);

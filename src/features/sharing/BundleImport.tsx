@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
 import { tableLabel } from '../../domain/syncedTables';
-import { plural } from '../../domain/text';
+import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { clockWarningText } from '../../domain/clockSkew';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
@@ -186,7 +186,7 @@ export function BundleImport({
             {formatDateTime(state.bundle.header.createdAt)};{' '}
             {state.bundle.header.scope.kind === 'school'
               ? 'вся школа'
-              : `только ${plural(state.bundle.header.scope.mentorshipIds.length, { one: 'пара или группа', few: 'пары или группы', many: 'пар и групп' })}`}
+              : `только ${plural(state.bundle.header.scope.mentorshipIds.length, PAIRS_OR_GROUPS)}`}
             .
           </p>
           <TableScroll label="Записи файла по таблицам">
