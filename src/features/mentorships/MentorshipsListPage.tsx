@@ -6,6 +6,7 @@ import { filterMentorshipRows, formingIds, splitMine, type MentorshipRow as Row 
 import { todayIso } from '../../domain/dates';
 import { useToasts } from '../../ui/toastStore';
 import { startAll } from './mentorshipStore';
+import { RecordRejected } from '../../domain/recordRules';
 import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { getMe } from '../../storage/myself';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
@@ -191,6 +192,8 @@ function StartAll({ ids }: { ids: string[] }) {
           setBusy(true);
           void startAll(ids, todayIso())
             .then((k) => show(`Начата работа: ${plural(k, PAIRS_OR_GROUPS)}`))
+            // all or none: a pair the rules refuse leaves every pair as it was, and says so
+            .catch((e: unknown) => show(`Работа не начата: ${e instanceof RecordRejected ? Object.values(e.errors).join('; ') : String(e)}`))
             .finally(() => setBusy(false));
         }}
       >
