@@ -1,8 +1,9 @@
 import { PAIRS_OR_GROUPS, plural } from './text';
 import { daysBetween, type RowWarning } from './mentorshipList';
 import { consentOverview } from './consentStatus';
-import type { ConsentFields } from './consent';
-import type { PersonFields } from './person';
+import { isValidConsent, type ConsentFields } from './consent';
+import { formatRuDate } from './dates';
+import { DEFAULT_CONSENT_AGE, fullName, type PersonFields } from './person';
 import { isOverdue, type RoadmapTaskFields } from './roadmap';
 import { academicYearMismatch } from './school';
 
@@ -27,10 +28,75 @@ export interface AttentionCounts {
   hasData: boolean;
   /** The school's academic year and the one today falls in, when they differ (a new year has begun). */
   yearMismatch?: { configured: string; current: string };
+  /** People whose consent is withdrawn and whose data is still here: the 30 days of 152-ФЗ run (erasureDeadlines). */
+  erasuresDue?: ErasureDue[];
+}
+
+/** 152-ФЗ, ч. 5 ст. 21: on a withdrawn consent the data is destroyed within thirty days of the withdrawal. */
+export const ERASURE_DAYS = 30;
+
+/** One person whose data must be destroyed: the withdrawal, the last day, days left (negative: overdue). */
+export interface ErasureDue {
+  personId: string;
+  name: string;
+  withdrawnOn: string;
+  dueDate: string;
+  daysLeft: number;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+type PersonForErasure = { id: string } & Pick<PersonFields, 'birthDate' | 'category'> & Partial<Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>;
+type ConsentForErasure = Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean };
+
+/**
+ * Who has a withdrawn consent (on or before today), no consent that counts today, and has not been erased: the clock
+ * runs from the latest withdrawal, and the data is due for destruction on its thirtieth day. Overdue first, then by
+ * the last day.
+ */
+export function erasureDeadlines(input: {
+  today: string;
+  consentAge: number;
+  people: readonly PersonForErasure[];
+  consents: readonly ConsentForErasure[];
+  erasedPersonIds: ReadonlySet<string>;
+}): ErasureDue[] {
+  const byPerson = new Map<string, ConsentForErasure[]>();
+  for (const c of input.consents) {
+    if (c.deleted) continue;
+    const list = byPerson.get(c.personId);
+    if (list) list.push(c);
+    else byPerson.set(c.personId, [c]);
+  }
+  const out: ErasureDue[] = [];
+  for (const p of input.people) {
+    if (input.erasedPersonIds.has(p.id)) continue;
+    const own = byPerson.get(p.id) ?? [];
+    const withdrawn = own.map((c) => c.withdrawnOn).filter((d) => d && d <= input.today);
+    if (!withdrawn.length || own.some((c) => isValidConsent(c, p, input.consentAge, input.today))) continue;
+    const withdrawnOn = withdrawn.sort().at(-1)!;
+    const dueDate = addDays(withdrawnOn, ERASURE_DAYS);
+    const name = p.lastName ? fullName({ lastName: p.lastName, firstName: p.firstName ?? '', middleName: p.middleName ?? '' }) : 'участник';
+    out.push({ personId: p.id, name, withdrawnOn, dueDate, daysLeft: daysBetween(input.today, dueDate) });
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name, 'ru'));
+}
+
+const DAYS = { one: 'день', few: 'дня', many: 'дней' } as const;
+
+/** «Отозвано согласие: Семёнова Анна Петровна — уничтожить данные до 31.10.2025 (осталось 2 дня)». */
+export function erasureDueText(d: ErasureDue): string {
+  const head = `Отозвано согласие: ${d.name} — уничтожить данные до ${formatRuDate(d.dueDate)}`;
+  if (d.daysLeft > 0) return `${head} (${new Intl.PluralRules('ru-RU').select(d.daysLeft) === 'one' ? 'остался' : 'осталось'} ${plural(d.daysLeft, DAYS)})`;
+  if (d.daysLeft === 0) return `${head} (сегодня последний день)`;
+  return `${head} (срок истёк ${plural(-d.daysLeft, DAYS)} назад)`;
 }
 
 export interface AttentionItem {
-  id: 'year' | 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup';
+  /** Unique in the list; a person's withdrawn consent is `erasure-<person id>`. */
+  id: 'year' | 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup' | `erasure-${string}`;
   text: string;
   to: string;
 }
@@ -50,16 +116,25 @@ export function countRowWarnings(rows: readonly { warnings: readonly RowWarning[
 export function attentionCounts(input: {
   today: string;
   school: { academicYear: string; consentAge: number } | undefined;
-  people: readonly ({ id: string } & Pick<PersonFields, 'birthDate' | 'category'>)[];
-  consents: readonly (Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean })[];
+  people: readonly PersonForErasure[];
+  consents: readonly ConsentForErasure[];
   rows: readonly { warnings: readonly RowWarning[] }[];
   roadmap: readonly Pick<RoadmapTaskFields, 'academicYear' | 'deadline' | 'status'>[];
   conflicts: number;
   /** When this device last saved a whole-school bundle (ISO time), if ever. */
   lastExportAt: string | null;
+  /** People whose data has been destroyed (the erasure records): no clock runs for them. */
+  erasedPersonIds?: ReadonlySet<string>;
 }): AttentionCounts {
   const { today, school } = input;
   const mismatch = school ? academicYearMismatch(school.academicYear, today) : undefined;
+  const erasuresDue = erasureDeadlines({
+    today,
+    consentAge: school?.consentAge ?? DEFAULT_CONSENT_AGE,
+    people: input.people,
+    consents: input.consents,
+    erasedPersonIds: input.erasedPersonIds ?? new Set(),
+  });
   return {
     consentsMissing: school ? consentOverview(input.people, input.consents, school.consentAge, today).missing.length : 0,
     ...countRowWarnings(input.rows),
@@ -68,6 +143,7 @@ export function attentionCounts(input: {
     daysSinceBackup: input.lastExportAt ? daysBetween(input.lastExportAt.slice(0, 10), today) : null,
     hasData: input.people.length > 0,
     ...(mismatch ? { yearMismatch: mismatch } : {}),
+    ...(erasuresDue.length ? { erasuresDue } : {}),
   };
 }
 
@@ -82,6 +158,7 @@ export function attentionItems(c: AttentionCounts): AttentionItem[] {
     });
   if (c.conflicts > 0)
     out.push({ id: 'conflicts', text: `Конфликты после обмена: ${plural(c.conflicts, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} выбора`, to: '/exchange/conflicts' });
+  for (const d of c.erasuresDue ?? []) out.push({ id: `erasure-${d.personId}`, text: erasureDueText(d), to: `/people/${d.personId}` });
   if (c.consentsMissing > 0)
     out.push({ id: 'consents', text: `Нет согласия на обработку данных: ${plural(c.consentsMissing, { one: 'участник', few: 'участника', many: 'участников' })}`, to: '/consents' });
   if (c.notMeeting > 0)

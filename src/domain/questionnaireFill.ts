@@ -101,3 +101,22 @@ export function fillProblems(q: { questions: readonly { id: string }[] }, errors
   const about = wrong.length === 1 ? `${wrong[0]!.message}.` : wrong.length > 1 ? `Ответьте на вопросы ${numbers(wrong.map((w) => w.n))}.` : '';
   return [...general, about].filter(Boolean).join(' ');
 }
+
+/**
+ * What a link into the form chooses (the mentor's home links «Анкеты» as `?respondent=&mentorship=&phase=`): only
+ * what holds on this device — a respondent who has the questionnaire's role, a pair or group they are in, a phase
+ * the questionnaire has. Anything else in the address is left out, and the form asks as usual.
+ */
+export function linkedChoice(
+  params: { respondent?: string | null; mentorship?: string | null; phase?: string | null },
+  ctx: { people: readonly PersonLike[]; mentorships: readonly PairLike[]; role: PersonRole; beforeAfter: boolean },
+): { respondentId?: string; mentorshipId?: string; phase?: Extract<Phase, 'start' | 'end'> } {
+  const out: { respondentId?: string; mentorshipId?: string; phase?: Extract<Phase, 'start' | 'end'> } = {};
+  const person = params.respondent ? ctx.people.find((p) => p.id === params.respondent && !p.deleted && p.roles.includes(ctx.role)) : undefined;
+  if (person) {
+    out.respondentId = person.id;
+    if (params.mentorship && respondentPairs(ctx.mentorships, person.id).some((m) => m.id === params.mentorship)) out.mentorshipId = params.mentorship;
+  }
+  if (ctx.beforeAfter && (params.phase === 'start' || params.phase === 'end')) out.phase = params.phase;
+  return out;
+}

@@ -10,6 +10,8 @@ import { consentsRepo, getSchool } from '../../storage/repositories';
 import { roadmapRepo } from '../../storage/yearWork';
 import { useMentorshipRows } from '../mentorships/useMentorshipRows';
 
+const NO_ERASURES: ReadonlySet<string> = new Set();
+
 /**
  * «Требует внимания»: what is due, counted by the same rules as the screens it links to (consents, pairs, roadmap,
  * conflicts, the backup). A lazy chunk of its own, so the overview's first paint does not wait for it.
@@ -34,6 +36,8 @@ export default function AttentionPanel() {
       roadmap,
       conflicts,
       lastExportAt: lastExport,
+      // The erasure records (issue 12) will say whose data is already destroyed; until they exist, nobody's is.
+      erasedPersonIds: NO_ERASURES,
     }),
   );
   return (

@@ -7,8 +7,10 @@ import { isMet, mentorShares, share, type ShareIndicator } from '../../domain/in
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
 import { InstallOffer } from './InstallOffer';
+import { useDeviceRole } from '../../ui/useDeviceRole';
 
 const AttentionPanel = lazy(() => import('./AttentionPanel'));
+const MentorHome = lazy(() => import('./MentorHome'));
 
 function IndicatorRow({ label, indicator }: { label: string; indicator: ShareIndicator }) {
   const s = share(indicator);
@@ -26,8 +28,24 @@ function IndicatorRow({ label, indicator }: { label: string; indicator: ShareInd
   );
 }
 
-/** Where the year stands, in the roadmap's first numbers, and what to do next. */
+/**
+ * The first screen: on the curator's device, the school's year; on a mentor's phone, the mentor's own pairs (the
+ * phone holds only part of the school, so school-wide numbers there would be wrong).
+ */
 export function HomePage() {
+  const role = useDeviceRole();
+  if (!role) return <Page title="Обзор">{null}</Page>;
+  if (role.kind === 'mentor')
+    return (
+      <Suspense fallback={<Page title="Мои пары">{null}</Page>}>
+        <MentorHome role={role} />
+      </Suspense>
+    );
+  return <SchoolOverview />;
+}
+
+/** Where the year stands, in the roadmap's first numbers, and what to do next. */
+function SchoolOverview() {
   const school = useLiveQuery(() => getSchool(), []);
   const people = useLiveQuery(() => peopleRepo.list(), []);
   const partners = useLiveQuery(() => partnersRepo.list(), []);

@@ -17,6 +17,7 @@ import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { saveFile } from '../../ui/share';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
+import { InstallOffer } from './InstallOffer';
 import { makeExportFile, noteExport, shareableFile } from '../sharing/sharingStore';
 
 type MentorRole = Extract<DeviceRole, { kind: 'mentor' }>;
@@ -43,7 +44,7 @@ async function loadDay(role: MentorRole) {
  * The home of a mentor's phone: the mentor's own pairs and groups, each with what is due, and «Отправить куратору».
  * No school-wide numbers: the phone holds only part of the school, and they would be wrong.
  */
-export function MentorHome({ role }: { role: MentorRole }) {
+export default function MentorHome({ role }: { role: MentorRole }) {
   const data = useLiveQuery(() => loadDay(role), [role]);
   if (!data) return <Page title="Мои пары">{null}</Page>;
   const name = (id: string) => {
@@ -56,6 +57,7 @@ export function MentorHome({ role }: { role: MentorRole }) {
         {data.me ? `${shortName(data.me)}, н` : 'Н'}а этом телефоне — только ваши пары и группы. Показатели школы, приказы и дорожную карту ведёт куратор
         {role.curatorDeviceName ? ` («${role.curatorDeviceName}»)` : ''}.
       </p>
+      <InstallOffer />
       <SendToCurator role={role} ids={data.ids} pending={data.pending} />
       {data.day.length === 0 ? (
         <section className="empty-state">

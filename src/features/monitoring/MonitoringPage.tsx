@@ -14,6 +14,7 @@ import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
 import { Bars } from '../../ui/Bars';
+import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
 const one = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -54,6 +55,7 @@ export function MonitoringPage() {
       <p className="muted">
         {m.school.name}, {m.school.academicYear} · на {formatRuDate(m.today)}
       </p>
+      <PartialSchoolNotice what="показатели посчитаны только по парам и людям этого телефона и не совпадут со школьными" />
       {yearMismatch && (
         <p className="notice notice-warn" data-testid="year-mismatch">
           Сегодня {formatRuDate(m.today)} — это {yearMismatch.current} учебный год. Показатели считаются за{' '}

@@ -6,6 +6,7 @@ import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
 import { reportXlsx } from './reportXlsx';
+import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 
 /** Rows a sheet shows on the page until asked for all: a big school's meeting log is thousands of rows. */
 const SHOWN_ROWS = 50;
@@ -27,6 +28,7 @@ export function ReportPage() {
 
   return (
     <Page title="Отчёт мониторинга" backTo="/monitoring">
+      <PartialSchoolNotice what="отчёт посчитан только по парам и людям этого телефона; отправлять его в муниципалитет нельзя" />
       <div className="button-row no-print">
         <button
           type="button"

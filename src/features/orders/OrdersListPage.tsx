@@ -5,6 +5,7 @@ import { plural } from '../../domain/text';
 import { ordersRepo } from '../../storage/repositories';
 import { orderKindLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
+import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 
 const TITLE = 'Приказы';
 
@@ -20,6 +21,7 @@ export function OrdersListPage() {
   if (orders.length === 0)
     return (
       <Page title={TITLE}>
+        <PartialSchoolNotice what="здесь только приказы, пришедшие с вашими парами, а готовит приказы куратор" />
         <EmptyState title="Приказов пока нет">
           <p>
             Здесь готовятся приказы директора: о закреплении наставнических пар и групп, об утверждении индивидуальных планов
@@ -37,6 +39,7 @@ export function OrdersListPage() {
   const sorted = [...orders].sort((a, b) => b.date.localeCompare(a.date) || b.number.localeCompare(a.number, 'ru', { numeric: true }));
   return (
     <Page title={TITLE} actions={add}>
+      <PartialSchoolNotice what="здесь только приказы, пришедшие с вашими парами, а готовит приказы куратор" />
       <p className="count">Всего: {plural(orders.length, { one: 'приказ', few: 'приказа', many: 'приказов' })}</p>
       <ul className="list" aria-label="Приказы">
         {sorted.map((o) => (

@@ -1,10 +1,10 @@
 import { ActionForm } from '../../ui/ActionForm';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { answerErrors, PHASE_LABELS, responseInputSchema, type Answer, type Question } from '../../domain/questionnaire';
-import { fillProblems, isLivePair, preselectedPair, quickRespondents, rememberRespondent, respondentPairs, soleRespondent, suggestedPhase } from '../../domain/questionnaireFill';
+import { fillProblems, isLivePair, linkedChoice, preselectedPair, quickRespondents, rememberRespondent, respondentPairs, soleRespondent, suggestedPhase } from '../../domain/questionnaireFill';
 import { shortName } from '../../domain/person';
 import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipStatusLabel } from '../../i18n/ru';
@@ -31,6 +31,7 @@ const questionDomId = (questionId: string) => `fill-q-${questionId}`;
 export function FillPage() {
   const { id } = useParams() as { id: string };
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   const show = useToasts((s) => s.show);
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
   const people = useLiveQuery(() => peopleRepo.list(), []);
@@ -65,8 +66,17 @@ export function FillPage() {
   useEffect(() => {
     if (!ready || started || !q) return;
     setStarted(true);
-    const sole = soleRespondent(people, q.role);
-    if (sole) chooseRespondent([sole]);
+    const linked = linkedChoice(
+      { respondent: search.get('respondent'), mentorship: search.get('mentorship'), phase: search.get('phase') },
+      { people, mentorships, role: q.role, beforeAfter: q.beforeAfter },
+    );
+    const first = linked.respondentId ?? soleRespondent(people, q.role);
+    if (first) chooseRespondent([first]);
+    if (linked.mentorshipId) setPair(linked.mentorshipId);
+    if (linked.phase) {
+      setPhase(linked.phase);
+      setPhaseChosen(true);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, started]);
 

@@ -24,6 +24,7 @@ import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { openKeptFile } from './openFile';
+import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 
 const EVIDENCE_LABELS: Record<string, string> = {
   '/people?role=mentee': 'База наставляемых',
@@ -60,6 +61,7 @@ export function RoadmapPage() {
   return (
     <Page title="Дорожная карта" backTo="/more">
       <p className="muted">Учебный год {school.academicYear}</p>
+      <PartialSchoolNotice what="отметки дорожной карты ставит куратор, здесь они могут быть неполными" />
       <p role="status" data-testid="roadmap-progress">
         Выполнено {p.done} из {p.total}
         {p.overdue ? ` · просрочено: ${p.overdue}` : ''}

@@ -7,16 +7,41 @@ import { SchoolProfileForm } from '../school/SchoolForm';
 import { StorageStatus } from './StorageStatus';
 import { InstallSection } from './InstallSection';
 import { DeviceNameForm } from '../sharing/DeviceNameForm';
+import { useDeviceRole } from '../../ui/useDeviceRole';
+import { DeviceRoleSection } from './DeviceRoleSection';
 
 export function SettingsPage() {
   const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
   const show = useToasts((s) => s.show);
   const deviceId = useLiveQuery(() => getDb().meta.get('deviceId').then((r) => String(r?.value ?? '')), []);
+  const role = useDeviceRole();
   return (
     <Page title="Настройки">
       <section aria-labelledby="school-h">
         <h2 id="school-h">Школа и учебный год</h2>
-        {school !== undefined && (
+        {role?.kind === 'mentor' && school ? (
+          <>
+            <dl className="card-fields" data-testid="school-readonly">
+              <div>
+                <dt>Школа</dt>
+                <dd>{school.name}</dd>
+              </div>
+              <div>
+                <dt>Учебный год</dt>
+                <dd>{school.academicYear}</dd>
+              </div>
+              <div>
+                <dt>Директор</dt>
+                <dd>{school.directorName || '—'}</dd>
+              </div>
+              <div>
+                <dt>Куратор</dt>
+                <dd>{school.curatorName || '—'}</dd>
+              </div>
+            </dl>
+            <p className="muted">Профиль школы ведёт куратор; на телефоне наставника он только для чтения и обновляется с файлами куратора.</p>
+          </>
+        ) : school !== undefined && role !== undefined && (
           <SchoolProfileForm
             key={school?.updatedAt ?? 'none'}
             initial={{
@@ -36,6 +61,7 @@ export function SettingsPage() {
           />
         )}
       </section>
+      {role && <DeviceRoleSection role={role} />}
       <InstallSection />
       <StorageStatus />
       <section aria-labelledby="about-h">

@@ -12,6 +12,9 @@ import { listPeers } from '../../storage/bundle/peers';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { filesFitBundle } from '../../domain/bundle/attachments';
 import { saveFile } from '../../ui/share';
+import { useDeviceRole } from '../../ui/useDeviceRole';
+import { ownMentorshipIds } from '../../domain/deviceRole';
+import { getMe } from '../../storage/myself';
 import { useToasts } from '../../ui/toastStore';
 import { formatBytes, makeExportFile, noteExport, shareableFile } from './sharingStore';
 
@@ -22,8 +25,10 @@ export function ExportSection() {
   const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
   const people = useLiveQuery(() => peopleRepo.list(), []);
   const files = useLiveQuery(() => materialFilesSummary(getDb()), []);
-  const [scope, setScope] = useState<'school' | 'mentorships'>('school');
-  const [ticked, setTicked] = useState<string[]>([]);
+  const role = useDeviceRole();
+  const me = useLiveQuery(() => getMe(), []);
+  const [chosenScope, setScope] = useState<'school' | 'mentorships'>('school');
+  const [chosenTicks, setTicked] = useState<string[] | null>(null);
   const [encrypt, setEncrypt] = useState(false);
   const [withFiles, setWithFiles] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -31,7 +36,15 @@ export function ExportSection() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const peers = useLiveQuery(() => listPeers(getDb()), []);
-  const [peer, setPeer] = useState('');
+  const [chosenPeer, setPeer] = useState<string | null>(null);
+  // A mentor's phone sends its own pairs and groups (never «вся школа», which it does not hold), by default only what
+  // the curator's device has not got.
+  const mentorPhone = role?.kind === 'mentor';
+  const scope = mentorPhone ? 'mentorships' : chosenScope;
+  const own = useMemo(() => (role && mentorships ? ownMentorshipIds(role, mentorships, me ?? null) : []), [role, mentorships, me]);
+  const ticked = chosenTicks ?? own;
+  const curatorPeer = role?.kind === 'mentor' && peers?.some((p) => p.id === role.curatorDeviceId) ? role.curatorDeviceId! : '';
+  const peer = chosenPeer ?? curatorPeer;
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -82,19 +95,26 @@ export function ExportSection() {
 
   return (
     <ActionForm className="form" onSubmit={submit}>
-      <fieldset className="field">
-        <legend>Что сохранить</legend>
-        <div className="radio-list">
-          <label className="checkbox">
-            <input type="radio" name={`${id}-scope`} checked={scope === 'school'} onChange={() => setScope('school')} /> Вся школа — резервная
-            копия или передача директору
-          </label>
-          <label className="checkbox">
-            <input type="radio" name={`${id}-scope`} checked={scope === 'mentorships'} onChange={() => setScope('mentorships')} /> Только
-            выбранные пары и группы — для их наставника
-          </label>
-        </div>
-      </fieldset>
+      {mentorPhone ? (
+        <p className="field-hint" data-testid="mentor-phone-scope">
+          Это телефон наставника: в файл попадут только ваши пары и группы. Всю школу сохраняет устройство куратора. Роль телефона меняется в
+          «Настройках».
+        </p>
+      ) : (
+        <fieldset className="field">
+          <legend>Что сохранить</legend>
+          <div className="radio-list">
+            <label className="checkbox">
+              <input type="radio" name={`${id}-scope`} checked={scope === 'school'} onChange={() => setScope('school')} /> Вся школа — резервная
+              копия или передача директору
+            </label>
+            <label className="checkbox">
+              <input type="radio" name={`${id}-scope`} checked={scope === 'mentorships'} onChange={() => setScope('mentorships')} /> Только
+              выбранные пары и группы — для их наставника
+            </label>
+          </div>
+        </fieldset>
+      )}
 
       {scope === 'mentorships' && (
         <fieldset className={`field${errors.mentorshipIds ? ' field-invalid' : ''}`} aria-describedby={errors.mentorshipIds ? `${id}-m-error` : `${id}-m-hint`}>

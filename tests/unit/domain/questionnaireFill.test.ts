@@ -5,6 +5,7 @@ import { answerErrors, questionnaireInputSchema } from '../../../src/domain/ques
 import { fieldErrors } from '../../../src/domain/zodErrors';
 import {
   fillProblems,
+  linkedChoice,
   isLivePair,
   preselectedPair,
   quickRespondents,
@@ -129,5 +130,23 @@ describe('end labels of a scale', () => {
     expect(ok.questions[1]).not.toHaveProperty('low');
     const bad = questionnaireInputSchema.safeParse({ ...base, questions: [{ id: 'a', kind: 'scale', text: 'Q', high: 'я'.repeat(61) }] });
     expect(fieldErrors(bad.error!)).toEqual({ 'questions.0.high': 'Подпись к 10: не длиннее 60 символов' });
+  });
+});
+
+describe('a link from the mentor’s home into the form', () => {
+  const people = [person('ivan', ['mentor']), person('ann', ['mentee']), person('gone', ['mentee'], true)];
+  const mentorships = [pair('m1', ['ivan'], ['ann']), pair('m2', ['nina'], ['boris'])];
+  const ctx = { people, mentorships, role: 'mentee' as PersonRole, beforeAfter: true };
+  it('chooses the respondent, their pair and the phase it names', () => {
+    expect(linkedChoice({ respondent: 'ann', mentorship: 'm1', phase: 'end' }, ctx)).toEqual({ respondentId: 'ann', mentorshipId: 'm1', phase: 'end' });
+  });
+  it('leaves out what does not hold here: a person without the role, a deleted one, a pair they are not in, an unknown phase', () => {
+    expect(linkedChoice({ respondent: 'ivan', mentorship: 'm1', phase: 'middle' }, ctx)).toEqual({});
+    expect(linkedChoice({ respondent: 'gone' }, ctx)).toEqual({});
+    expect(linkedChoice({ respondent: 'ann', mentorship: 'm2' }, ctx)).toEqual({ respondentId: 'ann' });
+    expect(linkedChoice({ respondent: 'ann', mentorship: 'm1', phase: 'start' }, { ...ctx, beforeAfter: false })).toEqual({ respondentId: 'ann', mentorshipId: 'm1' });
+  });
+  it('an empty address chooses nothing', () => {
+    expect(linkedChoice({ respondent: null, mentorship: null, phase: null }, ctx)).toEqual({});
   });
 });
