@@ -12,7 +12,7 @@
  * places, seconds on a phone. So there is no Hungarian variant; the score still orders everyone nobody chose.
  */
 import { computeScores, violations } from './matching/compatibility';
-import { prepareMatching, type MatchingContext, type MatchingInput } from './matching/context';
+import { DEFAULT_MENTOR_CAPACITY, prepareMatching, type MatchingContext, type MatchingInput } from './matching/context';
 import { deferredAcceptance } from './matching/deferredAcceptance';
 import {
   breakdownOf,
@@ -159,7 +159,7 @@ export function explainPair(input: MatchingInput, menteeId: string, mentorId: st
 }
 
 function capacityOf(input: MatchingInput, mentorId: string): number {
-  const c = input.capacities?.[mentorId] ?? input.defaultCapacity ?? 1;
+  const c = input.capacities?.[mentorId] ?? input.defaultCapacity ?? DEFAULT_MENTOR_CAPACITY;
   return Number.isFinite(c) ? Math.max(0, Math.floor(c)) : 0;
 }
 

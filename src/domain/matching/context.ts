@@ -4,6 +4,13 @@ import { normalizeClassLabel, PERSON_CATEGORIES, type PersonFields } from '../pe
 import { latestPreferences, MAX_RANKED, type PreferenceLike } from '../preference';
 import { normalizeText } from '../text';
 
+/** How many mentees a mentor takes when the card does not say: one (a pair). Matching and the card use this one. */
+export const DEFAULT_MENTOR_CAPACITY = 1;
+
+export function mentorCapacityOf(p: { mentorCapacity?: number }): number {
+  return p.mentorCapacity ?? DEFAULT_MENTOR_CAPACITY;
+}
+
 /** What matching needs of a participant; a stored `Person` fits. */
 export type MatchPerson = Pick<PersonFields, 'category' | 'classLabel' | 'interests' | 'competencies'> & { id: string };
 
@@ -107,7 +114,7 @@ export function prepareMatching(input: MatchingInput): MatchingContext {
   const mentorIndex = new Map(mentors.map((p, i) => [p.id, i]));
 
   const freePlaces = new Int32Array(nR);
-  const defaultCapacity = input.defaultCapacity ?? 1;
+  const defaultCapacity = input.defaultCapacity ?? DEFAULT_MENTOR_CAPACITY;
   mentors.forEach((m, j) => {
     const c = input.capacities?.[m.id] ?? defaultCapacity;
     freePlaces[j] = Number.isFinite(c) ? Math.max(0, Math.floor(c)) : 0;

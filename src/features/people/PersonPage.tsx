@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, needsRepresentative } from '../../domain/person';
+import { mentorCapacityOf } from '../../domain/matching/context';
 import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
 import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { PersonMentorships } from './PersonMentorships';
@@ -40,7 +41,7 @@ export function PersonPage() {
       ? ([['Дата рождения', `${formatRuDate(person.birthDate)} (${plural(ageOn(person.birthDate, todayIso()), { one: 'год', few: 'года', many: 'лет' })})`]] as [string, string][])
       : []),
     ['Роль', person.roles.map((r) => roleLabel[r]).join(', ') || 'не указана'],
-    ...(person.roles.includes('mentor') ? ([['Сколько наставляемых может вести', String(person.mentorCapacity ?? 1)]] as [string, string][]) : []),
+    ...(person.roles.includes('mentor') ? ([['Сколько наставляемых может вести', String(mentorCapacityOf(person))]] as [string, string][]) : []),
     ...(partner ? ([['Партнёр', partner.name]] as [string, string][]) : []),
     ...(person.phone ? ([['Телефон', person.phone]] as [string, string][]) : []),
     ...(person.email ? ([['Эл. почта', person.email]] as [string, string][]) : []),
