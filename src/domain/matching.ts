@@ -135,8 +135,8 @@ export type PairExplanation =
  * allowed. A mentor with no free places is still allowed here, with `mentorFreePlaces` 0: accepting then needs one
  * more place for the mentor (the screen offers it), never a silent overbooking.
  */
-export function explainPair(input: MatchingInput, menteeId: string, mentorId: string): PairExplanation {
-  const ctx = prepareMatching(input);
+/** `ctx`: the market prepared once by the caller (a screen explaining many picks of one market); built here if not given. */
+export function explainPair(input: MatchingInput, menteeId: string, mentorId: string, ctx: MatchingContext = prepareMatching(input)): PairExplanation {
   const i = ctx.menteeIndex.get(menteeId);
   const j = ctx.mentorIndex.get(mentorId);
   if (i === undefined || j === undefined) {
@@ -164,7 +164,6 @@ function capacityOf(input: MatchingInput, mentorId: string): number {
 }
 
 /** Each mentor's places in all and still free after `input.existing` (pairs made and accepted suggestions). */
-export function mentorPlaces(input: MatchingInput): Map<string, { capacity: number; free: number }> {
-  const ctx = prepareMatching(input);
+export function mentorPlaces(input: MatchingInput, ctx: MatchingContext = prepareMatching(input)): Map<string, { capacity: number; free: number }> {
   return new Map(ctx.mentors.map((m, j) => [m.id, { capacity: capacityOf(input, m.id), free: ctx.freePlaces[j]! }]));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explainPair, type ExistingMentorship, type MatchingInput, type MatchingRules } from './matching';
+import { explainPair, type ExistingMentorship, type MatchingInput, type MatchingRules, type PairExplanation } from './matching';
 import type { MentoringFormRule } from './mentoringForm';
 import type { PersonFields } from './person';
 import { latestPreferences, type PreferenceLike, type PreferenceSide } from './preference';
@@ -109,7 +109,11 @@ export type AcceptCheck =
 
 /** Whether the mentee may be given this mentor now, with the accepted suggestions counted; the reason if not. */
 export function checkAcceptance(input: MatchingInput, accepted: readonly AcceptedPair[], menteeId: string, mentorId: string): AcceptCheck {
-  const e = explainPair(withAccepted(input, accepted, menteeId), menteeId, mentorId);
+  return acceptanceOf(explainPair(withAccepted(input, accepted, menteeId), menteeId, mentorId));
+}
+
+/** The same check from an explanation already made over `withAccepted(input, accepted, menteeId)`. */
+export function acceptanceOf(e: PairExplanation): AcceptCheck {
   if (!e.allowed) return { ok: false, code: 'not-allowed', message: e.violations.join('; ') };
   if (e.mentorFreePlaces > 0) return { ok: true };
   const n = e.mentorCapacity;

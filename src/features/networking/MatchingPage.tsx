@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { explainPair, mentorPlaces, suggestMatches, type MatchingInput, type Suggestion } from '../../domain/matching';
+import { prepareMatching } from '../../domain/matching/context';
 import { stripEnvelope } from '../../domain/envelope';
 import {
   acceptPair,
-  checkAcceptance,
+  acceptanceOf,
   withAccepted,
   matchingInputFrom,
   mentorshipsFromAccepted,
@@ -267,13 +268,15 @@ function ChangeMentor({
   const [mentorId, setMentorId] = useState('');
   // Places as they stand with every other accepted suggestion counted (this mentee's own acceptance left out).
   const market = useMemo(() => withAccepted(input, accepted, menteeId), [input, accepted, menteeId]);
-  const places = useMemo(() => mentorPlaces(market), [market]);
+  // The market is prepared once per dialog; each pick's explanation and check reuse it.
+  const ctx = useMemo(() => prepareMatching(market), [market]);
+  const places = useMemo(() => mentorPlaces(market, ctx), [market, ctx]);
   const sorted = useMemo(
     () => input.mentors.map((m) => m.id).filter((m) => m !== menteeId).sort((a, b) => name(a).localeCompare(name(b), 'ru')),
     [input, menteeId, name],
   );
-  const e = mentorId ? explainPair(market, menteeId, mentorId) : undefined;
-  const check = mentorId ? checkAcceptance(input, accepted, menteeId, mentorId) : undefined;
+  const e = mentorId ? explainPair(market, menteeId, mentorId, ctx) : undefined;
+  const check = e ? acceptanceOf(e) : undefined;
   const placesText = (m: string) => {
     const p = places.get(m);
     return !p ? '' : p.free > 0 ? `свободно ${p.free} из ${p.capacity}` : 'мест нет';
