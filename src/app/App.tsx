@@ -20,6 +20,7 @@ import { routes as monitoringRoutes } from '../features/monitoring/routes';
 import { routes as recognitionRoutes } from '../features/recognitions/routes';
 import { routes as practiceRoutes } from '../features/practices/routes';
 import { routes as eventRoutes } from '../features/events/routes';
+import { routes as erasureRoutes } from '../features/erasure/routes';
 
 /**
  * The first screen (the overview) is in the entry chunk; every other page loads on first visit. All chunks are
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
           ...recognitionRoutes,
           ...practiceRoutes,
           ...eventRoutes,
+          ...erasureRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -184,3 +184,19 @@ export function erasureLogDocument(entries: readonly ErasureActInput[], op: Pick
 export function erasureActFileName(e: Pick<ErasureActInput, 'id' | 'erasedOn'>): string {
   return safeFileName(`Акт_об_уничтожении_ПД_${actNumber(e)}.docx`);
 }
+
+/** Whether a value (a router's state, a stored row) has the shape of an erasure log entry. */
+export function isErasureActInput(v: unknown): v is ErasureActInput {
+  if (!v || typeof v !== 'object') return false;
+  const o = v as Record<string, unknown>;
+  const str = (k: string) => typeof o[k] === 'string';
+  const by = o.performedBy as Record<string, unknown> | undefined;
+  return (
+    ['id', 'subjectName', 'subjectCategory', 'reason', 'erasedOn', 'systemName', 'method'].every(str) &&
+    Array.isArray(o.categories) &&
+    o.categories.every((c) => typeof c === 'string') &&
+    !!by &&
+    typeof by.name === 'string' &&
+    typeof by.position === 'string'
+  );
+}

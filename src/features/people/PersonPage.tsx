@@ -84,6 +84,9 @@ export function PersonPage() {
         <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
           {t.actions.delete}
         </button>
+        <Link className="button" to={`/people/${person.id}/data`}>
+          Какие данные хранятся
+        </Link>
       </div>
       <PersonMentorships personId={person.id} />
       <PersonConsents person={person} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actNumber, erasureActDocument, erasureActFileName, erasureLogDocument, subjectText } from '../../../src/domain/erasureAct';
+import { actNumber, erasureActDocument, erasureActFileName, erasureLogDocument, isErasureActInput, subjectText } from '../../../src/domain/erasureAct';
 import { entry } from './erasureActFixture';
 
 describe('the act of destruction (order № 179, п. 3)', () => {
@@ -62,5 +62,15 @@ describe('the extract from the log of events (order № 179, п. 4)', () => {
       ['1', 'Петров Иван (педагог)', 'фамилия, имя, отчество', 'Наставник', entry.reason, '01.11.2026'],
       ['2', 'Семёнова Анна Петровна (обучающийся)', entry.categories.join(', '), 'Наставник', entry.reason, '02.12.2026'],
     ]);
+  });
+});
+
+describe('an erasure log entry arriving with a navigation', () => {
+  it('is recognised by its shape, and anything else is not', () => {
+    expect(isErasureActInput(entry)).toBe(true);
+    expect(isErasureActInput(JSON.parse(JSON.stringify(entry)))).toBe(true);
+    expect(isErasureActInput(null)).toBe(false);
+    expect(isErasureActInput({ ...entry, performedBy: undefined })).toBe(false);
+    expect(isErasureActInput({ ...entry, categories: [1] })).toBe(false);
   });
 });
