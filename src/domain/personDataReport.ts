@@ -41,6 +41,14 @@ export interface PersonDataItem {
   /** The record's own title within the section («Встреча-знакомство, 01.10.2025»); '' for the one record of the card. */
   heading: string;
   fields: [string, string][];
+  /** The stored record the item shows, so that copies of it elsewhere on the device can be found. */
+  recordIds?: string[];
+}
+
+/** Copies this device keeps outside the tables (conflict versions, drafts, undo snapshots): what and how many. */
+export interface LocalCopy {
+  label: string;
+  count: number;
 }
 
 /** The records of every synced table (missing tables count as empty). Deleted records are not held data. */
@@ -89,7 +97,7 @@ export function mentions(text: string, p: { lastName: string; firstName: string;
 }
 
 /** Everything held about `personId`; null when there is no such (live) person. */
-export function personDataReport(personId: string, records: PersonDataRecords, today: string): PersonDataReport | null {
+export function personDataReport(personId: string, records: PersonDataRecords, today: string, localCopies: readonly LocalCopy[] = []): PersonDataReport | null {
   const person = live(records.people).find((p) => p.id === personId);
   if (!person) return null;
   const school = live(records.school)[0];
@@ -103,6 +111,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
   add('Карточка участника', [
     {
       heading: '',
+      recordIds: [person.id],
       fields: filled([
         ['Фамилия', person.lastName],
         ['Имя', person.firstName],
@@ -130,6 +139,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       .sort((a, b) => a.signedOn.localeCompare(b.signedOn))
       .map((c) => ({
         heading: `Согласие от ${date(c.signedOn)}`,
+        recordIds: [c.id],
         fields: filled([
           ['Дата подписания', date(c.signedOn)],
           ['Кто подписал', SIGNER[c.signer]],
@@ -152,6 +162,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       const others = m.mentorIds.length + m.menteeIds.length - 1;
       return {
         heading: pairName.get(m.id)!,
+        recordIds: [m.id],
         fields: filled([
           ['Роль в паре или группе', m.mentorIds.includes(personId) ? 'наставник' : 'наставляемый'],
           ['Форма наставничества', forms.get(m.formId) ?? ''],
@@ -174,6 +185,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((m) => ({
         heading: `${MEETING_KIND[m.kind]}, ${date(m.date)}`,
+        recordIds: [m.id],
         fields: filled([
           ['Пара или группа', pairName.get(m.mentorshipId) ?? 'другая пара (упоминание в заметках)'],
           ['Длительность', m.durationMin ? `${m.durationMin} мин` : ''],
@@ -191,6 +203,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
     'Индивидуальные планы',
     plans.map((p) => ({
       heading: p.title,
+      recordIds: [p.id, ...items.filter((i) => i.planId === p.id).map((i) => i.id)],
       fields: [
         ['Пара или группа', pairName.get(p.mentorshipId) ?? ''],
         ...items
@@ -219,6 +232,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
         const ids = Object.keys(r.answers).sort((a, b) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0));
         return {
           heading: `${q?.title ?? 'Анкета'}, ${date(r.answeredOn)}`,
+          recordIds: [r.id],
           fields: [
             ['Этап', PHASE[r.phase]] as [string, string],
             ...filled(ids.map((id): [string, string] => [questions.get(id)?.text ?? `Вопрос «${id}»`, answerText(r.answers[id]!, questions.get(id))])),
@@ -235,6 +249,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       .filter((p) => p.personId === personId)
       .map((p) => ({
         heading: `Анкета предпочтений${events.get(p.eventId) ? `: ${events.get(p.eventId)!.title}` : ''}`,
+        recordIds: [p.id],
         fields: filled([
           ['Заполнял(а) как', SIDE[p.side]],
           ['Выбрано участников', p.ranked.length ? `${p.ranked.length} (по порядку предпочтения; имена других участников в отчёт не включены)` : ''],
@@ -250,18 +265,19 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
     live(records.events)
       .filter((e) => e.attendeeIds.includes(personId))
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((e) => ({ heading: e.title, fields: filled([['Вид', EVENT_KIND[e.kind]], ['Дата', date(e.date)], ['Место', e.place], ['Участие', 'отмечен(а) среди присутствующих']]) })),
+      .map((e) => ({ heading: e.title, recordIds: [e.id], fields: filled([['Вид', EVENT_KIND[e.kind]], ['Дата', date(e.date)], ['Место', e.place], ['Участие', 'отмечен(а) среди присутствующих']]) })),
   );
 
   const groups = live(records.trainingGroups).filter((g) => g.memberIds.includes(personId));
   const groupNames = new Map(live(records.trainingGroups).map((g) => [g.id, g.name]));
   add('Обучение наставников', [
-    ...groups.map((g) => ({ heading: `Группа обучения: ${g.name}`, fields: [['Участие', 'в составе группы']] as [string, string][] })),
+    ...groups.map((g) => ({ heading: `Группа обучения: ${g.name}`, recordIds: [g.id], fields: [['Участие', 'в составе группы']] as [string, string][] })),
     ...live(records.trainingSessions)
       .filter((s) => s.attendeeIds.includes(personId))
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((s) => ({
         heading: `${s.topic}, ${date(s.date)}`,
+        recordIds: [s.id],
         fields: filled([
           ['Вид', SESSION_KIND_LABELS[s.kind]],
           ['Группа', groupNames.get(s.groupId) ?? ''],
@@ -277,14 +293,14 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
     'Поощрения',
     recognitions
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((r) => ({ heading: `${RECOGNITION_KIND_LABELS[r.kind]}${r.title ? `: ${r.title}` : ''}`, fields: filled([['Дата', date(r.date)], ['За что', r.reason]]) })),
+      .map((r) => ({ heading: `${RECOGNITION_KIND_LABELS[r.kind]}${r.title ? `: ${r.title}` : ''}`, recordIds: [r.id], fields: filled([['Дата', date(r.date)], ['За что', r.reason]]) })),
   );
 
   add(
     'Лучшие практики (автор)',
     live(records.practices)
       .filter((p) => p.authorIds.includes(personId))
-      .map((p) => ({ heading: p.title, fields: filled([['Учебный год', p.academicYear], ['Описание', p.description], ['Результат', p.result]]) })),
+      .map((p) => ({ heading: p.title, recordIds: [p.id], fields: filled([['Учебный год', p.academicYear], ['Описание', p.description], ['Результат', p.result]]) })),
   );
 
   const ownRecognitions = new Set(recognitions.map((r) => r.id));
@@ -293,7 +309,13 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
     live(records.orders)
       .filter((o) => o.mentorshipIds.some((id) => ownPairs.has(id)) || (o.recognitionIds ?? []).some((id) => ownRecognitions.has(id)))
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((o) => ({ heading: `Приказ № ${o.number} от ${date(o.date)}`, fields: [['Заголовок', o.title]] as [string, string][] })),
+      .map((o) => ({ heading: `Приказ № ${o.number} от ${date(o.date)}`, recordIds: [o.id], fields: [['Заголовок', o.title]] as [string, string][] })),
+  );
+
+  const copies = localCopies.filter((c) => c.count > 0);
+  add(
+    'Копии на этом устройстве',
+    copies.length ? [{ heading: '', fields: copies.map((c): [string, string] => [c.label, plural(c.count, { one: 'запись', few: 'записи', many: 'записей' })]) }] : [],
   );
 
   return {
@@ -307,6 +329,11 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       'Персональные данные других участников (члены той же пары или группы, выбор в анкетах предпочтений) в отчёт не включены: указано только их число.',
     ],
   };
+}
+
+/** The stored records the report shows: where to look for their copies (conflict versions, set-aside records). */
+export function reportRecordIds(r: PersonDataReport): Set<string> {
+  return new Set(r.sections.flatMap((s) => s.items.flatMap((i) => i.recordIds ?? [])));
 }
 
 /** «Какие_данные_хранятся_Семёнова_А_2026-12-02.docx». */

@@ -1,5 +1,5 @@
 import { SYNCED_TABLES } from '../domain/syncedTables';
-import type { PersonDataRecords } from '../domain/personDataReport';
+import type { LocalCopy, PersonDataRecords } from '../domain/personDataReport';
 import { getDb, type NastavnikDb } from './db';
 
 /**
@@ -12,5 +12,23 @@ export async function loadPersonDataRecords(db: NastavnikDb = getDb()): Promise<
     const out: Record<string, unknown[]> = {};
     for (const t of SYNCED_TABLES) out[t] = await db.table(t).toArray();
     return out as PersonDataRecords;
+  });
+}
+
+/**
+ * What this device keeps of the person outside the synced tables: versions kept after exchange conflicts of their
+ * records, half-filled forms, undo snapshots of imports and records set aside at an upgrade that name them.
+ * `recordIds` are the records the report shows (reportRecordIds).
+ */
+export async function localCopiesOf(personId: string, recordIds: ReadonlySet<string>, db: NastavnikDb = getDb()): Promise<LocalCopy[]> {
+  const names = (v: unknown) => JSON.stringify(v ?? null).includes(personId);
+  return db.transaction('r', [db.conflicts, db.drafts, db.snapshots, db.setAside], async () => {
+    const [conflicts, drafts, snapshots, setAside] = await Promise.all([db.conflicts.toArray(), db.drafts.toArray(), db.snapshots.toArray(), db.setAside.toArray()]);
+    return [
+      { label: 'Версии, сохранённые после конфликтов обмена', count: conflicts.filter((c) => recordIds.has(c.recordId)).length },
+      { label: 'Черновики форм', count: drafts.filter((d) => d.key.includes(personId) || names(d.value)).length },
+      { label: 'Снимки для отмены последнего импорта', count: snapshots.filter(names).length },
+      { label: 'Записи, отложенные при обновлении приложения', count: setAside.filter((r) => recordIds.has(r.recordId) || names(r.record)).length },
+    ];
   });
 }

@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
-import { personDataFileName, personDataReport, type PersonDataReport } from '../../domain/personDataReport';
+import { personDataFileName, personDataReport, reportRecordIds, type PersonDataReport } from '../../domain/personDataReport';
 import { personDataDocx } from '../../storage/documents/personDataDocx';
-import { loadPersonDataRecords } from '../../storage/personData';
+import { loadPersonDataRecords, localCopiesOf } from '../../storage/personData';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 
@@ -13,11 +13,15 @@ const TITLE = 'Какие данные хранятся';
 export function PersonDataPage() {
   const { id = '' } = useParams();
   const back = `/people/${id}`;
-  const records = useLiveQuery(() => loadPersonDataRecords(), []);
-  if (!records) return <Page title={TITLE} backTo={back}>{null}</Page>;
   const today = todayIso();
-  const doc = personDataReport(id, records, today);
-  const person = records.people?.find((p) => p.id === id);
+  const data = useLiveQuery(async () => {
+    const records = await loadPersonDataRecords();
+    const bare = personDataReport(id, records, today);
+    const doc = bare && personDataReport(id, records, today, await localCopiesOf(id, reportRecordIds(bare)));
+    return { doc, person: records.people?.find((p) => p.id === id) };
+  }, [id, today]);
+  if (!data) return <Page title={TITLE} backTo={back}>{null}</Page>;
+  const { doc, person } = data;
   if (!doc || !person)
     return (
       <Page title={TITLE} backTo={back}>

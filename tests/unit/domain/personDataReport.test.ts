@@ -12,7 +12,7 @@ import { trainingGroupInputSchema, trainingSessionInputSchema } from '../../../s
 import { eventInputSchema } from '../../../src/domain/event';
 import { practiceInputSchema } from '../../../src/domain/practice';
 import { orderInputSchema } from '../../../src/domain/order';
-import { mentions, personDataFileName, personDataReport, type PersonDataRecords } from '../../../src/domain/personDataReport';
+import { mentions, personDataFileName, personDataReport, reportRecordIds, type PersonDataRecords } from '../../../src/domain/personDataReport';
 
 const env = (id: string, deleted = false): Envelope => ({ id, createdAt: '2025-09-05T10:00:00Z', updatedAt: '2025-09-05T10:00:00Z', hlc: '', vv: {}, deleted });
 const rec = <T extends object>(fields: T, id: string, deleted = false) => ({ ...fields, ...env(id, deleted) });
@@ -147,6 +147,7 @@ describe('«Какие данные хранятся»', () => {
     expect(section('Встречи')!.items[1]!.fields[0]).toEqual(['Пара или группа', 'другая пара (упоминание в заметках)']);
     expect(section('Индивидуальные планы')!.items[0]!.fields).toContainEqual(['Решить 20 задач', 'выполнено; срок 01.12.2025; результат: Решила 25']);
     expect(section('Ответы на анкеты')!.items[0]).toEqual({
+      recordIds: ['r1'],
       heading: 'Анкета наставляемого, 05.10.2025',
       fields: [
         ['Этап', 'начало года'],
@@ -186,10 +187,14 @@ describe('«Какие данные хранятся»', () => {
       'Приказы, в которых участник назван',
     ]);
     expect(m.sections.find((s) => s.title === 'Обучение наставников')!.items.map((i) => i.heading)).toEqual(['Группа обучения: Школа наставника', 'Роль наставника, 15.10.2025']);
-    expect(m.sections.find((s) => s.title === 'Поощрения')!.items[0]).toEqual({ heading: 'Благодарственное письмо', fields: [['Дата', '20.05.2026'], ['За что', 'За работу с Анной']] });
+    expect(m.sections.find((s) => s.title === 'Поощрения')!.items[0]).toEqual({ recordIds: ['rc1'], heading: 'Благодарственное письмо', fields: [['Дата', '20.05.2026'], ['За что', 'За работу с Анной']] });
     expect(m.sections.find((s) => s.title === 'Анкеты предпочтений')!.items[0]!.fields).toEqual([['Назван(а) в анкетах предпочтений других участников', '2 раза']]);
     expect(text(m)).not.toContain('Больше практики');
     expect(text(m)).not.toContain('anna@example.ru');
+  });
+
+  it('names the records it shows, a plan with its items, so that their copies can be found', () => {
+    expect([...reportRecordIds(report)].sort()).toEqual(['anna', 'c1', 'e1', 'i1', 'm1', 'mt1', 'mt2', 'o1', 'p1', 'pr1', 'r1'].sort());
   });
 
   it('is null for an unknown or deleted person; mentions need the name and surname together', () => {
