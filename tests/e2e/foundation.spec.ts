@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addPerson, completeWizard, waitForOfflineReady } from './helpers';
+import { addPerson, completeWizard, waitForDraft, waitForOfflineReady } from './helpers';
 
 test('first run: the wizard refuses bad input in Russian, then asks for the school once', async ({ page }) => {
   await page.goto('/people');
@@ -65,7 +65,7 @@ test('a half-filled form survives a reload as a draft', async ({ page }) => {
   await page.goto('/people/new');
   await page.getByLabel('Фамилия').fill('Кузнецова');
   await page.getByLabel('Заметки').fill('Пришла с мамой на нетворкинг');
-  await page.waitForTimeout(600);
+  await waitForDraft(page, 'Пришла с мамой на нетворкинг');
   await page.reload();
   await expect(page.getByText('Восстановлен несохранённый черновик этой формы.')).toBeVisible();
   await expect(page.getByLabel('Фамилия')).toHaveValue('Кузнецова');

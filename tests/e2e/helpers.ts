@@ -44,3 +44,33 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
 }
+
+/**
+ * Waits until the open form's draft, as stored in IndexedDB, holds `text` (drafts are written a moment after typing):
+ * a reload after this finds it, without a fixed sleep.
+ */
+export async function waitForDraft(page: Page, text: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (wanted) =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open('nastavnik');
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const db = open.result;
+                const all = db.transaction('drafts').objectStore('drafts').getAll();
+                all.onsuccess = () => {
+                  db.close();
+                  resolve(JSON.stringify(all.result).includes(wanted));
+                };
+                all.onerror = () => resolve(false);
+              };
+            }),
+          text,
+        ),
+      { message: `the draft holds «${text}»` },
+    )
+    .toBe(true);
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { accessibilityViolations, addPerson, completeWizard, waitForOfflineReady } from './helpers';
+import { accessibilityViolations, addPerson, completeWizard, waitForDraft, waitForOfflineReady } from './helpers';
 
 /** Picks a person in a PersonPicker: types part of the name, then taps the option. */
 async function pick(page: Page, label: string, query: string, option: RegExp) {
@@ -69,7 +69,7 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   await pick(page, 'Наставляемые', 'ли', /Ли Б\./);
   await page.getByRole('combobox', { name: 'Наставляемые' }).press('Escape');
   await page.getByLabel('Название').fill('Клуб чтения');
-  await page.waitForTimeout(600);
+  await waitForDraft(page, 'Клуб чтения');
   await page.reload();
   await expect(page.getByText('Восстановлен несохранённый черновик этой формы.')).toBeVisible();
   await expect(page.getByLabel('Название')).toHaveValue('Клуб чтения');
@@ -175,7 +175,7 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
   // A meeting is logged offline too, from a draft that survived a reload; deleting it can be undone.
   await page.getByRole('link', { name: 'Записать встречу' }).click();
   await page.getByLabel('Заметки').fill('Разбор ошибок после конференции');
-  await page.waitForTimeout(600);
+  await waitForDraft(page, 'Разбор ошибок после конференции');
   await page.reload();
   await expect(page.getByText('Восстановлен несохранённый черновик этой встречи.')).toBeVisible();
   await expect(page.getByLabel('Заметки')).toHaveValue('Разбор ошибок после конференции');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { completeWizard, waitForOfflineReady } from './helpers';
+import { completeWizard, waitForDraft, waitForOfflineReady } from './helpers';
 
 /** The served build's service worker: E2E_DIST when the run serves its own build (see playwright.config.ts). */
 const swPath = process.env.E2E_DIST ? join(process.env.E2E_DIST, 'sw.js') : fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
@@ -13,7 +13,7 @@ test('a new version is offered, not forced, and a half-filled form survives the 
   await page.goto('/people/new');
   await page.getByLabel('Фамилия').fill('Абрамова');
   await page.getByLabel('Заметки').fill('Заполняю во время встречи');
-  await page.waitForTimeout(600);
+  await waitForDraft(page, 'Заполняю во время встречи');
 
   // Deploy a "new version": a changed service worker script on the server.
   const original = readFileSync(swPath, 'utf8');
