@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { saveFile } from './share';
 import { useToasts } from './toastStore';
 
-/** A bordered table of a printed document (an order's list, a plan's items), as on paper. */
-export function PaperTable({ caption, columns, rows }: { caption?: string; columns: readonly string[]; rows: readonly (readonly string[])[] }) {
+/**
+ * A bordered table of a printed document (an order's list, a plan's items), as on paper. A table wider than a phone
+ * scrolls sideways: give it a `label`, and its frame is a named region reachable from the keyboard (WCAG 2.1.1).
+ */
+export function PaperTable({ caption, columns, rows, label }: { caption?: string; columns: readonly string[]; rows: readonly (readonly string[])[]; label?: string }) {
   return (
-    <div className="paper-table-wrap">
+    <div className="paper-table-wrap" {...(label ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
       <table className="paper-table">
         {caption && <caption>{caption}</caption>}
         <thead>

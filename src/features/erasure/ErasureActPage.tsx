@@ -93,7 +93,7 @@ export function ErasureLogPaper({ doc, attachmentTo }: { doc: ErasureLogDocument
       <p className="paper-center paper-bold paper-gap">{doc.organisation}</p>
       <p className="paper-center paper-bold paper-gap">{doc.heading}</p>
       <p className="paper-center">{doc.madeText}</p>
-      <PaperTable columns={doc.table.columns} rows={doc.table.rows} />
+      <PaperTable columns={doc.table.columns} rows={doc.table.rows} label="Таблица выгрузки из журнала" />
       {doc.notes.map((n) => (
         <p key={n} className="paper-gap">
           <small>{n}</small>
