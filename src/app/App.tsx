@@ -6,6 +6,7 @@ import { Layout } from './Layout';
 import { FirstRunGate } from './FirstRunGate';
 import { HomePage } from '../features/home/HomePage';
 import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorScreen } from './ErrorScreen';
 import { MorePage } from './MorePage';
 import { routes as mentorshipRoutes } from '../features/mentorships/routes';
 import { routes as consentRoutes } from '../features/consents/routes';
@@ -30,40 +31,46 @@ const people = () => import('../features/people/pages');
 const partners = () => import('../features/partners/pages');
 
 const router = createBrowserRouter([
-  { path: '/welcome', lazy: async () => ({ Component: (await import('../features/school/WelcomePage')).WelcomePage }) },
+  { path: '/welcome', errorElement: <RouteErrorScreen />, lazy: async () => ({ Component: (await import('../features/school/WelcomePage')).WelcomePage }) },
   {
     element: <FirstRunGate />,
     children: [
       {
         element: <Layout />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'people', lazy: async () => ({ Component: (await people()).PeopleListPage }) },
-          { path: 'people/new', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
-          { path: 'people/import', lazy: async () => ({ Component: (await import('../features/people/ImportPage')).ImportPage }) },
-          { path: 'people/:id', lazy: async () => ({ Component: (await people()).PersonPage }) },
-          { path: 'people/:id/edit', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
-          { path: 'partners', lazy: async () => ({ Component: (await partners()).PartnersListPage }) },
-          { path: 'partners/new', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
-          { path: 'partners/:id', lazy: async () => ({ Component: (await partners()).PartnerPage }) },
-          { path: 'partners/:id/edit', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
-          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
-          { path: 'more', element: <MorePage /> },
-          ...mentorshipRoutes,
-          ...consentRoutes,
-          ...orderRoutes,
-          ...networkingRoutes,
-          ...sharingRoutes,
-          ...roadmapRoutes,
-          ...trainingRoutes,
-          ...materialsRoutes,
-          ...questionnaireRoutes,
-          ...monitoringRoutes,
-          ...recognitionRoutes,
-          ...practiceRoutes,
-          ...eventRoutes,
-          ...erasureRoutes,
-          { path: '*', element: <NotFoundPage /> },
+          {
+            // A page that fails shows the error screen inside the app's frame: the navigation stays usable.
+            errorElement: <RouteErrorScreen />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'people', lazy: async () => ({ Component: (await people()).PeopleListPage }) },
+              { path: 'people/new', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
+              { path: 'people/import', lazy: async () => ({ Component: (await import('../features/people/ImportPage')).ImportPage }) },
+              { path: 'people/:id', lazy: async () => ({ Component: (await people()).PersonPage }) },
+              { path: 'people/:id/edit', lazy: async () => ({ Component: (await people()).PersonFormPage }) },
+              { path: 'partners', lazy: async () => ({ Component: (await partners()).PartnersListPage }) },
+              { path: 'partners/new', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
+              { path: 'partners/:id', lazy: async () => ({ Component: (await partners()).PartnerPage }) },
+              { path: 'partners/:id/edit', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
+              { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+              { path: 'more', element: <MorePage /> },
+              ...mentorshipRoutes,
+              ...consentRoutes,
+              ...orderRoutes,
+              ...networkingRoutes,
+              ...sharingRoutes,
+              ...roadmapRoutes,
+              ...trainingRoutes,
+              ...materialsRoutes,
+              ...questionnaireRoutes,
+              ...monitoringRoutes,
+              ...recognitionRoutes,
+              ...practiceRoutes,
+              ...eventRoutes,
+              ...erasureRoutes,
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -34,7 +34,7 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry: () =>
     }
   };
   return (
-    <main className="error-screen" role="alert" aria-labelledby="error-h">
+    <div className="error-screen" role="alert" aria-labelledby="error-h">
       <h1 id="error-h">Этот экран не открылся</h1>
       <p>Приложение столкнулось с ошибкой. Данные на этом устройстве сохранены: изменения, которые не успели записаться, не записались целиком.</p>
       <div className="button-row">
@@ -58,7 +58,7 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry: () =>
         <summary>Подробности для разработчика</summary>
         <pre className="error-details">{errorText(error)}</pre>
       </details>
-    </main>
+    </div>
   );
 }
 
