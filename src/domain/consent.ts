@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate, todayIso } from './dates';
 import { needsRepresentative, type PersonFields } from './person';
+import { blank, placeholder, type TablePersonalData } from './personalData';
 
 export const CONSENT_SIGNERS = ['self', 'representative'] as const;
 export type ConsentSigner = (typeof CONSENT_SIGNERS)[number];
@@ -31,6 +32,13 @@ export const consentInputSchema = z
   });
 
 export type ConsentFields = z.output<typeof consentInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const CONSENT_PERSONAL_DATA: TablePersonalData<ConsentFields> = {
+  personal: { representativeName: placeholder('consentDetails'), representativeRelation: blank('consentDetails'), notes: blank('consentDetails') },
+  kept: ['personId', 'signedOn', 'signer', 'withdrawnOn'],
+  action: 'anonymise',
+};
 export type Consent = Stored<ConsentFields>;
 
 /**

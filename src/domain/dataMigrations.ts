@@ -111,6 +111,13 @@ export const DATA_STEPS: readonly DataStep[] = [
     record: (_table, r) => addWrites(r),
     kept: keptVersionToValues,
   },
+  {
+    // Format 4 adds the synced table `erasures` (docs/ERASURE.md). A file of format 3 has none, so its data keeps its
+    // shape; the version exists so that an app of format 3, which would skip an unknown table and keep the erased
+    // person's data, refuses a file of format 4 with «обновите приложение» instead.
+    name: 'записи об уничтожении персональных данных (таблица erasures)',
+    from: 3,
+  },
 ];
 
 /** The records and kept entries of a replica or a file, as plain data. */

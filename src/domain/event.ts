@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { blank, type TablePersonalData } from './personalData';
 
 export const EVENT_KINDS = ['networking', 'finalGame', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -21,4 +22,11 @@ export const eventInputSchema = z.object({
 });
 
 export type EventFields = z.output<typeof eventInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const EVENT_PERSONAL_DATA: TablePersonalData<EventFields> = {
+  personal: { notes: blank('notes') },
+  kept: ['kind', 'title', 'date', 'place', 'attendeeIds'],
+  action: 'anonymise',
+};
 export type SchoolEvent = Stored<EventFields>;

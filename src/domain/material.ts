@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
+import { type TablePersonalData } from './personalData';
 
 /** Files the app keeps: 50 MB each at most (a phone's storage is shared with photos and messengers). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -32,6 +33,13 @@ export const materialInputSchema = z.object({
   roadmapTaskId: z.string().default(''),
 });
 export type MaterialFields = z.output<typeof materialInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const MATERIAL_PERSONAL_DATA: TablePersonalData<MaterialFields> = {
+  personal: {},
+  kept: ['title', 'description', 'audience', 'formIds', 'fileName', 'mimeType', 'size', 'roadmapTaskId'],
+  action: 'anonymise',
+};
 export type Material = Stored<MaterialFields>;
 
 export function totalSize(materials: readonly Pick<MaterialFields, 'size'>[]): number {

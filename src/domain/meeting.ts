@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { blank, type TablePersonalData } from './personalData';
 
 /** The roadmap's five stages of a pair's work, in order; `work` repeats. */
 export const MEETING_KINDS = ['intro', 'trial', 'planning', 'work', 'final'] as const;
@@ -27,6 +28,13 @@ export const meetingInputSchema = z.object({
 
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 export type MeetingFields = z.output<typeof meetingInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const MEETING_PERSONAL_DATA: TablePersonalData<MeetingFields> = {
+  personal: { place: blank('meetingText'), notes: blank('meetingText'), nextSteps: blank('meetingText') },
+  kept: ['mentorshipId', 'kind', 'date', 'durationMin', 'attendeeIds'],
+  action: 'anonymise',
+};
 export type Meeting = Stored<MeetingFields>;
 
 export interface StageState {

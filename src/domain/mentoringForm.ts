@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { PERSON_CATEGORIES, type PersonCategory } from './person';
+import { type TablePersonalData } from './personalData';
 
 const categoryList = (side: string) =>
   z
@@ -23,6 +24,13 @@ export const mentoringFormInputSchema = z.object({
 
 export type MentoringFormInput = z.input<typeof mentoringFormInputSchema>;
 export type MentoringFormFields = z.output<typeof mentoringFormInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const MENTORING_FORM_PERSONAL_DATA: TablePersonalData<MentoringFormFields> = {
+  personal: {},
+  kept: ['name', 'mentorCategories', 'menteeCategories', 'isFederal', 'description'],
+  action: 'anonymise',
+};
 export type MentoringForm = Stored<MentoringFormFields>;
 
 /** What matching and the pickers need of a form; stored records and the built-in list both fit. */

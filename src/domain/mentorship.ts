@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { blank, placeholder, type TablePersonalData } from './personalData';
 
 export const MENTORSHIP_STATUSES = ['forming', 'active', 'finished', 'interrupted'] as const;
 export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
@@ -56,6 +57,13 @@ export const mentorshipInputSchema = z
 
 export type MentorshipInput = z.input<typeof mentorshipInputSchema>;
 export type MentorshipFields = z.output<typeof mentorshipInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const MENTORSHIP_PERSONAL_DATA: TablePersonalData<MentorshipFields> = {
+  personal: { title: blank('pairText'), goal: blank('pairText'), endReason: placeholder('pairText') },
+  kept: ['formId', 'mentorIds', 'menteeIds', 'startDate', 'plannedEndDate', 'status', 'endDate'],
+  action: 'anonymise',
+};
 export type Mentorship = Stored<MentorshipFields>;
 
 export function isGroup(m: Pick<MentorshipFields, 'mentorIds' | 'menteeIds'>): boolean {

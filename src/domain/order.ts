@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { type TablePersonalData } from './personalData';
 
 export const ORDER_KINDS = ['introduceModel', 'approveProgramme', 'fixMentorships', 'approvePlans', 'rewardMentors'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -37,4 +38,11 @@ export const orderInputSchema = z.object({
 });
 
 export type OrderFields = z.output<typeof orderInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const ORDER_PERSONAL_DATA: TablePersonalData<OrderFields> = {
+  personal: {},
+  kept: ['kind', 'number', 'date', 'title', 'mentorshipIds', 'planIds', 'recognitionIds', 'protocolNumber', 'protocolDate', 'signed'],
+  action: 'anonymise',
+};
 export type Order = Stored<OrderFields>;

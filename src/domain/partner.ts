@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
 import { normalizeText } from './text';
+import { blank, type TablePersonalData } from './personalData';
 
 export const PARTNER_KINDS = ['enterprise', 'college', 'university', 'school', 'ngo', 'government', 'culture', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -35,6 +36,13 @@ export const partnerInputSchema = z.object({
 
 export type PartnerInput = z.input<typeof partnerInputSchema>;
 export type PartnerFields = z.output<typeof partnerInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PARTNER_PERSONAL_DATA: TablePersonalData<PartnerFields> = {
+  personal: { contactPerson: blank('name'), phone: blank('contacts'), email: blank('contacts'), notes: blank('notes') },
+  kept: ['name', 'kind', 'agreementNumber', 'agreementDate'],
+  action: 'anonymise',
+};
 export type Partner = Stored<PartnerFields>;
 
 export function partnerSearchText(p: PartnerFields): string {

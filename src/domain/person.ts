@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Stored } from './envelope';
 import { ageOn, isValidIsoDate, todayIso, type IsoDate } from './dates';
 import { normalizeText } from './text';
+import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ageOnly, blank, emptyList, placeholder, type TablePersonalData } from './personalData';
 
 export const PERSON_CATEGORIES = ['student', 'teacher', 'parent', 'graduate', 'partnerRep'] as const;
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
@@ -94,6 +95,23 @@ export const personInputSchema = z
 
 export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonFields = z.output<typeof personInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PERSON_PERSONAL_DATA: TablePersonalData<PersonFields> = {
+  personal: {
+    lastName: placeholder('name', ERASED_LAST_NAME),
+    firstName: placeholder('name', ERASED_FIRST_NAME),
+    middleName: blank('name'),
+    birthDate: ageOnly('birthDate'),
+    phone: blank('contacts'),
+    email: blank('contacts'),
+    interests: emptyList('interests'),
+    competencies: emptyList('interests'),
+    notes: blank('notes'),
+  },
+  kept: ['category', 'classLabel', 'roles', 'partnerId', 'mentorCapacity'],
+  action: 'anonymise',
+};
 export type Person = Stored<PersonFields>;
 
 /** «7 б», «7-Б», «7б» → «7Б». */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { blank, placeholder, type TablePersonalData } from './personalData';
 
 export const PLAN_ITEM_STATUSES = ['planned', 'inProgress', 'done', 'cancelled'] as const;
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
@@ -31,8 +32,22 @@ export const planItemInputSchema = z.object({
 });
 
 export type PlanFields = z.output<typeof planInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PLAN_PERSONAL_DATA: TablePersonalData<PlanFields> = {
+  personal: { title: placeholder('planText') },
+  kept: ['mentorshipId', 'approvedByOrderId', 'approvedItemsDigest'],
+  action: 'anonymise',
+};
 export type Plan = Stored<PlanFields>;
 export type PlanItemFields = z.output<typeof planItemInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PLAN_ITEM_PERSONAL_DATA: TablePersonalData<PlanItemFields> = {
+  personal: { title: placeholder('planText'), result: blank('planText'), evidence: blank('planText') },
+  kept: ['planId', 'dueDate', 'status', 'order'],
+  action: 'anonymise',
+};
 export type PlanItem = Stored<PlanItemFields>;
 
 export interface PlanProgress {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
+import { type TablePersonalData } from './personalData';
 
 /**
  * The school's register of best mentoring practices (DOMAIN.md «Лучшие практики»; the programme's aim «внедрение
@@ -19,6 +20,13 @@ export const practiceInputSchema = z.object({
 });
 
 export type PracticeFields = z.output<typeof practiceInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PRACTICE_PERSONAL_DATA: TablePersonalData<PracticeFields> = {
+  personal: {},
+  kept: ['title', 'formId', 'authorIds', 'academicYear', 'description', 'result'],
+  action: 'anonymise',
+};
 export type Practice = Stored<PracticeFields>;
 
 /** Newest year first, then by title. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
+import { emptyList, type TablePersonalData } from './personalData';
 
 export const PREFERENCE_SIDES = ['mentee', 'mentor'] as const;
 export type PreferenceSide = (typeof PREFERENCE_SIDES)[number];
@@ -33,6 +34,13 @@ export const preferenceInputSchema = z
 
 export type PreferenceInput = z.input<typeof preferenceInputSchema>;
 export type PreferenceFields = z.output<typeof preferenceInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const PREFERENCE_PERSONAL_DATA: TablePersonalData<PreferenceFields> = {
+  personal: { ranked: emptyList('preferences') },
+  kept: ['eventId', 'personId', 'side'],
+  action: 'remove',
+};
 export type Preference = Stored<PreferenceFields>;
 
 /** A preference as matching reads it; the envelope is optional so that tests and imports can pass plain objects. */

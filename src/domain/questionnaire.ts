@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { marksOnly, type TablePersonalData } from './personalData';
 
 /**
  * Diagnostic questionnaires (диагностические анкеты): a builder of questions (a scale of 1–10, one choice, several
@@ -56,6 +57,13 @@ export const questionnaireInputSchema = z
     });
   });
 export type QuestionnaireFields = z.output<typeof questionnaireInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const QUESTIONNAIRE_PERSONAL_DATA: TablePersonalData<QuestionnaireFields> = {
+  personal: {},
+  kept: ['title', 'role', 'formIds', 'beforeAfter', 'description', 'questions'],
+  action: 'anonymise',
+};
 export type Questionnaire = Stored<QuestionnaireFields>;
 
 export type Answer = number | string | string[];
@@ -72,6 +80,13 @@ export const responseInputSchema = z.object({
   answers: z.record(z.string(), z.union([z.number(), z.string().max(500, 'Ответ: не длиннее 500 символов'), z.array(z.string().max(120)).max(12)])),
 });
 export type ResponseFields = z.output<typeof responseInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const RESPONSE_PERSONAL_DATA: TablePersonalData<ResponseFields> = {
+  personal: { answers: marksOnly('answers') },
+  kept: ['questionnaireId', 'respondentId', 'mentorshipId', 'phase', 'answeredOn'],
+  action: 'anonymise',
+};
 export type QuestionnaireResponse = Stored<ResponseFields>;
 
 /** Per question, what is wrong with an answer (Russian), or nothing. Unanswered questions are allowed except scales. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
+import { placeholder, type TablePersonalData } from './personalData';
 
 /** How a school thanks its mentors (DOMAIN.md «Поощрение»): the usual kinds, and a title such as «Наставник года». */
 export const RECOGNITION_KINDS = ['thanks', 'letter', 'certificate', 'title', 'other'] as const;
@@ -43,6 +44,13 @@ export const recognitionInputSchema = z
   });
 
 export type RecognitionFields = z.output<typeof recognitionInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const RECOGNITION_PERSONAL_DATA: TablePersonalData<RecognitionFields> = {
+  personal: { title: placeholder('recognitions'), reason: placeholder('recognitions') },
+  kept: ['personId', 'kind', 'date', 'orderId'],
+  action: 'anonymise',
+};
 export type Recognition = Stored<RecognitionFields>;
 
 /** «Почётная грамота», «Звание «Наставник года»». */

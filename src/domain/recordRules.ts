@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consentInputSchema } from './consent';
 import { envelopeSchema, isEnvelopeKey, DELETED_FIELD } from './envelope';
+import { erasureInputSchema } from './erasure';
 import { eventInputSchema } from './event';
 import { materialInputSchema } from './material';
 import { meetingInputSchema } from './meeting';
@@ -50,6 +51,7 @@ export const TABLE_SCHEMAS: Record<SyncedTable, z.ZodType> = {
   responses: responseInputSchema,
   recognitions: recognitionInputSchema,
   practices: practiceInputSchema,
+  erasures: erasureInputSchema,
 };
 
 /**
@@ -86,6 +88,7 @@ export const FIELD_GROUPS: Record<SyncedTable, readonly (readonly string[])[]> =
   recognitions: [['kind', 'title']],
   practices: [],
   roadmapTasks: [],
+  erasures: [['erasedOn', 'withdrawnOn']],
 };
 
 const TYPE_NAMES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate, type IsoDate } from './dates';
+import { blank, type TablePersonalData } from './personalData';
 
 /**
  * The school's roadmap (дорожная карта): a row per task of the year with its deadline, expected result (the
@@ -51,6 +52,13 @@ export const roadmapTaskInputSchema = z.object({
 });
 
 export type RoadmapTaskFields = z.output<typeof roadmapTaskInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const ROADMAP_TASK_PERSONAL_DATA: TablePersonalData<RoadmapTaskFields> = {
+  personal: { responsible: blank('name'), note: blank('notes') },
+  kept: ['academicYear', 'section', 'order', 'content', 'deadlineText', 'deadline', 'expectedResult', 'indicator', 'status', 'doneOn', 'evidenceRoute'],
+  action: 'anonymise',
+};
 export type RoadmapTask = Stored<RoadmapTaskFields>;
 
 /** A term relative to the academic year: month 1–12 of its first (0) or second (1) calendar year, or none. */

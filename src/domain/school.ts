@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { DEFAULT_CONSENT_AGE } from './person';
+import { placeholder, type TablePersonalData } from './personalData';
 
 const count = (label: string) =>
   z.coerce
@@ -69,6 +70,13 @@ export const schoolInputSchema = z.object({
 
 export type SchoolInput = z.input<typeof schoolInputSchema>;
 export type SchoolFields = z.output<typeof schoolInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const SCHOOL_PERSONAL_DATA: TablePersonalData<SchoolFields> = {
+  personal: { directorName: placeholder('name'), curatorName: placeholder('name') },
+  kept: ['name', 'academicYear', 'studentsTotal', 'teachersTotal', 'consentAge', 'indicatorTargets', 'swot'],
+  action: 'anonymise',
+};
 export type School = Stored<SchoolFields>;
 
 /** The academic year that a date falls in: September starts a new one. */

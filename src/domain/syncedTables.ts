@@ -1,4 +1,5 @@
 import type { Consent } from './consent';
+import type { Erasure } from './erasure';
 import type { SchoolEvent } from './event';
 import type { Material } from './material';
 import type { Meeting } from './meeting';
@@ -41,6 +42,7 @@ export const SYNCED_TABLES = [
   'recognitions',
   'practices',
   'roadmapTasks',
+  'erasures',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -66,6 +68,7 @@ export interface SyncedRecords {
   recognitions: Recognition;
   practices: Practice;
   roadmapTasks: RoadmapTask;
+  erasures: Erasure;
 }
 export type RecordOf<N extends SyncedTable> = SyncedRecords[N];
 
@@ -96,6 +99,7 @@ export const TABLE_LABELS: Record<SyncedTable, string> = {
   recognitions: 'Поощрения',
   practices: 'Лучшие практики',
   roadmapTasks: 'Дорожная карта',
+  erasures: 'Уничтожение персональных данных',
 };
 
 export function tableLabel(name: string): string {

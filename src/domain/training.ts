@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
 import { normalizeText } from './text';
+import { blank, placeholder, type TablePersonalData } from './personalData';
 
 /**
  * Mentor training (обучение наставников): groups of mentors and their sessions, with the roadmap's bars — at least
@@ -16,6 +17,13 @@ export const trainingGroupInputSchema = z.object({
   notes: z.string().trim().max(2000, 'Заметки: не длиннее 2000 символов').default(''),
 });
 export type TrainingGroupFields = z.output<typeof trainingGroupInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const TRAINING_GROUP_PERSONAL_DATA: TablePersonalData<TrainingGroupFields> = {
+  personal: { notes: blank('notes') },
+  kept: ['name', 'memberIds'],
+  action: 'anonymise',
+};
 export type TrainingGroup = Stored<TrainingGroupFields>;
 
 export const TRAINING_FORMATS = ['inPerson', 'remote'] as const;
@@ -41,6 +49,13 @@ export const trainingSessionInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'Консультация — для одного наставника: отметьте одного' });
   });
 export type TrainingSessionFields = z.output<typeof trainingSessionInputSchema>;
+
+/** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
+export const TRAINING_SESSION_PERSONAL_DATA: TablePersonalData<TrainingSessionFields> = {
+  personal: { topic: placeholder('training') },
+  kept: ['groupId', 'kind', 'date', 'expert', 'format', 'attendeeIds'],
+  action: 'anonymise',
+};
 export type TrainingSession = Stored<TrainingSessionFields>;
 
 export interface GroupSummary {

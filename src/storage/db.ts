@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Envelope } from '../domain/envelope';
+import type { ErasureLogEntry } from '../domain/erasure';
 import { type SyncedRecords, type SyncedTable } from '../domain/syncedTables';
 import { upgradeStoredData } from './upgrade';
 import { installWritePath } from './writePath';
@@ -7,7 +8,7 @@ import { installWritePath } from './writePath';
 export { SYNCED_TABLES, type SyncedTable } from '../domain/syncedTables';
 
 /** Tables that stay on this device: never exported, never merged. */
-export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside', 'peers'] as const;
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside', 'peers', 'erasureLog'] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** A record of some synced table, when which one is only known at run time (import, undo, conflicts). */
@@ -91,7 +92,7 @@ export interface DraftRow {
 export const DB_NAME = 'nastavnik';
 
 /** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<SyncedTable | Exclude<LocalTable, 'files' | 'setAside' | 'peers'>, string> = {
+export const SCHEMA_V1: Record<Exclude<SyncedTable, 'erasures'> | Exclude<LocalTable, 'files' | 'setAside' | 'peers' | 'erasureLog'>, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -141,6 +142,21 @@ export const SCHEMA_V3 = { setAside: 'id, table' } as const;
  */
 export const SCHEMA_V4 = { peers: 'id' } as const;
 
+/**
+ * Version 5: erasure that travels (docs/ERASURE.md). `erasures` is a synced table (who was erased, when, why — no
+ * personal data); `erasureLog` is this device's log of erasures (local, kept three years). No data changes shape.
+ */
+export const SCHEMA_V5 = { erasures: 'id, personId', erasureLog: 'id, erasedOn' } as const;
+
+/**
+ * A line of the log of erasures (`ErasureLogEntry`, src/domain/erasure.ts) with the erased person's id, so that an
+ * erasure is logged once on each device. Local only, never exported.
+ */
+export interface ErasureLogRow extends ErasureLogEntry {
+  personId: string;
+  at: string;
+}
+
 
 /** Each synced table typed by its records (`SyncedRecords`); the check below fails when a table is missing here. */
 export class NastavnikDb extends Dexie {
@@ -164,6 +180,7 @@ export class NastavnikDb extends Dexie {
   recognitions!: Table<SyncedRecords['recognitions'], string>;
   practices!: Table<SyncedRecords['practices'], string>;
   roadmapTasks!: Table<SyncedRecords['roadmapTasks'], string>;
+  erasures!: Table<SyncedRecords['erasures'], string>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
   conflicts!: Table<ConflictRow, string>;
@@ -172,6 +189,7 @@ export class NastavnikDb extends Dexie {
   files!: Table<FileRow, string>;
   setAside!: Table<SetAsideRow, string>;
   peers!: Table<PeerRow, string>;
+  erasureLog!: Table<ErasureLogRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -179,6 +197,7 @@ export class NastavnikDb extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeStoredData(tx));
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
     installWritePath(this);
   }
 

@@ -1,5 +1,7 @@
 import type { IndexableType, Table } from 'dexie';
-import { changesRecord, stampRecord, type Draft, type VersionedRecord } from '../domain/envelope';
+import { changesRecord, stampRecord, stripEnvelope, type Draft, type VersionedRecord } from '../domain/envelope';
+import { todayIso } from '../domain/dates';
+import { tombstoneFields } from '../domain/erasure';
 import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
 import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
@@ -99,12 +101,17 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
     if (gone.length) await this.db.conflicts.bulkDelete(gone);
   }
 
-  /** Deleting leaves a tombstone (the record, marked deleted), so that the deletion travels to other devices. */
+  /**
+   * Deleting leaves a tombstone, so that the deletion travels to other devices — without the personal data: the
+   * table's personal fields (src/domain/personalData.ts) take their erased values in the deleting write, which
+   * replaces the old values on every device that merges it (docs/ERASURE.md). The fields as they were stay in this
+   * tab's memory only, so that «Вернуть» right after can put them back.
+   */
   async remove(id: string): Promise<void> {
     await this.setDeleted(id, true);
   }
 
-  /** Undo of a deletion: a new version that is live again. */
+  /** Undo of a deletion: a new version that is live again, with the fields it had if this tab deleted it. */
   async restore(id: string): Promise<void> {
     await this.setDeleted(id, false);
   }
@@ -119,12 +126,33 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
       const existing = await this.table.get(id);
       if (!existing) throw new Error(`Запись ${id} не найдена`);
       if (existing.deleted === deleted) return;
+      const key = `${this.tableName}|${id}`;
+      const memo = removedFields(this.db);
+      let fields: object = stripEnvelope(existing);
+      if (deleted) {
+        memo.set(key, fields);
+        fields = tombstoneFields(this.tableName, fields as Record<string, unknown>, todayIso());
+      } else {
+        fields = memo.get(key) ?? fields;
+        memo.delete(key);
+      }
       const { deviceId, stamps } = await nextStamps(this.db, 1);
-      const next = stampRecord(existing as unknown as VersionedRecord, existing, { hlc: stamps[0]!, deviceId, now: new Date().toISOString() }, { deleted }) as unknown as T;
+      const next = stampRecord(existing as unknown as VersionedRecord, fields, { hlc: stamps[0]!, deviceId, now: new Date().toISOString() }, {
+        deleted,
+        groups: FIELD_GROUPS[this.tableName],
+      }) as unknown as T;
       await this.table.put(next);
       await this.settleKept([next], new Map([[id, existing]]));
     });
   }
+}
+
+/** Fields of records this tab deleted, by `table|id`, for «Вернуть»: memory only, never stored. */
+const removedByDb = new WeakMap<NastavnikDb, Map<string, object>>();
+function removedFields(db: NastavnikDb): Map<string, object> {
+  let m = removedByDb.get(db);
+  if (!m) removedByDb.set(db, (m = new Map()));
+  return m;
 }
 
 /**

@@ -15,14 +15,23 @@ export function keptRowId(table: string, recordId: string, field: string, write:
  * snapshot of the last import, in the old shape, is dropped.
  */
 export async function upgradeStoredData(tx: Transaction, now: Date = new Date()): Promise<void> {
+  // The tables of the version being upgraded to: a synced table added by a later version (`erasures`) is not there yet.
+  const present = SYNCED_TABLES.filter((t) => {
+    try {
+      tx.table(t);
+      return true;
+    } catch {
+      return false;
+    }
+  });
   const tables: Record<string, unknown[]> = {};
-  for (const t of SYNCED_TABLES) tables[t] = await tx.table(t).toArray();
+  for (const t of present) tables[t] = await tx.table(t).toArray();
   const conflicts = await tx.table('conflicts').toArray();
   const { data } = migrateData({ tables, conflicts }, 1);
   const at = now.toISOString();
   const aside = new Set<string>();
   const asideRows: SetAsideRow[] = [];
-  for (const t of SYNCED_TABLES) {
+  for (const t of present) {
     const keep: unknown[] = [];
     for (const r of data.tables[t] ?? []) {
       const problems = recordProblems(t, r);

@@ -74,6 +74,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   menteeCategories: 'Кто может быть наставляемым',
   isFederal: 'Форма из федеральной модели',
   description: 'Описание',
+  erasedOn: 'Дата уничтожения',
+  categories: 'Категории уничтоженных данных',
+  reason: 'Причина',
 };
 
 /** `birthDate` → «Дата рождения»; `interests.2` → «Интересы», элемент № 3. */

@@ -6,7 +6,7 @@ import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
 export const BUNDLE_FORMAT = 'nastavnik-bundle';
 /** Raise by one, with a migration in migrations.ts, whenever the structure of the file changes. */
-export const BUNDLE_FORMAT_VERSION = 3;
+export const BUNDLE_FORMAT_VERSION = 4;
 
 const idSchema = z
   .string()

@@ -36,6 +36,9 @@ export function selectScope(all: Tables, mentorshipIds: readonly string[]): Reco
   out.meetings = (all.meetings ?? []).filter((m) => wanted.has(str(m.mentorshipId)));
   out.consents = (all.consents ?? []).filter((c) => people.has(str(c.personId)));
   out.responses = (all.responses ?? []).filter((r) => wanted.has(str(r.mentorshipId)));
+  // Erasures travel in every scope: they hold no personal data, and a device that may hold the person's data must
+  // destroy it (docs/ERASURE.md).
+  out.erasures = [...(all.erasures ?? [])];
   return out;
 }
 

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../domain/bundle/result';
 import { recordProblems } from '../../domain/recordRules';
 import { sameJson } from '../../domain/canonicalJson';
 import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
-import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type VersionedRecord } from '../../domain/merge';
+import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type RecordState, type VersionedRecord } from '../../domain/merge';
 import { clockWarnings, type ClockWarning } from '../../domain/clockSkew';
 import { markChecked } from '../writePath';
 import { heldData, noteImportForRole } from '../deviceRole';
@@ -15,6 +15,9 @@ import { getDeviceId } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } from '../db';
 import { allKeptRows, keptRowId, loadStates, localSchool, type KeptValueRow } from './localState';
 import type { ExchangeRecord } from './exchanges';
+import { eraseKeptValue, eraseRecord, erasureScopes, type ErasureFields, type ErasureScope } from '../../domain/erasure';
+import { applyErasures, receivedLogFields } from '../erasure';
+import type { KeptValueEntry } from '../../domain/bundle/format';
 
 export type OutcomeCounts = Record<MergeOutcome, number>;
 
@@ -29,6 +32,12 @@ export interface ImportPreview {
   files: { count: number; bytes: number };
   /** Devices whose clock looks wrong, judged from the bundle's stamps against this device's clock. */
   clock: ClockWarning[];
+  /**
+   * Records of the file about people whose personal data was destroyed (an erasure here or in the file): skipped, or
+   * taken with their personal data erased (docs/ERASURE.md). The UI says «в файле были данные человека, чьи
+   * персональные данные уничтожены: N записей — пропущены».
+   */
+  erasedRecords: number;
 }
 
 export interface ImportReport extends ImportPreview {
@@ -48,7 +57,7 @@ export interface ImportSnapshot extends SnapshotRow {
 }
 
 const zero = (): OutcomeCounts => ({ new: 0, updated: 0, unchanged: 0, conflict: 0 });
-const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files', 'peers'] as const;
+const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files', 'peers', 'drafts', 'setAside', 'erasureLog'] as const;
 
 interface Planned {
   preview: ImportPreview;
@@ -71,14 +80,26 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<R
     ignoredTables: [...bundle.ignoredTables],
     files: { count: 0, bytes: 0 },
     clock: clockWarnings(bundle, now.getTime()),
+    erasedRecords: 0,
   };
   const changes: Planned['changes'] = [];
   const fromFile = new Set<object>(Object.values(bundle.tables).flatMap((list) => list ?? []));
+  // Erasures known here or brought by the file apply to the file's records and to this device's, before the merge:
+  // nothing of an erased person's personal data enters again, whatever the file holds.
+  const scopes = await importScopes(db, bundle);
   for (const table of SYNCED_TABLES) {
-    const records = bundle.tables[table];
+    let records = bundle.tables[table];
     if (!records?.length) continue;
-    const incoming = toRecordStates(records, bundle.conflicts.filter((c) => c.table === table));
-    const local = await loadStates(db, table, [...incoming.keys()], keptRows);
+    let kept = bundle.conflicts.filter((c) => c.table === table);
+    if (scopes.length) {
+      const erased = eraseIncoming(scopes, table, records, kept);
+      records = erased.records;
+      kept = erased.kept;
+      preview.erasedRecords += erased.count;
+      if (!records.length) continue;
+    }
+    const incoming = toRecordStates(records, kept);
+    const local = eraseLocal(scopes, table, await loadStates(db, table, [...incoming.keys()], keptRows));
     const merged = mergeTable(local, incoming.values());
     preview.perTable[table] = merged.counts;
     for (const o of Object.keys(merged.counts) as MergeOutcome[]) preview.total[o] += merged.counts[o];
@@ -96,6 +117,72 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<R
   const files = await filesToAdd(db, bundle, changes);
   preview.files = { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
   return ok({ preview, changes, keptRows, files, fromFile });
+}
+
+/** The erasures of this device and of the file, with the pairs and plans each person is in (either side's records). */
+async function importScopes(db: NastavnikDb, bundle: ParsedBundle): Promise<ErasureScope[]> {
+  const byPerson = new Map<string, ErasureFields>();
+  for (const e of [...(await db.erasures.toArray()), ...((bundle.tables.erasures ?? []) as unknown as ErasureFields[])]) {
+    const held = byPerson.get(e.personId);
+    if (!held || e.erasedOn < held.erasedOn) byPerson.set(e.personId, e);
+  }
+  if (!byPerson.size) return [];
+  const related: { table: SyncedTable; record: Record<string, unknown> }[] = [];
+  for (const t of ['mentorships', 'plans'] as const) {
+    for (const r of await db.syncedTable(t).toArray()) related.push({ table: t, record: r });
+    for (const r of bundle.tables[t] ?? []) related.push({ table: t, record: r });
+  }
+  return erasureScopes([...byPerson.values()], related);
+}
+
+/** The file's records of one table with the erasures applied; `count`: how many were skipped or stripped. */
+function eraseIncoming(
+  scopes: readonly ErasureScope[],
+  table: SyncedTable,
+  records: readonly VersionedRecord[],
+  kept: readonly KeptValueEntry[],
+): { records: VersionedRecord[]; kept: KeptValueEntry[]; count: number } {
+  const out: VersionedRecord[] = [];
+  const owners = new Map<string, VersionedRecord>();
+  const touched = new Set<string>();
+  for (const r of records) {
+    const e = eraseRecord(scopes, table, r);
+    owners.set(r.id, r);
+    if (e.kind === 'remove') touched.add(r.id);
+    else if (e.kind === 'anonymised') {
+      touched.add(r.id);
+      out.push(e.record);
+    } else out.push(r);
+  }
+  const keptOut: KeptValueEntry[] = [];
+  for (const k of kept) {
+    const owner = owners.get(k.recordId);
+    const e = owner ? eraseKeptValue(scopes, table, owner, k) : 'unchanged';
+    if (e === 'remove') touched.add(k.recordId);
+    else if (e === 'unchanged') keptOut.push(k);
+    else {
+      touched.add(k.recordId);
+      keptOut.push(e);
+    }
+  }
+  return { records: out, kept: keptOut, count: touched.size };
+}
+
+/** This device's states with the erasures applied (already so after `applyErasures`; the preview does it in memory). */
+function eraseLocal(scopes: readonly ErasureScope[], table: SyncedTable, states: Map<string, RecordState>): Map<string, RecordState> {
+  if (!scopes.length) return states;
+  const out = new Map<string, RecordState>();
+  for (const [id, s] of states) {
+    const e = eraseRecord(scopes, table, s.record);
+    if (e.kind === 'remove') continue;
+    const record = e.kind === 'anonymised' ? e.record : s.record;
+    const kept = s.kept.flatMap((k) => {
+      const x = eraseKeptValue(scopes, table, s.record, k);
+      return x === 'remove' ? [] : x === 'unchanged' ? [k] : [x];
+    });
+    out.set(id, { record, kept });
+  }
+  return out;
 }
 
 /** The bundle's files that this device takes (`attachmentsToStore`), read in the import's transaction. */
@@ -125,6 +212,15 @@ export async function previewImport(db: NastavnikDb, bundle: ParsedBundle, now: 
 export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportReport, BundleError>> {
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
     const heldBefore = await heldData(db);
+    // An erasure the file brings destroys this device's own copy first, the same way as on the device that erased.
+    const school = checkSchool(bundle.header, await localSchool(db));
+    if (!school.ok) return school;
+    const held = new Set((await db.erasures.toArray()).map((e) => e.personId));
+    const arriving = ((bundle.tables.erasures ?? []) as unknown as ErasureFields[]).filter((e) => !held.has(e.personId));
+    if (arriving.length) {
+      const related = SYNCED_TABLES.flatMap((t) => (bundle.tables[t] ?? []).map((record) => ({ table: t, record })));
+      await applyErasures(db, arriving, { related, now, log: await receivedLogFields(db, bundle.header.device.name) });
+    }
     const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
     const { preview, changes, keptRows, files, fromFile } = planned.value;
@@ -158,7 +254,10 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       id: exchangeId,
       exchangeId,
       at,
-      records: changes.map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterVv: change.after.record.vv })),
+      // An erasure is never taken back by an undo: the data it destroyed is gone either way.
+      records: changes
+        .filter(({ table }) => table !== 'erasures')
+        .map(({ table, change }) => ({ table, id: change.id, before: change.before?.record ?? null, afterVv: change.after.record.vv })),
       keptBefore,
       keptAdded,
       filesAdded: files.map((f) => f.id),

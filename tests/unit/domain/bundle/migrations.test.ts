@@ -34,7 +34,11 @@ describe('the migration registry', () => {
     const v1 = fixtures.find((f) => f.name === 'v1-school.json')!;
     const r = await parseBundle(v1.text);
     if (!r.ok) throw new Error(bundleErrorMessage(r.error));
-    expect(r.value.migrationsApplied).toEqual(['анкеты и ответы в виде конструктора анкет', 'отметки записи для каждого поля и конфликты по полям']);
+    expect(r.value.migrationsApplied).toEqual([
+      'анкеты и ответы в виде конструктора анкет',
+      'отметки записи для каждого поля и конфликты по полям',
+      'записи об уничтожении персональных данных (таблица erasures)',
+    ]);
     const [q] = r.value.tables.questionnaires!;
     expect(q).toMatchObject({ title: 'Входная анкета', role: 'mentee', beforeAfter: false, questions: [{ id: 'q1', kind: 'scale', text: 'Мотивация', options: [] }] });
     expect(r.value.tables.responses!.map((x) => x.answers)).toEqual([{ q1: 7 }, { q1: 5 }]);
@@ -45,7 +49,7 @@ describe('the migration registry', () => {
     const v2 = fixtures.find((f) => f.name === 'v2-conflict.json')!;
     const r = await parseBundle(v2.text);
     if (!r.ok) throw new Error(bundleErrorMessage(r.error));
-    expect(r.value.migrationsApplied).toEqual(['отметки записи для каждого поля и конфликты по полям']);
+    expect(r.value.migrationsApplied).toEqual(['отметки записи для каждого поля и конфликты по полям', 'записи об уничтожении персональных данных (таблица erasures)']);
     for (const list of Object.values(r.value.tables)) for (const rec of list ?? []) expect(rec.writes).toHaveLength(1);
     expect(r.value.conflicts.map((c) => [c.table, c.recordId, c.field, c.value])).toEqual([
       ['people', 's2', 'lastName', 'Петров-Водкин'],

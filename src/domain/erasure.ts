@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import { isValidIsoDate, type IsoDate } from './dates';
+import { fieldEntries, type Stored, type VersionedRecord } from './envelope';
+import { CONSENT_PERSONAL_DATA } from './consent';
+import { EVENT_PERSONAL_DATA } from './event';
+import { MATERIAL_PERSONAL_DATA } from './material';
+import { MEETING_PERSONAL_DATA } from './meeting';
+import { MENTORING_FORM_PERSONAL_DATA } from './mentoringForm';
+import { MENTORSHIP_PERSONAL_DATA } from './mentorship';
+import { ORDER_PERSONAL_DATA } from './order';
+import { PARTNER_PERSONAL_DATA } from './partner';
+import { PERSON_PERSONAL_DATA } from './person';
+import { PLAN_ITEM_PERSONAL_DATA, PLAN_PERSONAL_DATA } from './plan';
+import { PRACTICE_PERSONAL_DATA } from './practice';
+import { PREFERENCE_PERSONAL_DATA } from './preference';
+import { QUESTIONNAIRE_PERSONAL_DATA, RESPONSE_PERSONAL_DATA } from './questionnaire';
+import { RECOGNITION_PERSONAL_DATA } from './recognition';
+import { ROADMAP_TASK_PERSONAL_DATA } from './roadmap';
+import { SCHOOL_PERSONAL_DATA } from './school';
+import { TRAINING_GROUP_PERSONAL_DATA, TRAINING_SESSION_PERSONAL_DATA } from './training';
+import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, type DataCategory, type TablePersonalData } from './personalData';
+import type { SyncedTable } from './syncedTables';
+
+/**
+ * Erasure that travels (issue 12, docs/ERASURE.md). When a consent is withdrawn, the person's personal data is
+ * destroyed on every device: an erasure record (the synced table `erasures`) says whose data and when, and holds no
+ * personal data itself; every device that holds it applies it to every record about the person it has or receives
+ * (`eraseRecord`), before any merge, so nothing of it can come back — an old backup file included.
+ *
+ * Applying an erasure replaces values in place and keeps their write stamps: the replacement depends only on the
+ * erasure and the value, so two devices holding the same write hold the same erased value, whichever order files
+ * travel in, and applying it again changes nothing.
+ */
+
+export const ERASURE_REASONS = ['consentWithdrawn', 'subjectRequest', 'purposeAchieved', 'unlawful'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/** The reason as the act and the log say it. */
+export const ERASURE_REASON_LABELS: Record<ErasureReason, string> = {
+  consentWithdrawn: 'отзыв субъектом персональных данных согласия на их обработку',
+  subjectRequest: 'требование субъекта персональных данных',
+  purposeAchieved: 'достижение цели обработки персональных данных',
+  unlawful: 'выявление неправомерной обработки персональных данных',
+};
+
+const isoDate = (label: string) => z.string().trim().refine((s) => isValidIsoDate(s), `${label}: укажите дату`);
+
+/** The erasure record. Its id is the person's id: the same person erased on two devices is one record. */
+export const erasureInputSchema = z
+  .object({
+    personId: z.string().min(1).max(64),
+    erasedOn: isoDate('Дата уничтожения'),
+    reason: z.enum(ERASURE_REASONS, { message: 'Укажите причину уничтожения' }),
+    withdrawnOn: z
+      .string()
+      .trim()
+      .default('')
+      .refine((s) => s === '' || isValidIsoDate(s), 'Дата отзыва согласия: неверная дата'),
+    /** Codes of the kinds of data destroyed (DATA_CATEGORIES). */
+    categories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length).default([]),
+    /** The pairs and groups the person was in when erased: their free text goes too, on every device. */
+    mentorshipIds: z.array(z.string().min(1).max(64)).max(1000).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if (e.withdrawnOn && e.withdrawnOn > e.erasedOn)
+      ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: 'Дата отзыва согласия позже даты уничтожения' });
+  });
+export type ErasureFields = z.output<typeof erasureInputSchema>;
+export type Erasure = Stored<ErasureFields>;
+
+export const ERASURE_PERSONAL_DATA: TablePersonalData<ErasureFields> = {
+  personal: {},
+  kept: ['personId', 'erasedOn', 'reason', 'withdrawnOn', 'categories', 'mentorshipIds'],
+  action: 'anonymise',
+};
+
+/** Every synced table's declaration, in one place for the erasure and the test that keeps them complete. */
+export const PERSONAL_DATA: Record<SyncedTable, TablePersonalData> = {
+  school: SCHOOL_PERSONAL_DATA,
+  people: PERSON_PERSONAL_DATA,
+  partners: PARTNER_PERSONAL_DATA,
+  mentoringForms: MENTORING_FORM_PERSONAL_DATA,
+  mentorships: MENTORSHIP_PERSONAL_DATA,
+  meetings: MEETING_PERSONAL_DATA,
+  plans: PLAN_PERSONAL_DATA,
+  planItems: PLAN_ITEM_PERSONAL_DATA,
+  consents: CONSENT_PERSONAL_DATA,
+  orders: ORDER_PERSONAL_DATA,
+  events: EVENT_PERSONAL_DATA,
+  preferences: PREFERENCE_PERSONAL_DATA,
+  trainingGroups: TRAINING_GROUP_PERSONAL_DATA,
+  trainingSessions: TRAINING_SESSION_PERSONAL_DATA,
+  materials: MATERIAL_PERSONAL_DATA,
+  questionnaires: QUESTIONNAIRE_PERSONAL_DATA,
+  responses: RESPONSE_PERSONAL_DATA,
+  recognitions: RECOGNITION_PERSONAL_DATA,
+  practices: PRACTICE_PERSONAL_DATA,
+  roadmapTasks: ROADMAP_TASK_PERSONAL_DATA,
+  erasures: ERASURE_PERSONAL_DATA as unknown as TablePersonalData,
+};
+
+/**
+ * One line of this device's log of erasures (the local table `erasureLog`): what Roskomnadzor's order № 179 of
+ * 28.10.2022 asks of the extract from the log of events — who the subject was, which categories of data were
+ * destroyed, the information system, the reason, the date — and, for the act, who did it. Kept three years.
+ */
+export interface ErasureLogEntry {
+  id: string;
+  /** The subject's full name as this device held it before the erasure. */
+  subjectName: string;
+  /** «обучающийся», «педагог»… */
+  subjectCategory: string;
+  /** Russian labels of the kinds of data destroyed (DATA_CATEGORY_LABELS). */
+  categories: string[];
+  /** Russian text (ERASURE_REASON_LABELS). */
+  reason: string;
+  /** ISO date. */
+  erasedOn: IsoDate;
+  /** «Наставник» on this device. */
+  systemName: string;
+  performedBy: { name: string; position: string };
+  /** How the data was destroyed. */
+  method: string;
+}
+
+/** The log's lines are kept for three years from the erasure (order № 179, п. 5). */
+export const ERASURE_LOG_YEARS = 3;
+
+export const SYSTEM_NAME = 'Наставник';
+
+export function systemName(deviceName: string): string {
+  return deviceName.trim() ? `«${SYSTEM_NAME}» на устройстве «${deviceName.trim()}»` : `«${SYSTEM_NAME}» на этом устройстве`;
+}
+
+export const ERASURE_METHOD =
+  'обезличивание записей о субъекте в базе данных приложения (персональные данные заменены, обезличенные сведения для мониторинга сохранены) и удаление анкет предпочтений, копий в сохранённых конфликтах, черновиках форм и данных для отмены импорта';
+export const ERASURE_METHOD_RECEIVED = 'то же, по записи об уничтожении, полученной в файле обмена';
+
+export function categoryLabels(codes: readonly DataCategory[]): string[] {
+  return DATA_CATEGORIES.filter((c) => codes.includes(c)).map((c) => DATA_CATEGORY_LABELS[c]);
+}
+
+/** Is the log line past its three years on `today`? */
+export function logExpired(erasedOn: IsoDate, today: IsoDate): boolean {
+  const y = Number(erasedOn.slice(0, 4)) + ERASURE_LOG_YEARS;
+  return `${String(y).padStart(4, '0')}${erasedOn.slice(4)}` < today;
+}
+
+// ——— which records are about the person ———
+
+type Rec = Record<string, unknown>;
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** One erasure with the pairs and plans that are the person's, as far as the records seen tell. */
+export interface ErasureScope {
+  erasure: Pick<ErasureFields, 'personId' | 'erasedOn' | 'mentorshipIds'>;
+  mentorshipIds: ReadonlySet<string>;
+  planIds: ReadonlySet<string>;
+}
+
+/**
+ * The pairs of each erased person: those the erasure names, and those any record seen (this device's or a file's, any
+ * version) lists the person in; their plans. Taking every version seen keeps two devices that held different versions
+ * of a pair erasing the same text.
+ */
+export function erasureScopes(
+  erasures: readonly Pick<ErasureFields, 'personId' | 'erasedOn' | 'mentorshipIds'>[],
+  records: Iterable<{ table: SyncedTable; record: Rec }>,
+): ErasureScope[] {
+  const all = [...records];
+  return erasures.map((erasure) => {
+    const pairs = new Set(erasure.mentorshipIds);
+    for (const { table, record } of all)
+      if (table === 'mentorships' && [...strings(record.mentorIds), ...strings(record.menteeIds)].includes(erasure.personId)) pairs.add(str(record.id));
+    const plans = new Set<string>();
+    for (const { table, record } of all) if (table === 'plans' && pairs.has(str(record.mentorshipId))) plans.add(str(record.id));
+    return { erasure, mentorshipIds: pairs, planIds: plans };
+  });
+}
+
+/** Is this record (of `table`) about the erased person: does its personal text describe them? */
+export function isAbout(scope: ErasureScope, table: SyncedTable, r: Rec): boolean {
+  const p = scope.erasure.personId;
+  switch (table) {
+    case 'people':
+      return r.id === p;
+    case 'consents':
+    case 'preferences':
+    case 'recognitions':
+      return r.personId === p;
+    case 'responses':
+      return r.respondentId === p || scope.mentorshipIds.has(str(r.mentorshipId));
+    case 'mentorships':
+      return scope.mentorshipIds.has(str(r.id));
+    case 'meetings':
+      return scope.mentorshipIds.has(str(r.mentorshipId)) || strings(r.attendeeIds).includes(p);
+    case 'plans':
+      return scope.planIds.has(str(r.id));
+    case 'planItems':
+      return scope.planIds.has(str(r.planId));
+    case 'trainingSessions':
+      return r.kind === 'consultation' && strings(r.attendeeIds).includes(p);
+    default:
+      return false;
+  }
+}
+
+/** One field's value once erased (unchanged for a field that is not personal). */
+export function eraseValue(table: SyncedTable, field: string, value: unknown, on: IsoDate): unknown {
+  const rule = PERSONAL_DATA[table].personal[field];
+  return rule ? rule.erase(value, on) : value;
+}
+
+export type ErasedRecord<T> = { kind: 'unchanged' } | { kind: 'anonymised'; record: T; categories: DataCategory[] } | { kind: 'remove' };
+
+/** Only the personal fields of `r` erased, envelope and stamps untouched; the categories whose values changed. */
+export function anonymiseFields<T extends Rec>(table: SyncedTable, r: T, on: IsoDate): { record: T; categories: DataCategory[] } {
+  const rules = PERSONAL_DATA[table].personal;
+  const out: Rec = { ...r };
+  const categories = new Set<DataCategory>();
+  for (const [field, rule] of Object.entries(rules)) {
+    if (!rule || !Object.hasOwn(r, field) || r[field] === undefined) continue;
+    const next = rule.erase(r[field], on);
+    if (JSON.stringify(next) !== JSON.stringify(r[field])) {
+      out[field] = next;
+      categories.add(rule.category);
+    }
+  }
+  return { record: out as T, categories: [...categories] };
+}
+
+/**
+ * The pure rule: given the erasures (with their scopes) and a record of any table, the record with the personal data
+ * of the erased people replaced, or `remove` for a record of a table whose action is removal, or `unchanged`.
+ */
+export function eraseRecord<T extends Rec>(scopes: readonly ErasureScope[], table: SyncedTable, r: T): ErasedRecord<T> {
+  const mine = scopes.filter((s) => isAbout(s, table, r));
+  if (!mine.length) return { kind: 'unchanged' };
+  if (PERSONAL_DATA[table].action === 'remove') return { kind: 'remove' };
+  let current = r;
+  const categories = new Set<DataCategory>();
+  for (const s of mine) {
+    const a = anonymiseFields(table, current, s.erasure.erasedOn);
+    current = a.record;
+    for (const c of a.categories) categories.add(c);
+  }
+  return categories.size ? { kind: 'anonymised', record: current, categories: [...categories] } : { kind: 'unchanged' };
+}
+
+/** A kept conflict value of a record about an erased person, erased the same way (`owner`: its record). */
+export function eraseKeptValue<K extends { field: string; value?: unknown }>(
+  scopes: readonly ErasureScope[],
+  table: SyncedTable,
+  owner: Rec,
+  kept: K,
+): K | 'remove' | 'unchanged' {
+  const mine = scopes.filter((s) => isAbout(s, table, owner));
+  if (!mine.length) return 'unchanged';
+  if (PERSONAL_DATA[table].action === 'remove') return 'remove';
+  if (!Object.hasOwn(kept, 'value')) return 'unchanged';
+  let value = kept.value;
+  for (const s of mine) value = eraseValue(table, kept.field, value, s.erasure.erasedOn);
+  return JSON.stringify(value) === JSON.stringify(kept.value) ? 'unchanged' : { ...kept, value };
+}
+
+/**
+ * The fields an ordinary deletion leaves in its tombstone: every personal field erased (as of `on`), whoever the
+ * record is about. The tombstone still merges and travels; its write replaces the personal values everywhere.
+ */
+export function tombstoneFields<T extends Rec>(table: SyncedTable, fields: T, on: IsoDate): T {
+  return anonymiseFields(table, fields, on).record;
+}
+
+/** Does this record still hold a personal value (a tombstone written before this rule, say)? */
+export function holdsPersonalData(table: SyncedTable, r: VersionedRecord, on: IsoDate): boolean {
+  for (const [field, e] of fieldEntries(r)) if (e.has && JSON.stringify(eraseValue(table, field, e.value, on)) !== JSON.stringify(e.value)) return true;
+  return false;
+}
+
+/** The personal values of a person's row worth searching other copies for (drafts, set-aside records…). */
+export function personalStrings(person: Rec): string[] {
+  const out: string[] = [];
+  for (const field of Object.keys(PERSON_PERSONAL_DATA.personal)) {
+    const v = person[field];
+    for (const s of typeof v === 'string' ? [v] : strings(v)) if (s.trim().length >= 3) out.push(s.trim());
+  }
+  return out;
+}
