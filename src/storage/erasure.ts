@@ -99,6 +99,7 @@ export async function applyErasures(
   const all = await readAll(db);
   const scopes = erasureScopes(erasures, [...all, ...(opts.related ?? [])]);
   const keptRows = await db.conflicts.toArray();
+  const snapshots = (await db.snapshots.toArray()) as Rec[];
 
   // What to search other copies for: the person's id and personal values, their kept ones included.
   const needles = new Map<string, string[]>();
@@ -107,6 +108,10 @@ export async function applyErasures(
     const p = people.get(e.personId);
     const values = p ? personalStrings(p) : [];
     for (const k of keptRows) if (k.table === 'people' && k.recordId === e.personId && typeof k.value === 'string' && k.value.trim().length >= 2) values.push(k.value.trim());
+    // Older versions of her row that only an undo snapshot still holds.
+    for (const snap of snapshots)
+      for (const r of Array.isArray(snap.records) ? (snap.records as { table?: string; id?: string; before?: Rec | null }[]) : [])
+        if (r.table === 'people' && r.id === e.personId && r.before) values.push(...personalStrings(r.before));
     needles.set(e.personId, values.filter((v) => v.length >= 2));
   }
 
