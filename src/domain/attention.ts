@@ -127,16 +127,19 @@ export function attentionCounts(input: {
   erasedPersonIds?: ReadonlySet<string>;
 }): AttentionCounts {
   const { today, school } = input;
+  const erased = input.erasedPersonIds ?? new Set<string>();
+  // Someone whose data is destroyed needs no consent: only the anonymous facts of them are processed.
+  const live = erased.size ? input.people.filter((p) => !erased.has(p.id)) : input.people;
   const mismatch = school ? academicYearMismatch(school.academicYear, today) : undefined;
   const erasuresDue = erasureDeadlines({
     today,
     consentAge: school?.consentAge ?? DEFAULT_CONSENT_AGE,
     people: input.people,
     consents: input.consents,
-    erasedPersonIds: input.erasedPersonIds ?? new Set(),
+    erasedPersonIds: erased,
   });
   return {
-    consentsMissing: school ? consentOverview(input.people, input.consents, school.consentAge, today).missing.length : 0,
+    consentsMissing: school ? consentOverview(live, input.consents, school.consentAge, today).missing.length : 0,
     ...countRowWarnings(input.rows),
     overdueRoadmap: input.roadmap.filter((t) => (!school || t.academicYear === school.academicYear) && isOverdue(t, today)).length,
     conflicts: input.conflicts,
