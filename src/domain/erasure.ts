@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate, type IsoDate } from './dates';
-import { fieldEntries, type Stored, type VersionedRecord } from './envelope';
+import type { Stored } from './envelope';
 import { CONSENT_PERSONAL_DATA } from './consent';
 import { EVENT_PERSONAL_DATA } from './event';
 import { MATERIAL_PERSONAL_DATA } from './material';
@@ -270,12 +270,6 @@ export function eraseKeptValue<K extends { field: string; value?: unknown }>(
  */
 export function tombstoneFields<T extends Rec>(table: SyncedTable, fields: T, on: IsoDate): T {
   return anonymiseFields(table, fields, on).record;
-}
-
-/** Does this record still hold a personal value (a tombstone written before this rule, say)? */
-export function holdsPersonalData(table: SyncedTable, r: VersionedRecord, on: IsoDate): boolean {
-  for (const [field, e] of fieldEntries(r)) if (e.has && JSON.stringify(eraseValue(table, field, e.value, on)) !== JSON.stringify(e.value)) return true;
-  return false;
 }
 
 /** The personal values of a person's row worth searching other copies for (drafts, set-aside records…). */

@@ -1,7 +1,7 @@
-import type { IndexableType, Table } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { changesRecord, stampRecord, stripEnvelope, type Draft, type VersionedRecord } from '../domain/envelope';
 import { todayIso } from '../domain/dates';
-import { tombstoneFields } from '../domain/erasure';
+import { eraseRecord, erasureScopes, tombstoneFields } from '../domain/erasure';
 import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
 import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
@@ -50,7 +50,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Creates a record, or writes a new version of an existing one (`id` given). */
   async save(fields: Draft<T>, id?: string): Promise<T> {
-    return this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, async () => {
+    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, this.db.erasures], async () => {
       const [saved] = await this.saveManyInTx([{ fields, id }]);
       return saved!;
     });
@@ -58,7 +58,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Writes many records in one transaction: all of them or none. */
   async saveMany(items: { fields: Draft<T>; id?: string }[]): Promise<T[]> {
-    return this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, () => this.saveManyInTx(items));
+    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, this.db.erasures], () => this.saveManyInTx(items));
   }
 
   /** For callers that already hold a transaction over this table, `meta` and `conflicts` (`inTransaction`). */
@@ -79,9 +79,30 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
       const cur = item.id ? existing.get(item.id) : undefined;
       written.set(item, stampRecord(cur, item.fields, { hlc: stamps[i]!, deviceId, now }, { id: item.id, groups }) as unknown as T);
     });
+    await this.refuseErased([...written.values()]);
     if (written.size) await this.table.bulkPut([...written.values()]);
     await this.settleKept([...written.values()], existing);
     return items.map((item) => written.get(item) ?? existing.get(item.id!)!);
+  }
+
+  /**
+   * A person whose personal data was destroyed stays so: a write that would put personal data into a record about
+   * them (a name typed into the anonymised row, notes in their pair's meeting, a new preference questionnaire) is
+   * refused, the anonymous fields stay editable (docs/ERASURE.md). Checked where the transaction holds `erasures` —
+   * the repository's own and `inTransaction`'s.
+   */
+  private async refuseErased(records: readonly T[]): Promise<void> {
+    if (!records.length || !Dexie.currentTransaction?.storeNames.includes('erasures')) return;
+    const erasures = await this.db.erasures.toArray();
+    if (!erasures.length) return;
+    const scopes = erasureScopes(erasures, records.map((r) => ({ table: this.tableName, record: r as unknown as Record<string, unknown> })));
+    for (const r of records) {
+      const e = eraseRecord(scopes, this.tableName, r as unknown as Record<string, unknown>);
+      if (e.kind === 'unchanged') continue;
+      const message = 'Персональные данные этого участника уничтожены: эти сведения о нём больше не записываются';
+      const fields = e.kind === 'remove' ? ['_'] : Object.keys(e.record).filter((k) => JSON.stringify(e.record[k]) !== JSON.stringify((r as unknown as Record<string, unknown>)[k]));
+      throw new RecordRejected(this.tableName, Object.fromEntries(fields.map((f) => [f, message])));
+    }
   }
 
   /** A local write replaces the values it had on screen, equal kept values included (`keptAfterWrite`). */
@@ -122,7 +143,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
   }
 
   private async setDeleted(id: string, deleted: boolean): Promise<void> {
-    await this.db.transaction('rw', this.table, this.db.meta, this.db.conflicts, async () => {
+    await this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts], async () => {
       const existing = await this.table.get(id);
       if (!existing) throw new Error(`Запись ${id} не найдена`);
       if (existing.deleted === deleted) return;
@@ -160,7 +181,7 @@ function removedFields(db: NastavnikDb): Map<string, object> {
  * repositories' own transactions nest inside it, so either every write lands or none does.
  */
 export function inTransaction<R>(db: NastavnikDb, tables: readonly SyncedTable[], fn: () => Promise<R>): Promise<R> {
-  return db.transaction('rw', [...tables, 'meta', 'conflicts'], fn);
+  return db.transaction('rw', [...tables, 'meta', 'conflicts', 'erasures'], fn);
 }
 
 export function repositoryFor<N extends SyncedTable>(db: NastavnikDb, table: N): Repository<N> {

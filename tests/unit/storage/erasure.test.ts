@@ -162,6 +162,24 @@ describe('erasePerson', () => {
   });
 });
 
+describe('after the erasure', () => {
+  it('a write that would put personal data about her back is refused; her anonymous fields stay editable', async () => {
+    const { a } = await twoDevices();
+    await erasePerson(a, SUBJECT.id, { reason: 'consentWithdrawn', by: BY, now: NOW });
+    const people = repositoryFor(a, 'people');
+    const row = fieldsOf((await people.get(SUBJECT.id)) as unknown as Record<string, unknown>);
+    for (const k of ['createdAt', 'updatedAt', 'hlc', 'vv', 'deleted', 'writes', 'fieldWrites']) delete row[k];
+    await expect(people.save({ ...row, lastName: SUBJECT.lastName } as never, SUBJECT.id)).rejects.toMatchObject({ name: 'RecordRejected', errors: { lastName: expect.stringMatching(/уничтожены/) } });
+    await people.save({ ...row, classLabel: '9А' } as never, SUBJECT.id);
+    expect((await people.get(SUBJECT.id))!.classLabel).toBe('9А');
+    await expect(repositoryFor(a, 'preferences').save({ eventId: 'e1', personId: SUBJECT.id, side: 'mentee', ranked: [] })).rejects.toMatchObject({ name: 'RecordRejected' });
+    await expect(
+      repositoryFor(a, 'meetings').save({ mentorshipId: 'm1', kind: 'work', date: '2026-12-03', durationMin: 30, place: '', attendeeIds: [], notes: 'Аня пришла', nextSteps: '' }),
+    ).rejects.toMatchObject({ errors: { notes: expect.any(String) } });
+    expectClean((await dumpText(a)).replace(JSON.stringify(await a.erasureLog.toArray()), ''), 'после отказов');
+  });
+});
+
 describe('the erasure travels', () => {
   it('an older backup imported after the erasure brings none of her data back, and the report counts what it skipped', async () => {
     const { a, older } = await twoDevices();
