@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+/** Each folder of src/features stands alone: it may import domain, data, storage, ui and i18n, never another feature. */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 export default tseslint.config(
   { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
@@ -40,6 +46,31 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The data-access layer: live hooks over storage for the pages; it knows nothing of pages or components.
+    files: ['src/data/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/ui/**', '**/app/**'], message: 'src/data depends only on domain and storage.' }] }],
+    },
+  },
+  ...FEATURES.map((name) => ({
+    files: [`src/features/${name}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // '../other/…' (a sibling feature) or '…/features/other/…'; '../../domain/…' and the like are not features.
+              regex: `^(?:\\.\\./(?!\\.\\.|${name}/)[^/]+/|(?:\\.\\./)+features/(?!${name}/))`,
+              message: `a feature stands alone: move what «${name}» shares with another feature down to src/ui, src/data, src/storage or src/domain.`,
+            },
+            { group: ['**/app/**'], message: 'features do not import the app shell.' },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // Scripts the generated service worker imports (public/share-target-sw.js).
     files: ['public/**/*.js'],

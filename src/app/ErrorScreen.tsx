@@ -24,7 +24,7 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry: () =>
     setBackup('busy');
     try {
       // Loaded only here: the error screen sits in the entry, the export code does not.
-      const { makeExportFile, noteExport } = await import('../features/sharing/sharingStore');
+      const { makeExportFile, noteExport } = await import('../storage/bundle/exportFile');
       const file = await makeExportFile({ kind: 'school' }, '');
       downloadBlob(file.blob, file.fileName);
       await noteExport(file);

@@ -54,3 +54,8 @@ export function todayIso(now: Date = new Date()): IsoDate {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/** «2 декабря, 16:05»: when something happened on this device (exchange history, conflicts). */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+}

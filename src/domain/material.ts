@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Stored } from './envelope';
 import { type TablePersonalData } from './personalData';
+import { formatBytes } from './text';
 
 /** Files the app keeps: 50 MB each at most (a phone's storage is shared with photos and messengers). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -28,7 +29,7 @@ export const materialInputSchema = z.object({
     .number()
     .int()
     .min(1, 'Файл пустой')
-    .max(MAX_FILE_BYTES, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: такой лучше хранить в облаке школы и дать ссылку в описании`),
+    .max(MAX_FILE_BYTES, `Файл больше ${formatBytes(MAX_FILE_BYTES)}: такой лучше хранить в облаке школы и дать ссылку в описании`),
   /** The roadmap row this file is the resulting document of; '' for a methodological material. */
   roadmapTaskId: z.string().default(''),
 });

@@ -132,6 +132,12 @@ export function shortName(p: Pick<PersonFields, 'lastName' | 'firstName' | 'midd
   return initials ? `${p.lastName} ${initials}` : p.lastName;
 }
 
+/** «Иванов И. И., 7А» or «Иванов И. И.» for adults. */
+export function personLine(p: (Pick<PersonFields, 'lastName' | 'firstName' | 'middleName' | 'category' | 'classLabel'>) | undefined): string {
+  if (!p) return '(участник удалён)';
+  return p.category === 'student' && p.classLabel ? `${shortName(p)}, ${p.classLabel}` : shortName(p);
+}
+
 /** Normalised text a search runs against. */
 export function personSearchText(p: PersonFields): string {
   return normalizeText(`${fullName(p)} ${p.classLabel}`);

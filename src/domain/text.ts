@@ -22,3 +22,10 @@ export function plural(n: number, forms: { one: string; few: string; many: strin
   const word = rule === 'one' ? forms.one : rule === 'few' ? forms.few : forms.many;
   return `${n} ${word}`;
 }
+
+/** A size as people read it: «512 Б», «3,4 КБ», «12,5 МБ». The one formatter of byte sizes. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} Б`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} КБ`;
+  return `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+}

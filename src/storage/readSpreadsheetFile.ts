@@ -1,5 +1,6 @@
 import { MAX_IMPORT_ROWS, decodeCsvBytes, parseCsv } from '../domain/classList';
 import { cellText } from '../domain/classListColumns';
+import { formatBytes } from '../domain/text';
 
 /** A class list is kilobytes; ten megabytes is a wrong file, and reading it would freeze a phone. */
 export const MAX_SPREADSHEET_BYTES = 10 * 1024 * 1024;
@@ -22,7 +23,7 @@ export function spreadsheetErrorMessage(error: SpreadsheetReadError): string {
     case 'empty':
       return 'Файл пустой: в нём нет ни одной строки.';
     case 'tooLarge':
-      return `Файл слишком большой (больше ${MAX_SPREADSHEET_BYTES / 1024 / 1024} МБ). Список класса занимает несколько килобайт: проверьте, тот ли это файл.`;
+      return `Файл слишком большой (больше ${formatBytes(MAX_SPREADSHEET_BYTES)}). Список класса занимает несколько килобайт: проверьте, тот ли это файл.`;
     case 'tooManyRows':
       return `В файле больше ${MAX_IMPORT_ROWS} строк. Разделите список на части, например по классам.`;
     case 'legacyXls':

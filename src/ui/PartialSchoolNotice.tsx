@@ -1,4 +1,4 @@
-import { useDeviceRole } from './useDeviceRole';
+import { useDeviceRole } from '../data/useDeviceRole';
 
 /**
  * On a mentor's phone, which holds only the mentor's pairs and what they need, a school-wide screen (monitoring,

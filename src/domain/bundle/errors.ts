@@ -1,4 +1,4 @@
-import { plural } from '../text';
+import { formatBytes, plural } from '../text';
 import { describeField } from './fieldLabels';
 import { tableLabel } from '../syncedTables';
 
@@ -74,7 +74,7 @@ export function describePath(path: JsonPath): string {
   return path.length ? `«${path.join('.')}»` : 'файл целиком';
 }
 
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} МБ`;
+const mb = formatBytes;
 const SHOWN_ISSUES = 5;
 
 /** The Russian message for an import error: what is wrong, where, and what to do. */

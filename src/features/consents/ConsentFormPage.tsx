@@ -7,15 +7,16 @@ import type { Consent, ConsentFields, ConsentSigner } from '../../domain/consent
 import { consentFormSchema, representativeReason, requiredSigner } from '../../domain/consentStatus';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName, type Person } from '../../domain/person';
-import { consentsRepo, getSchool, peopleRepo } from '../../storage/repositories';
+import { consentsRepo, peopleRepo } from '../../storage/repositories';
 import { consentSignerLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
-import { saveConsent } from './consentStore';
+import { saveConsent } from '../../storage/consentWrites';
 import { RecordRejected } from '../../domain/recordRules';
+import { useSchool } from '../../data/hooks';
 
 interface ConsentForm {
   signedOn: string;
@@ -32,7 +33,7 @@ const RELATIONS = ['мать', 'отец', 'усыновитель', 'опеку
 export function ConsentFormPage() {
   const { id = '', consentId } = useParams();
   const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   const existing = useLiveQuery(() => (consentId ? consentsRepo.get(consentId).then((c) => c ?? null) : Promise.resolve(null)), [consentId]);
   const title = consentId ? 'Изменить согласие' : 'Оформить согласие';
 

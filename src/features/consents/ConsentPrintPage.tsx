@@ -6,11 +6,12 @@ import { consentDocument, consentFileName, type ConsentDocument } from '../../do
 import { requiredSigner } from '../../domain/consentStatus';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
-import { consentsRepo, getSchool, peopleRepo } from '../../storage/repositories';
+import { consentsRepo, peopleRepo } from '../../storage/repositories';
 import { consentDocx } from '../../storage/documents/consentDocx';
 import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
+import { useSchool } from '../../data/hooks';
 
 /** The prefilled consent form: a print view (the app's chrome hides when printed) and the same text as DOCX. */
 export function ConsentPrintPage() {
@@ -18,7 +19,7 @@ export function ConsentPrintPage() {
   const [params] = useSearchParams();
   const consentId = params.get('consent');
   const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   const consent = useLiveQuery(() => (consentId ? consentsRepo.get(consentId).then((c) => c ?? null) : Promise.resolve(null)), [consentId]);
   const [chosen, setChosen] = useState<ConsentSigner | null>(null);
   const back = `/people/${id}`;

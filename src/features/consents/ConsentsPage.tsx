@@ -5,17 +5,18 @@ import { longRuDate } from '../../domain/orderDocument';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName } from '../../domain/person';
 import { plural } from '../../domain/text';
-import { consentsRepo, getSchool, peopleRepo } from '../../storage/repositories';
+import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, missingConsentLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
+import { usePeople, useSchool } from '../../data/hooks';
 
 const TITLE = 'Согласия на обработку данных';
 
 /** The roadmap's consent indicator (100 % by the end of October) and who still lacks a valid consent. */
 export function ConsentsPage() {
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const people = usePeople();
   const consents = useLiveQuery(() => consentsRepo.list(), []);
-  const school = useLiveQuery(() => getSchool(), []);
+  const school = useSchool();
   if (!people || !consents) return <Page title={TITLE}>{null}</Page>;
 
   if (people.length === 0)

@@ -7,10 +7,11 @@ import { stripEnvelope } from '../../domain/envelope';
 import { eventInputSchema, FINAL_GAME_TITLE } from '../../domain/event';
 import { fullName } from '../../domain/person';
 import { fieldErrors } from '../../domain/zodErrors';
-import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { eventsRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
-import { AttendanceList } from './AttendanceList';
+import { AttendanceList } from '../../ui/AttendanceList';
+import { useMentorships, usePeople } from '../../data/hooks';
 
 const KINDS = [
   { value: 'finalGame', label: 'итоговая деловая игра' },
@@ -87,8 +88,8 @@ export function EventsPage() {
 export function EventPage() {
   const { id } = useParams() as { id: string };
   const event = useLiveQuery(() => eventsRepo.get(id).then((e) => e ?? null), [id]);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const people = usePeople();
+  const mentorships = useMentorships();
   const inPairs = useMemo(
     () => new Set((mentorships ?? []).filter((m) => m.status !== 'interrupted').flatMap((m) => [...m.mentorIds, ...m.menteeIds])),
     [mentorships],

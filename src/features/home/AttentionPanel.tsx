@@ -6,11 +6,10 @@ import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { getDb } from '../../storage/db';
 import { conflictCount } from '../../storage/bundle/conflicts';
 import { lastExportAt } from '../../storage/bundle/exchanges';
+import { listErasures } from '../../storage/erasure';
 import { consentsRepo, getSchool } from '../../storage/repositories';
 import { roadmapRepo } from '../../storage/yearWork';
-import { useMentorshipRows } from '../mentorships/useMentorshipRows';
-
-const NO_ERASURES: ReadonlySet<string> = new Set();
+import { useMentorshipRows } from '../../data/useMentorshipRows';
 
 /**
  * «Требует внимания»: what is due, counted by the same rules as the screens it links to (consents, pairs, roadmap,
@@ -23,7 +22,8 @@ export default function AttentionPanel() {
   const conflicts = useLiveQuery(() => conflictCount(getDb()), []);
   const lastExport = useLiveQuery(() => lastExportAt(getDb()).then((x) => x ?? null), []);
   const pairs = useMentorshipRows();
-  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !pairs) return null;
+  const erased = useLiveQuery(() => listErasures(getDb()).then((l) => new Set(l.filter((e) => !e.deleted).map((e) => e.personId))), []);
+  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !pairs || !erased) return null;
 
   if (pairs.people.length === 0) return null;
   const items = attentionItems(
@@ -36,8 +36,8 @@ export default function AttentionPanel() {
       roadmap,
       conflicts,
       lastExportAt: lastExport,
-      // The erasure records (issue 12) will say whose data is already destroyed; until they exist, nobody's is.
-      erasedPersonIds: NO_ERASURES,
+      // The erasure records (issue 12): whose data is already destroyed; no clock runs for them.
+      erasedPersonIds: erased,
     }),
   );
   return (

@@ -1,13 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { needsRepresentative } from '../../domain/person';
 import { plural } from '../../domain/text';
 import { isMet, mentorShares, share, type ShareIndicator } from '../../domain/indicators';
-import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
 import { InstallOffer } from './InstallOffer';
-import { useDeviceRole } from '../../ui/useDeviceRole';
+import { useDeviceRole } from '../../data/useDeviceRole';
+import { usePartners, usePeople, useSchool } from '../../data/hooks';
 
 const AttentionPanel = lazy(() => import('./AttentionPanel'));
 const MentorHome = lazy(() => import('./MentorHome'));
@@ -46,9 +45,9 @@ export function HomePage() {
 
 /** Where the year stands, in the roadmap's first numbers, and what to do next. */
 function SchoolOverview() {
-  const school = useLiveQuery(() => getSchool(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const school = useSchool();
+  const people = usePeople();
+  const partners = usePartners();
   if (!people || !partners) return <Page title="Обзор">{null}</Page>;
 
   const mentors = people.filter((p) => p.roles.includes('mentor'));

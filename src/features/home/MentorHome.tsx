@@ -18,7 +18,7 @@ import { saveFile } from '../../ui/share';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { InstallOffer } from './InstallOffer';
-import { makeExportFile, noteExport, shareableFile } from '../sharing/sharingStore';
+import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
 
 type MentorRole = Extract<DeviceRole, { kind: 'mentor' }>;
 

@@ -9,9 +9,9 @@ import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
-import { openKeptFile } from '../roadmap/openFile';
-import { formatBytes } from '../sharing/sharingStore';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { openKeptFile } from '../../ui/openFile';
+import { formatBytes } from '../../domain/text';
+import { useMentoringForms } from '../../data/useMentoringForms';
 
 /** Methodological materials kept on the device: open, share, delete; what they take of the storage. */
 export function MaterialsPage() {

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, type Person } from '../../domain/person';
-import { getMe, setMe } from '../../storage/myself';
+import { setMe } from '../../storage/myself';
 import { PersonPicker } from '../../ui/PersonPicker';
-import { personOptions } from './personOptions';
+import { personOptions } from '../../ui/personOptions';
+import { useMe } from '../../data/hooks';
 
 /** «Я — …»: who uses this phone, so that their own pairs and groups come first. Kept on this device only. */
 export function MeControl({ people, peopleById }: { people: readonly Person[]; peopleById: ReadonlyMap<string, Person> }) {
-  const me = useLiveQuery(() => getMe(), []);
+  const me = useMe();
   const [editing, setEditing] = useState(false);
   const options = useMemo(() => personOptions(people, 'mentor'), [people]);
   if (me === undefined) return null;

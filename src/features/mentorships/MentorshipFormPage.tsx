@@ -7,7 +7,7 @@ import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type Men
 import { nextStatuses, outsideForm } from '../../domain/mentorshipList';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
-import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { mentorshipsRepo } from '../../storage/repositories';
 import { clearDraft } from '../../storage/drafts';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
@@ -16,8 +16,9 @@ import { domainResolver } from '../../ui/formResolver';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
-import { personOptions } from './personOptions';
-import { useMentoringForms, type FormOption } from './useMentoringForms';
+import { personOptions } from '../../ui/personOptions';
+import { useMentoringForms, type FormOption } from '../../data/useMentoringForms';
+import { usePeople } from '../../data/hooks';
 
 interface MentorshipForm {
   formId: string;
@@ -70,7 +71,7 @@ const resolver = domainResolver<MentorshipForm, typeof mentorshipInputSchema>(me
 export function MentorshipFormPage() {
   const { id } = useParams();
   const existing = useLiveQuery(() => (id ? mentorshipsRepo.get(id).then((m) => m ?? null) : Promise.resolve(null)), [id]);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const people = usePeople();
   const forms = useMentoringForms();
   const title = id ? 'Изменить пару или группу' : 'Новая пара или группа';
   const backTo = id ? `/mentorships/${id}` : '/mentorships';

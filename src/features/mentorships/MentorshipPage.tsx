@@ -13,9 +13,9 @@ import { MeetingLog } from './MeetingLog';
 import { PlanSummary } from './PlanSummary';
 import { StageTimeline } from './StageTimeline';
 import { StatusActions } from './StatusActions';
-import { removeMentorship, restoreMentorship } from './mentorshipStore';
+import { removeMentorship, restoreMentorship } from '../../storage/mentorshipWrites';
 import { useMentorship } from './useMentorship';
-import { useMentoringForms } from './useMentoringForms';
+import { useMentoringForms } from '../../data/useMentoringForms';
 import { warningText } from './MentorshipRow';
 
 export function MentorshipPage() {

@@ -1,19 +1,18 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { MENTORSHIP_STATUSES, type MentorshipStatus } from '../../domain/mentorship';
 import { filterMentorshipRows, formingIds, splitMine, type MentorshipRow as Row } from '../../domain/mentorshipList';
 import { todayIso } from '../../domain/dates';
 import { useToasts } from '../../ui/toastStore';
-import { startAll } from './mentorshipStore';
+import { startAll } from '../../storage/mentorshipWrites';
 import { RecordRejected } from '../../domain/recordRules';
 import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
-import { getMe } from '../../storage/myself';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { MentorshipRow } from './MentorshipRow';
 import { MeControl } from './MeControl';
-import { useMentorshipRows } from './useMentorshipRows';
+import { useMentorshipRows } from '../../data/useMentorshipRows';
+import { useMe } from '../../data/hooks';
 
 const TITLE = 'Пары и группы';
 const PAGE = 100;
@@ -30,7 +29,7 @@ function RowList({ rows, label }: { rows: readonly Row[]; label: string }) {
 
 export function MentorshipsListPage() {
   const data = useMentorshipRows();
-  const me = useLiveQuery(() => getMe(), []);
+  const me = useMe();
   const [params, setParams] = useSearchParams();
   const [shown, setShown] = useState(PAGE);
   const query = params.get('q') ?? '';

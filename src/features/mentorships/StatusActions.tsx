@@ -5,7 +5,7 @@ import { nextStatuses } from '../../domain/mentorshipList';
 import { todayIso } from '../../domain/dates';
 import { mentorshipStatusLabel, mentorshipTransitionLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
-import { changeStatus } from './mentorshipStore';
+import { changeStatus } from '../../storage/mentorshipWrites';
 import { RecordRejected } from '../../domain/recordRules';
 
 /** Buttons for the moves canTransition allows; ending asks for the date, and an early end for its reason. */

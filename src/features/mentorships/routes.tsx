@@ -6,8 +6,8 @@ export const routes: RouteObject[] = [
   { path: 'mentorships/new', lazy: async () => ({ Component: (await import('./MentorshipFormPage')).MentorshipFormPage }) },
   { path: 'mentorships/:id', lazy: async () => ({ Component: (await import('./MentorshipPage')).MentorshipPage }) },
   { path: 'mentorships/:id/edit', lazy: async () => ({ Component: (await import('./MentorshipFormPage')).MentorshipFormPage }) },
-  { path: 'mentorships/:id/meetings/new', lazy: async () => ({ Component: (await import('../meetings/MeetingFormPage')).NewMeetingPage }) },
-  { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../meetings/MeetingFormPage')).EditMeetingPage }) },
+  { path: 'mentorships/:id/meetings/new', lazy: async () => ({ Component: (await import('./MeetingFormPage')).NewMeetingPage }) },
+  { path: 'meetings/:id', lazy: async () => ({ Component: (await import('./MeetingFormPage')).EditMeetingPage }) },
   { path: 'mentorships/:id/plan', lazy: async () => ({ Component: (await import('../plans/PlanPage')).PlanPage }) },
   { path: 'mentorships/:id/plan/print', lazy: async () => ({ Component: (await import('../plans/PlanPrintPage')).PlanPrintPage }) },
 ];

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate } from '../../domain/dates';
 import { DEFAULT_TARGETS, INDICATOR_BASES, targetWording, type Indicator } from '../../domain/monitoring';
 import { fullName } from '../../domain/person';
@@ -8,13 +7,13 @@ import { STATUS_LABELS } from '../../domain/report';
 import { changesByQuestionnaire } from '../../domain/monitoringSnapshot';
 import { academicYearMismatch, isSwotEmpty, SWOT_PARTS, swotPoints } from '../../domain/school';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
-import { partnersRepo } from '../../storage/repositories';
 import { saveIndicatorTargets } from '../../storage/yearWork';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
 import { Bars } from '../../ui/Bars';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
+import { usePartners } from '../../data/hooks';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
 const one = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -25,7 +24,7 @@ const BADGE: Record<Indicator['status'], string> = { met: 'badge-ok', atRisk: 'b
 /** «Мониторинг»: every indicator live from the data, its target and status, and the records behind the number. */
 export function MonitoringPage() {
   const m = useMonitoring();
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const partners = usePartners();
   if (!m || !partners) return <Page title="Мониторинг" backTo="/more">{null}</Page>;
   const partnerName = new Map(partners.map((p) => [p.id, p.name]));
   const planById = new Map(m.plans.map((p) => [p.id, p]));

@@ -1,15 +1,14 @@
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { SWOT_PARTS, swotSchema, type SwotFields } from '../../domain/school';
-import { getSchool } from '../../storage/repositories';
 import { saveSwot } from '../../storage/yearWork';
 import { domainResolver } from '../../ui/formResolver';
 import { TextAreaField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
+import { useSchool } from '../../data/hooks';
 
 type SwotForm = Record<keyof SwotFields, string>;
 const resolver = domainResolver<SwotForm, typeof swotSchema>(swotSchema, (v) => v);
@@ -17,7 +16,7 @@ const EMPTY: SwotForm = { strengths: '', weaknesses: '', opportunities: '', thre
 
 /** The curator's SWOT analysis of the programme: four lists, one point per line, kept as a draft while typed. */
 export function SwotPage() {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   if (school === undefined) return <Page title="SWOT-анализ" backTo="/monitoring">{null}</Page>;
   return <SwotEditor initial={school?.swot ?? EMPTY} />;
 }

@@ -4,18 +4,19 @@ import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
 import { categoryLabel, meetingKindLabel, mentorshipStatusLabel } from '../../i18n/ru';
-import { consentsRepo, eventsRepo, getSchool, meetingsRepo, mentorshipsRepo, ordersRepo, partnersRepo, peopleRepo, planItemsRepo, plansRepo, practicesRepo, recognitionsRepo } from '../../storage/repositories';
+import { consentsRepo, eventsRepo, meetingsRepo, ordersRepo, planItemsRepo, plansRepo, practicesRepo, recognitionsRepo } from '../../storage/repositories';
 
 import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { useMentoringForms } from '../../data/useMentoringForms';
+import { useMentorships, usePartners, usePeople, useSchool } from '../../data/hooks';
 
 /** Everything the dashboard and the report read, followed live, and the figures computed from it (src/domain). */
 export function useMonitoring() {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const school = useSchool();
+  const people = usePeople();
+  const partners = usePartners();
   const consents = useLiveQuery(() => consentsRepo.list(), []);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const mentorships = useMentorships();
   const meetings = useLiveQuery(() => meetingsRepo.list(), []);
   const plans = useLiveQuery(() => plansRepo.list(), []);
   const planItems = useLiveQuery(() => planItemsRepo.list(), []);

@@ -5,8 +5,9 @@ import { stripEnvelope } from '../../domain/envelope';
 import { plural } from '../../domain/text';
 import { eventsRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
-import { personLine, useNetworkingEvent } from './useNetworking';
-import { AttendanceList } from '../events/AttendanceList';
+import { useNetworkingEvent } from '../../data/useNetworkingEvent';
+import { personLine } from '../../domain/person';
+import { AttendanceList } from '../../ui/AttendanceList';
 
 const SIDE = { mentee: 'как наставляемый', mentor: 'как наставник' } as const;
 

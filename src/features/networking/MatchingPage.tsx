@@ -20,8 +20,9 @@ import { createMentorships } from '../../storage/networking';
 import { peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
-import { personLine, useNetworkingEvent } from './useNetworking';
+import { useMentoringForms } from '../../data/useMentoringForms';
+import { useNetworkingEvent } from '../../data/useNetworkingEvent';
+import { personLine } from '../../domain/person';
 import { useMatchingDraft } from './useMatchingDraft';
 
 const pairKey = (menteeId: string, mentorId: string) => `${menteeId}|${mentorId}`;

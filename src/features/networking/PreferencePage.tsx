@@ -7,8 +7,9 @@ import { savePreference } from '../../storage/networking';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { useToasts } from '../../ui/toastStore';
-import { personOptions } from '../mentorships/personOptions';
-import { personLine, useNetworkingEvent } from './useNetworking';
+import { personOptions } from '../../ui/personOptions';
+import { useNetworkingEvent } from '../../data/useNetworkingEvent';
+import { personLine } from '../../domain/person';
 
 /**
  * One person's preference questionnaire: up to five people of the other side, best first. Built for the curator

@@ -2,17 +2,18 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { buildOrderContext, formNamesOf } from '../../domain/orderPreparation';
 import { getDb } from '../../storage/db';
-import { getSchool, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo, recognitionsRepo } from '../../storage/repositories';
+import { planItemsRepo, plansRepo, recognitionsRepo } from '../../storage/repositories';
 import { repositoryFor } from '../../storage/repository';
 import { DEFAULT_FORM_NAMES } from './formNames';
+import { useMentorships, usePeople, useSchool } from '../../data/hooks';
 
 const formsRepo = repositoryFor(getDb(), 'mentoringForms');
 
 /** Everything an order is built from, followed live; undefined until loaded. */
 export function useOrderData() {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const school = useSchool();
+  const mentorships = useMentorships();
+  const people = usePeople();
   const plans = useLiveQuery(() => plansRepo.list(), []);
   const items = useLiveQuery(() => planItemsRepo.list(), []);
   const forms = useLiveQuery(() => formsRepo.list(), []);

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { PARTNER_KINDS, partnerSearchText, type PartnerKind } from '../../domain/partner';
 import { matchesQuery, plural } from '../../domain/text';
-import { partnersRepo, peopleRepo } from '../../storage/repositories';
 import { partnerKindLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
+import { usePartners, usePeople } from '../../data/hooks';
 
 export function PartnersListPage() {
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const partners = usePartners();
+  const people = usePeople();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<PartnerKind | ''>('');
 

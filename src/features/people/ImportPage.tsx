@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { countRows, parseClassList, peopleToImport } from '../../domain/classList';
 import { PERSON_CATEGORIES, PERSON_ROLES, type PersonCategory, type PersonRole } from '../../domain/person';
 import { plural } from '../../domain/text';
@@ -11,6 +10,7 @@ import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { ImportCounts, ImportPreview } from './ImportPreview';
+import { usePeople } from '../../data/hooks';
 
 // A partner's representative needs a partner organisation, which a class list cannot name: added one by one.
 const IMPORT_CATEGORIES = PERSON_CATEGORIES.filter((c) => c !== 'partnerRep');
@@ -24,7 +24,7 @@ type FileState =
 export function ImportPage() {
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
-  const existing = useLiveQuery(() => peopleRepo.list(), []);
+  const existing = usePeople();
   const [file, setFile] = useState<FileState>({ kind: 'none' });
   const [defaultClass, setDefaultClass] = useState('');
   const [category, setCategory] = useState<PersonCategory>('student');

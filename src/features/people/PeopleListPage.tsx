@@ -5,10 +5,11 @@ import { DEFAULT_CONSENT_AGE, fullName, needsRepresentative, PERSON_CATEGORIES, 
 import { peopleWithoutConsent } from '../../domain/consent';
 import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
-import { consentsRepo, getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonRow } from './PersonRow';
+import { usePartners, usePeople, useSchool } from '../../data/hooks';
 
 const PAGE = 150;
 
@@ -32,10 +33,10 @@ async function exportPeopleCsv(people: readonly Person[], partnerNames: Readonly
 }
 
 export function PeopleListPage() {
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const people = usePeople();
+  const partners = usePartners();
   const consents = useLiveQuery(() => consentsRepo.list(), []);
-  const school = useLiveQuery(() => getSchool(), []);
+  const school = useSchool();
   const [params, setParams] = useSearchParams();
   const [shown, setShown] = useState(PAGE);
 

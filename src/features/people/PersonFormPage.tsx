@@ -5,13 +5,14 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { representativeDefaults, type Partner } from '../../domain/partner';
 import { PERSON_CATEGORIES, PERSON_ROLES, personInputSchema, type Person, type PersonRole } from '../../domain/person';
-import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { peopleRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver, splitList } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
+import { usePartners } from '../../data/hooks';
 
 interface PersonForm {
   lastName: string;
@@ -73,7 +74,7 @@ export function PersonFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const existing = useLiveQuery(() => (id ? peopleRepo.get(id) : Promise.resolve(null)), [id]);
-  const partners = useLiveQuery(() => partnersRepo.list(), []);
+  const partners = usePartners();
   const title = id ? t.people.editTitle : t.people.newTitle;
   if ((id && existing === undefined) || partners === undefined) return <Page title={title} backTo={id ? `/people/${id}` : '/people'}>{null}</Page>;
   const preset = id ? null : representativeDefaults(params.get('partner'), partners);

@@ -11,7 +11,7 @@ import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToasts } from '../../ui/toastStore';
-import { PersonConsents } from '../consents/PersonConsents';
+import { PersonConsents } from '../../ui/PersonConsents';
 
 export function PersonPage() {
   const { id = '' } = useParams();

@@ -1,20 +1,19 @@
 import { useParams, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { planDocument, planFileName, type PlanDocument } from '../../domain/planDocument';
-import { getSchool } from '../../storage/repositories';
 import { planDocx } from '../../storage/documents/planDocx';
 import { EmptyState, Page } from '../../ui/Page';
 import { PaperTable, PrintActions } from '../../ui/Paper';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { useMentoringForms } from '../../data/useMentoringForms';
 import { usePlanData } from './usePlanData';
+import { useSchool } from '../../data/hooks';
 
 /** The pair's individual plan as it is printed and signed, and the same as DOCX. */
 export function PlanPrintPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const data = usePlanData(id);
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   const forms = useMentoringForms();
   const back = `/mentorships/${id}/plan`;
   if (data === undefined || school === undefined || !forms) return <Page title="Печать плана" backTo={back}>{null}</Page>;

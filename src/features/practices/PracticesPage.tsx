@@ -5,14 +5,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { shortName } from '../../domain/person';
 import { practiceInputSchema, sortPractices, type Practice } from '../../domain/practice';
 import { fieldErrors } from '../../domain/zodErrors';
-import { getSchool, peopleRepo, practicesRepo } from '../../storage/repositories';
+import { practicesRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
-import { personOptions } from '../mentorships/personOptions';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { personOptions } from '../../ui/personOptions';
+import { useMentoringForms } from '../../data/useMentoringForms';
+import { usePeople, useSchool } from '../../data/hooks';
 
 const EMPTY = { title: '', formId: '', authorIds: [] as string[], description: '', result: '' };
 
@@ -20,8 +21,8 @@ const EMPTY = { title: '', formId: '', authorIds: [] as string[], description: '
 export function PracticesPage() {
   const show = useToasts((s) => s.show);
   const practices = useLiveQuery(() => practicesRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const people = usePeople();
+  const school = useSchool();
   const forms = useMentoringForms();
   const [f, setF] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});

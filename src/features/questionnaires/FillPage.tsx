@@ -9,14 +9,13 @@ import { shortName } from '../../domain/person';
 import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipStatusLabel } from '../../i18n/ru';
 import { loadDraft, saveDraft } from '../../storage/drafts';
-import { getMe } from '../../storage/myself';
-import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
-import { personOptions } from '../mentorships/personOptions';
+import { personOptions } from '../../ui/personOptions';
+import { useMe, useMentorships, usePeople } from '../../data/hooks';
 
 /** Respondents chosen on this device, per role (the local drafts table: never in a bundle). */
 const recentKey = (role: string) => `questionnaire-respondents:${role}`;
@@ -34,10 +33,10 @@ export function FillPage() {
   const [search] = useSearchParams();
   const show = useToasts((s) => s.show);
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const people = usePeople();
+  const mentorships = useMentorships();
   const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
-  const me = useLiveQuery(() => getMe(), []);
+  const me = useMe();
   const recent = useLiveQuery(async () => {
     const role = (await questionnairesRepo.get(id))?.role;
     return role ? ((await loadDraft<string[]>(recentKey(role))) ?? []) : [];

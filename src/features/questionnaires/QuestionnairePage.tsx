@@ -3,13 +3,14 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type Question, type QuestionSummary } from '../../domain/questionnaire';
-import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { peopleRepo } from '../../storage/repositories';
 import { pairLabel } from '../../domain/mentorshipList';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField } from '../../ui/fields';
 import { Bars } from '../../ui/Bars';
-import { useMentoringForms } from '../mentorships/useMentoringForms';
+import { useMentoringForms } from '../../data/useMentoringForms';
+import { useMentorships } from '../../data/hooks';
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('ru-RU', { maximumFractionDigits: 1 }));
 
@@ -18,7 +19,7 @@ export function QuestionnairePage() {
   const { id } = useParams() as { id: string };
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
   const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
+  const mentorships = useMentorships();
   const people = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, p])), []);
   const forms = useMentoringForms();
   const [pair, setPair] = useState('');

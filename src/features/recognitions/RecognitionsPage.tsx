@@ -14,13 +14,14 @@ import {
   type RecognitionKind,
 } from '../../domain/recognition';
 import { fieldErrors } from '../../domain/zodErrors';
-import { ordersRepo, peopleRepo, recognitionsRepo } from '../../storage/repositories';
+import { ordersRepo, recognitionsRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
-import { personOptions } from '../mentorships/personOptions';
+import { personOptions } from '../../ui/personOptions';
+import { usePeople } from '../../data/hooks';
 
 const EMPTY = { personIds: [] as string[], kind: 'thanks' as RecognitionKind, title: '', reason: '', date: todayIso() };
 
@@ -29,7 +30,7 @@ export function RecognitionsPage() {
   const id = useId();
   const show = useToasts((s) => s.show);
   const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const people = usePeople();
   const orders = useLiveQuery(() => ordersRepo.list(), []);
   const [f, setF] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -18,13 +18,14 @@ import {
 } from '../../domain/roadmap';
 import { stripEnvelope } from '../../domain/envelope';
 import { fieldErrors } from '../../domain/zodErrors';
-import { getSchool } from '../../storage/repositories';
 import { completeWithDocument, ensureRoadmap, materialsRepo, roadmapRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
-import { openKeptFile } from './openFile';
+import { openKeptFile } from '../../ui/openFile';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
+import { formatBytes } from '../../domain/text';
+import { useSchool } from '../../data/hooks';
 
 const EVIDENCE_LABELS: Record<string, string> = {
   '/people?role=mentee': 'База наставляемых',
@@ -39,7 +40,7 @@ const EVIDENCE_LABELS: Record<string, string> = {
 
 /** The year's roadmap: rows by section or by month, overdue ones marked, status, documents and the app's evidence. */
 export function RoadmapPage() {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   const year = school?.academicYear;
   useEffect(() => {
     if (year) void ensureRoadmap(year);
@@ -124,7 +125,7 @@ function TaskRow({ task, docs, today }: { task: RoadmapTask; docs: Material[]; t
   const attach = async (file: File) => {
     setProblem(null);
     if (file.size === 0) return setProblem('Файл пустой');
-    if (file.size > MAX_FILE_BYTES) return setProblem(`Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ`);
+    if (file.size > MAX_FILE_BYTES) return setProblem(`Файл больше ${formatBytes(MAX_FILE_BYTES)}`);
     await completeWithDocument(task.id, { name: file.name, type: file.type, size: file.size, blob: file }, today);
     show('Документ прикреплён, строка отмечена выполненной');
   };

@@ -4,7 +4,8 @@ import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { saveSchool } from '../../storage/repositories';
 import { t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
-import { SchoolProfileForm } from './SchoolForm';
+import { SchoolProfileForm } from '../../ui/SchoolForm';
+// eslint-disable-next-line no-restricted-imports -- BundleImport moves down to src/ui with the erasure work that is editing it
 import { BundleImport } from '../sharing/BundleImport';
 
 /** The first-run wizard: the school and the year's denominators, then straight to the participants base. */

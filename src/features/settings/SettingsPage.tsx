@@ -1,19 +1,19 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getSchool, saveSchool } from '../../storage/repositories';
-import { getDb } from '../../storage/db';
+import { Link } from 'react-router';
+import { saveSchool } from '../../storage/repositories';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
-import { SchoolProfileForm } from '../school/SchoolForm';
+import { SchoolProfileForm } from '../../ui/SchoolForm';
 import { StorageStatus } from './StorageStatus';
 import { InstallSection } from './InstallSection';
-import { DeviceNameForm } from '../sharing/DeviceNameForm';
-import { useDeviceRole } from '../../ui/useDeviceRole';
+import { DeviceNameForm } from '../../ui/DeviceNameForm';
+import { useDeviceRole } from '../../data/useDeviceRole';
 import { DeviceRoleSection } from './DeviceRoleSection';
+import { useDeviceId, useSchool } from '../../data/hooks';
 
 export function SettingsPage() {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   const show = useToasts((s) => s.show);
-  const deviceId = useLiveQuery(() => getDb().meta.get('deviceId').then((r) => String(r?.value ?? '')), []);
+  const deviceId = useDeviceId();
   const role = useDeviceRole();
   return (
     <Page title="Настройки">
@@ -64,6 +64,16 @@ export function SettingsPage() {
       {role && <DeviceRoleSection role={role} />}
       <InstallSection />
       <StorageStatus />
+      <section aria-labelledby="erasure-h">
+        <h2 id="erasure-h">Уничтожение персональных данных</h2>
+        <p>
+          Данные участника уничтожают с его карточки («Уничтожить персональные данные»). Каждое уничтожение записано в журнал вместе с актом; записи
+          хранятся 3 года.
+        </p>
+        <p>
+          <Link to="/erasures">Журнал уничтожения персональных данных</Link>
+        </p>
+      </section>
       <section aria-labelledby="about-h">
         <h2 id="about-h">О приложении</h2>
         <dl className="card-fields">

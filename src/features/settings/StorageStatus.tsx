@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { formatBytes } from '../../domain/text';
 
 function mb(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
-  return `${(bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+  return bytes === undefined ? '—' : formatBytes(bytes);
 }
 
 type Persist = 'unknown' | 'granted' | 'refused' | 'unsupported';

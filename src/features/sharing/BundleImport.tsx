@@ -3,11 +3,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../../domain/bundle/errors';
 import type { ParsedBundle } from '../../domain/bundle/format';
 import { tableLabel } from '../../domain/syncedTables';
-import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
+import { formatBytes, PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { clockWarningText } from '../../domain/clockSkew';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
-import { formatBytes, formatDateTime, readBundleFile } from './sharingStore';
+import { readBundleFile } from '../../storage/bundle/exportFile';
+import { formatDateTime } from '../../domain/dates';
 
 type State =
   | { step: 'idle' }

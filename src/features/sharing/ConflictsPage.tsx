@@ -12,7 +12,8 @@ import { peopleRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { fieldLabel, formatValue } from './fieldLabels';
-import { formatDateTime } from './sharingStore';
+import { formatDateTime } from '../../domain/dates';
+import { useDeviceId } from '../../data/hooks';
 
 /** What the record is called: a person's name, a pair's title or its people, a record's own title. */
 function recordTitle(g: ConflictGroup, names?: ReadonlyMap<string, string>): string {
@@ -38,7 +39,7 @@ function fieldOrder(table: ConflictGroup['table']): (field: string) => number {
 export function ConflictsPage() {
   const db = getDb();
   const groups = useLiveQuery(() => listConflicts(db), []);
-  const me = useLiveQuery(() => db.meta.get('deviceId').then((r) => (typeof r?.value === 'string' ? r.value : '')), []);
+  const me = useDeviceId();
   const devices = useLiveQuery(async () => new Map((await listExchanges(db)).filter((e) => e.device.name).map((e) => [e.device.id, e.device.name])), []);
   const names = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, fullName(p)])), []);
 

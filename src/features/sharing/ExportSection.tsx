@@ -3,30 +3,29 @@ import { useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { exportFormSchema } from '../../domain/bundle/exportForm';
 import { shortName } from '../../domain/person';
-import { plural } from '../../domain/text';
+import { formatBytes, plural } from '../../domain/text';
 import { fieldErrors } from '../../domain/zodErrors';
-import { mentorshipsRepo, peopleRepo } from '../../storage/repositories';
 import { getDb } from '../../storage/db';
 import { materialFilesSummary } from '../../storage/bundle/attachments';
 import { listPeers } from '../../storage/bundle/peers';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { filesFitBundle } from '../../domain/bundle/attachments';
 import { saveFile } from '../../ui/share';
-import { useDeviceRole } from '../../ui/useDeviceRole';
+import { useDeviceRole } from '../../data/useDeviceRole';
 import { ownMentorshipIds } from '../../domain/deviceRole';
-import { getMe } from '../../storage/myself';
 import { useToasts } from '../../ui/toastStore';
-import { formatBytes, makeExportFile, noteExport, shareableFile } from './sharingStore';
+import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
+import { useMe, useMentorships, usePeople } from '../../data/hooks';
 
 /** Export: the whole school or chosen pairs/groups, gzip, optionally encrypted, saved or shared as one file. */
 export function ExportSection() {
   const id = useId();
   const show = useToasts((s) => s.show);
-  const mentorships = useLiveQuery(() => mentorshipsRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const mentorships = useMentorships();
+  const people = usePeople();
   const files = useLiveQuery(() => materialFilesSummary(getDb()), []);
   const role = useDeviceRole();
-  const me = useLiveQuery(() => getMe(), []);
+  const me = useMe();
   const [chosenScope, setScope] = useState<'school' | 'mentorships'>('school');
   const [chosenTicks, setTicked] = useState<string[] | null>(null);
   const [encrypt, setEncrypt] = useState(false);

@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { renderSVG } from 'uqr';
 import { fountainEncoder, type FountainEncoder } from '../../domain/handoff/fountain';
 import { MIN_PASSPHRASE } from '../../domain/bundle/exportForm';
-import { plural } from '../../domain/text';
+import { formatBytes, plural } from '../../domain/text';
 import { getDb } from '../../storage/db';
 import { listPeers } from '../../storage/bundle/peers';
 import { ActionForm } from '../../ui/ActionForm';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
-import { formatBytes, makeExportFile, noteExport, type ExportedFile } from './sharingStore';
+import { makeExportFile, noteExport, type ExportedFile } from '../../storage/bundle/exportFile';
 
 /** Codes a second: slow enough for a budget phone's camera to catch each, fast enough for a week's changes in seconds. */
 const FPS = 6;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { plural } from '../../domain/text';
+import { formatBytes, plural } from '../../domain/text';
 import { getDb } from '../../storage/db';
 import { takeSharedFile } from '../../storage/sharedFile';
 import { conflictCount } from '../../storage/bundle/conflicts';
@@ -12,9 +12,9 @@ import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { BundleImport, importSummary } from './BundleImport';
 import { ExportSection } from './ExportSection';
-import { DeviceNameForm } from './DeviceNameForm';
+import { DeviceNameForm } from '../../ui/DeviceNameForm';
 import { SetAsideSection } from './SetAsideSection';
-import { formatBytes, formatDateTime } from './sharingStore';
+import { formatDateTime } from '../../domain/dates';
 
 /** «Обмен»: export, import, undo of the last import, conflicts and the history of exchanges. */
 export function SharingPage() {

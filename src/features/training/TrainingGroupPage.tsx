@@ -13,11 +13,11 @@ import {
   trainingSummary,
 } from '../../domain/training';
 import { fieldErrors } from '../../domain/zodErrors';
-import { peopleRepo } from '../../storage/repositories';
 import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
+import { usePeople } from '../../data/hooks';
 
 const blank = () => ({ kind: 'session', date: todayIso(), topic: '', expert: '', format: 'inPerson', attendeeIds: [] as string[] });
 
@@ -27,7 +27,7 @@ export function TrainingGroupPage() {
   const show = useToasts((s) => s.show);
   const group = useLiveQuery(() => trainingGroupsRepo.get(id).then((g) => g ?? null), [id]);
   const sessions = useLiveQuery(() => trainingSessionsRepo.listWhere('groupId', id), [id]);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const people = usePeople();
   const [f, setF] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   if (group === undefined || !sessions || !people) return <Page title="Группа обучения" backTo="/training">{null}</Page>;

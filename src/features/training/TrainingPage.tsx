@@ -6,18 +6,18 @@ import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP, trainingGroupInputSchema, trainingSummary } from '../../domain/training';
 import { fieldErrors } from '../../domain/zodErrors';
-import { peopleRepo } from '../../storage/repositories';
 import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { TextField } from '../../ui/fields';
-import { personOptions } from '../mentorships/personOptions';
+import { personOptions } from '../../ui/personOptions';
+import { usePeople } from '../../data/hooks';
 
 /** Mentor training: the roadmap's bars, the groups, and a new group. */
 export function TrainingPage() {
   const groups = useLiveQuery(() => trainingGroupsRepo.list(), []);
   const sessions = useLiveQuery(() => trainingSessionsRepo.list(), []);
-  const people = useLiveQuery(() => peopleRepo.list(), []);
+  const people = usePeople();
   const [name, setName] = useState('');
   const [members, setMembers] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});

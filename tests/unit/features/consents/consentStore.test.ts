@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor } from '../../../../src/storage/repository';
 import { peopleWithoutConsent } from '../../../../src/domain/consent';
-import { saveConsent, withdrawConsent } from '../../../../src/features/consents/consentStore';
+import { saveConsent, withdrawConsent } from '../../../../src/storage/consentWrites';
 import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;

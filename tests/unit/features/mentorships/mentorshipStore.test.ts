@@ -4,7 +4,7 @@ import { repositoryFor, type Repository } from '../../../../src/storage/reposito
 import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
 import { meetingInputSchema } from '../../../../src/domain/meeting';
 import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
-import { changeStatus, removeMentorship, restoreMentorship, saveMeeting, startAll } from '../../../../src/features/mentorships/mentorshipStore';
+import { changeStatus, removeMentorship, restoreMentorship, saveMeeting, startAll } from '../../../../src/storage/mentorshipWrites';
 import { RecordRejected } from '../../../../src/domain/recordRules';
 
 let db: NastavnikDb;

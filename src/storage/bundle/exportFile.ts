@@ -3,11 +3,12 @@ import { bundleFileName, type BundleEncoding } from '../../domain/bundle/fileNam
 import type { BundleScope, ParsedBundle } from '../../domain/bundle/format';
 import { err, type Result } from '../../domain/bundle/result';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
-import { getDb } from '../../storage/db';
-import { decodeBundle, detectEncoding, encodeBundle } from '../../storage/bundle/codec';
-import { exportBundle, recordExport } from '../../storage/bundle/exportBundle';
-import { collectAttachments } from '../../storage/bundle/attachments';
+import { getDb } from '../db';
+import { decodeBundle, detectEncoding, encodeBundle } from './codec';
+import { exportBundle, recordExport } from './exportBundle';
+import { collectAttachments } from './attachments';
 import { shareFileName, SHARE_MIME, wrapAsText } from '../../domain/bundle/textWrap';
+import { formatBytes } from '../../domain/text';
 
 /** The largest file the import even reads; the parse gate has its own, finer limits. */
 export const MAX_IMPORT_BYTES = MAX_BUNDLE_BYTES;
@@ -61,14 +62,4 @@ export async function readBundleFile(file: Blob, passphrase?: string): Promise<R
   const encrypted = detectEncoding(bytes) === 'encrypted';
   const r = await decodeBundle(bytes, passphrase ? { passphrase } : {});
   return { ...r, encrypted };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} Б`;
-  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} КБ`;
-  return `${(n / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 }

@@ -1,12 +1,12 @@
-import type { Consent } from '../../domain/consent';
-import { consentInputSchema } from '../../domain/consent';
-import { consentFormSchema } from '../../domain/consentStatus';
-import { todayIso } from '../../domain/dates';
-import type { Person } from '../../domain/person';
-import { RecordRejected } from '../../domain/recordRules';
-import { fieldErrors } from '../../domain/zodErrors';
-import { getDb, type NastavnikDb } from '../../storage/db';
-import { repositoryFor } from '../../storage/repository';
+import type { Consent } from '../domain/consent';
+import { consentInputSchema } from '../domain/consent';
+import { consentFormSchema } from '../domain/consentStatus';
+import { todayIso } from '../domain/dates';
+import type { Person } from '../domain/person';
+import { RecordRejected } from '../domain/recordRules';
+import { fieldErrors } from '../domain/zodErrors';
+import { getDb, type NastavnikDb } from './db';
+import { repositoryFor } from './repository';
 
 /**
  * Saves a consent after checking it again against the person's age on the signing date: the form shows the same

@@ -1,5 +1,5 @@
-import { materialFile } from '../../storage/yearWork';
-import { saveFile } from '../../ui/share';
+import { materialFile } from '../storage/yearWork';
+import { saveFile } from './share';
 
 /** Opens a kept file in a new tab (the browser's own viewer for PDF and images); downloads what it cannot show. */
 export async function openKeptFile(id: string, fileName: string): Promise<boolean> {

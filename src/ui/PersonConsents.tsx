@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Consent } from '../../domain/consent';
-import { consentState } from '../../domain/consentStatus';
-import { formatRuDate } from '../../domain/dates';
-import { DEFAULT_CONSENT_AGE, type Person } from '../../domain/person';
-import { consentsRepo, getSchool } from '../../storage/repositories';
-import { consentSignerLabel, consentStateLabel } from '../../i18n/ru';
+import type { Consent } from '../domain/consent';
+import { consentState } from '../domain/consentStatus';
+import { formatRuDate } from '../domain/dates';
+import { DEFAULT_CONSENT_AGE, type Person } from '../domain/person';
+import { consentsRepo } from '../storage/repositories';
+import { consentSignerLabel, consentStateLabel } from '../i18n/ru';
 import { WithdrawDialog } from './WithdrawDialog';
+import { useSchool } from '../data/hooks';
 
 /** The consents section of a participant's card: each consent with its signer and state, and the actions. */
 export function PersonConsents({ person }: { person: Person }) {
   const consents = useLiveQuery(() => consentsRepo.listWhere('personId', person.id), [person.id]);
-  const school = useLiveQuery(() => getSchool(), []);
+  const school = useSchool();
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const age = school?.consentAge ?? DEFAULT_CONSENT_AGE;
   const sorted = [...(consents ?? [])].sort((a, b) => b.signedOn.localeCompare(a.signedOn));

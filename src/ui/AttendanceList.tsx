@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { fullName, type Person } from '../../domain/person';
-import { matchesQuery } from '../../domain/text';
-import { personLine } from '../networking/useNetworking';
+import { fullName, type Person } from '../domain/person';
+import { matchesQuery } from '../domain/text';
+import { personLine } from '../domain/person';
 
 /**
  * Who came: a searchable checklist of people with «отметить всех (найденных)» and «снять отметки». Each tick is

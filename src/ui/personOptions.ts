@@ -1,8 +1,8 @@
-import { pickerOrder } from '../../domain/mentorshipList';
-import type { Person, PersonRole } from '../../domain/person';
-import { shortName } from '../../domain/person';
-import type { PickerOption } from '../../ui/PersonPicker';
-import { categoryLabel } from '../../i18n/ru';
+import { pickerOrder } from '../domain/mentorshipList';
+import type { Person, PersonRole } from '../domain/person';
+import { shortName } from '../domain/person';
+import type { PickerOption } from './PersonPicker';
+import { categoryLabel } from '../i18n/ru';
 
 /** People as PersonPicker options: those with `role` (and allowed by the form) first, a class or category under the name. */
 export function personOptions(

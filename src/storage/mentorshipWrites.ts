@@ -1,11 +1,11 @@
-import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
-import { withStatus } from '../../domain/mentorshipList';
-import type { MeetingFields } from '../../domain/meeting';
-import { stripEnvelope } from '../../domain/envelope';
-import { RecordRejected } from '../../domain/recordRules';
-import { fieldErrors } from '../../domain/zodErrors';
-import { getDb, type NastavnikDb } from '../../storage/db';
-import { inTransaction, repositoryFor } from '../../storage/repository';
+import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../domain/mentorship';
+import { withStatus } from '../domain/mentorshipList';
+import type { MeetingFields } from '../domain/meeting';
+import { stripEnvelope } from '../domain/envelope';
+import { RecordRejected } from '../domain/recordRules';
+import { fieldErrors } from '../domain/zodErrors';
+import { getDb, type NastavnikDb } from './db';
+import { inTransaction, repositoryFor } from './repository';
 
 function repos(db: NastavnikDb) {
   return {

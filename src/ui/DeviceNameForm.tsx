@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { deviceNameSchema } from '../../domain/bundle/exportForm';
-import { getDb } from '../../storage/db';
-import { DEVICE_NAME_KEY } from '../../storage/bundle/exportBundle';
-import { useToasts } from '../../ui/toastStore';
+import { deviceNameSchema } from '../domain/bundle/exportForm';
+import { getDb } from '../storage/db';
+import { DEVICE_NAME_KEY } from '../storage/bundle/exportBundle';
+import { useToasts } from './toastStore';
 
 /** The name other devices show for this one in their exchange history and conflicts. Stored locally, sent in bundles. */
 export function DeviceNameForm() {

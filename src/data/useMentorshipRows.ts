@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { buildMentorshipRows } from '../../domain/mentorshipList';
-import { todayIso } from '../../domain/dates';
-import { meetingsRepo, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
+import { buildMentorshipRows } from '../domain/mentorshipList';
+import { todayIso } from '../domain/dates';
+import { meetingsRepo, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../storage/repositories';
 import { useMentoringForms } from './useMentoringForms';
 
 /** Every pair/group as a list row, followed live; undefined until loaded. */

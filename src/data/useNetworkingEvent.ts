@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Person } from '../../domain/person';
-import { fullName, shortName } from '../../domain/person';
-import type { Preference } from '../../domain/preference';
-import { absentees, questionnaireQueue } from '../../domain/networking';
-import { eventsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
-import { preferencesRepo } from '../../storage/networking';
+import type { Person } from '../domain/person';
+import { fullName } from '../domain/person';
+import type { Preference } from '../domain/preference';
+import { absentees, questionnaireQueue } from '../domain/networking';
+import { eventsRepo, mentorshipsRepo, peopleRepo } from '../storage/repositories';
+import { preferencesRepo } from '../storage/networking';
 
 const byName = (a: Person, b: Person) => fullName(a).localeCompare(fullName(b), 'ru');
-
-/** «Иванов И. И., 7А» or «Иванов И. И.» for adults. */
-export function personLine(p: Person | undefined): string {
-  if (!p) return '(участник удалён)';
-  return p.category === 'student' && p.classLabel ? `${shortName(p)}, ${p.classLabel}` : shortName(p);
-}
 
 /** A networking event with its people, answers and the questionnaire queue, followed live. */
 export function useNetworkingEvent(eventId: string | undefined) {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Consent } from '../../domain/consent';
-import { formatRuDate, todayIso } from '../../domain/dates';
-import { t } from '../../i18n/ru';
-import { useToasts } from '../../ui/toastStore';
-import { withdrawConsent } from './consentStore';
-import { RecordRejected } from '../../domain/recordRules';
+import type { Consent } from '../domain/consent';
+import { formatRuDate, todayIso } from '../domain/dates';
+import { t } from '../i18n/ru';
+import { useToasts } from './toastStore';
+import { withdrawConsent } from '../storage/consentWrites';
+import { RecordRejected } from '../domain/recordRules';
 
 /** Withdrawal of a consent: one date, on the native <dialog> (focus trapped, Esc closes). */
 export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; onClose: () => void }) {

@@ -1,7 +1,7 @@
 import { useForm } from 'react-hook-form';
-import { schoolInputSchema, type SchoolFields } from '../../domain/school';
-import { TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { schoolInputSchema, type SchoolFields } from '../domain/school';
+import { TextField } from './fields';
+import { domainResolver } from './formResolver';
 
 /** The profile's fields as typed; the indicator targets and the SWOT analysis have their own screens in «Мониторинг». */
 export type SchoolForm = Record<Exclude<keyof SchoolFields, 'indicatorTargets' | 'swot'>, string>;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_MENTORING_FORMS } from '../../domain/mentoringForm';
-import { formsForSelect } from '../../domain/mentorshipList';
-import { getDb } from '../../storage/db';
+import { DEFAULT_MENTORING_FORMS } from '../domain/mentoringForm';
+import { formsForSelect } from '../domain/mentorshipList';
+import { getDb } from '../storage/db';
 
 export type FormOption = ReturnType<typeof formsForSelect>[number];
 
