@@ -1,7 +1,7 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import { changesRecord, stampRecord, stripEnvelope, type Draft, type VersionedRecord } from '../domain/envelope';
 import { todayIso } from '../domain/dates';
-import { eraseRecord, erasureScopes, tombstoneFields } from '../domain/erasure';
+import { eraseRecord, erasureScopes, PERSONAL_DATA, tombstoneFields } from '../domain/erasure';
 import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
 import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
@@ -164,6 +164,14 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
       }) as unknown as T;
       await this.table.put(next);
       await this.settleKept([next], new Map([[id, existing]]));
+      if (deleted) {
+        // The deleting write replaced every personal field, the values kept for review of them included: they go
+        // here, and on every device that merges the tombstone (its vv has seen them).
+        const personal = new Set(Object.keys(PERSONAL_DATA[this.tableName].personal));
+        const rows = await this.db.conflicts.where('[table+recordId]').equals([this.tableName, id]).toArray();
+        const gone = rows.filter((k) => personal.has(k.field)).map((k) => k.id);
+        if (gone.length) await this.db.conflicts.bulkDelete(gone);
+      }
     });
   }
 }

@@ -268,6 +268,20 @@ describe('an ordinary deletion', () => {
   });
 });
 
+describe('an ordinary deletion of a record in conflict', () => {
+  it('drops the kept values of its personal fields, here and on the device that merges the tombstone', async () => {
+    const { a, b } = await twoDevices();
+    expect((await a.conflicts.toArray()).some((k) => k.recordId === SUBJECT.id && k.field === 'notes')).toBe(true);
+    await repositoryFor(a, 'people').remove(SUBJECT.id);
+    expect((await a.conflicts.toArray()).filter((k) => k.recordId === SUBJECT.id && k.field === 'notes')).toEqual([]);
+    await exchange(a, b);
+    await exchange(b, a);
+    for (const d of [a, b]) {
+      expectClean(JSON.stringify([await d.people.get(SUBJECT.id), (await d.conflicts.toArray()).filter((k) => k.recordId === SUBJECT.id)]), 'надгробие и его конфликты');
+    }
+  });
+});
+
 describe('the log of erasures', () => {
   it('drops lines past three years when the app starts', async () => {
     const { a } = await twoDevices();
