@@ -1,6 +1,6 @@
 import { PAIRS_OR_GROUPS, plural } from './text';
 import { daysBetween, type RowWarning } from './mentorshipList';
-import { consentOverview } from './consentStatus';
+import { consentOverview, programParticipants } from './consentStatus';
 import { isValidConsent, type ConsentFields } from './consent';
 import { formatRuDate } from './dates';
 import { DEFAULT_CONSENT_AGE, fullName, type PersonFields } from './person';
@@ -48,7 +48,7 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-type PersonForErasure = { id: string } & Pick<PersonFields, 'birthDate' | 'category'> & Partial<Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>;
+type PersonForErasure = { id: string; roles?: readonly string[] } & Pick<PersonFields, 'birthDate' | 'category'> & Partial<Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>;
 type ConsentForErasure = Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean };
 
 /**
@@ -118,7 +118,8 @@ export function attentionCounts(input: {
   school: { academicYear: string; consentAge: number } | undefined;
   people: readonly PersonForErasure[];
   consents: readonly ConsentForErasure[];
-  rows: readonly { warnings: readonly RowWarning[] }[];
+  /** The pairs' list rows; their pairs make who counts as a participant (programParticipants). */
+  rows: readonly { warnings: readonly RowWarning[]; mentorship?: { status: string; mentorIds: readonly string[]; menteeIds: readonly string[] } }[];
   roadmap: readonly Pick<RoadmapTaskFields, 'academicYear' | 'deadline' | 'status'>[];
   conflicts: number;
   /** When this device last saved a whole-school bundle (ISO time), if ever. */
@@ -139,7 +140,18 @@ export function attentionCounts(input: {
     erasedPersonIds: erased,
   });
   return {
-    consentsMissing: school ? consentOverview(live, input.consents, school.consentAge, today).missing.length : 0,
+    // The same base as the consents indicator and the «Согласия» screen: the programme's participants.
+    consentsMissing: school
+      ? consentOverview(
+          programParticipants(
+            live,
+            input.rows.flatMap((r) => (r.mentorship ? [r.mentorship] : [])),
+          ),
+          input.consents,
+          school.consentAge,
+          today,
+        ).missing.length
+      : 0,
     ...countRowWarnings(input.rows),
     overdueRoadmap: input.roadmap.filter((t) => (!school || t.academicYear === school.academicYear) && isOverdue(t, today)).length,
     conflicts: input.conflicts,

@@ -1,6 +1,5 @@
 import type { ConsentSigner } from './consent';
-import { formatRuDate } from './dates';
-import { longRuDate } from './orderDocument';
+import { formatRuDate, longRuDate } from './dates';
 import type { PersonFields } from './person';
 import { fullName, shortName } from './person';
 import { declineFullName, genderOfName, type Gender } from './names';

@@ -78,6 +78,22 @@ export interface ConsentOverview<P> {
 
 type ConsentLike = Pick<ConsentFields, 'personId' | 'signer' | 'signedOn' | 'withdrawnOn'> & { deleted?: boolean };
 
+type PairLike = { status: string; mentorIds: readonly string[]; menteeIds: readonly string[]; deleted?: boolean };
+
+/**
+ * The programme's participants: whoever is a mentor or a mentee, or is in a pair or group that is forming, working or
+ * finished. The one base of «участники» — the consents indicator, the «Согласия» screen and «Требует внимания» count
+ * the same people. A parent who only signed for a child, or a partner's contact, is not a participant.
+ */
+export function programParticipants<P extends { id: string; roles?: readonly string[] }>(people: readonly P[], mentorships: readonly PairLike[]): P[] {
+  const inPairs = new Set(
+    mentorships
+      .filter((m) => !m.deleted && (m.status === 'forming' || m.status === 'active' || m.status === 'finished'))
+      .flatMap((m) => [...m.mentorIds, ...m.menteeIds]),
+  );
+  return people.filter((p) => (p.roles?.length ?? 0) > 0 || inPairs.has(p.id));
+}
+
 /** The roadmap's indicator «consents»: participants with a valid consent (by the right signer) ÷ all participants. */
 export function consentOverview<P extends { id: string } & Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }>(
   people: readonly P[],

@@ -59,3 +59,10 @@ export function todayIso(now: Date = new Date()): IsoDate {
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 }
+
+const longDateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** «5 ноября 2025 г.» from an ISO date. */
+export function longRuDate(iso: string): string {
+  return longDateFmt.format(new Date(`${iso}T00:00:00Z`));
+}

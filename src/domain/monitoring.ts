@@ -1,4 +1,5 @@
 import { isValidConsent } from './consent';
+import { programParticipants } from './consentStatus';
 import { ageOn, type IsoDate } from './dates';
 import type { PersonFields } from './person';
 import { groupBy } from './collections';
@@ -122,7 +123,7 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
   const active = input.mentorships.filter((m) => m.status === 'forming' || m.status === 'active' || m.status === 'finished');
   const inPairs = new Set(active.flatMap((m) => [...m.mentorIds, ...m.menteeIds]));
   const mentors = input.people.filter((p) => p.roles.includes('mentor'));
-  const participants = input.people.filter((p) => p.roles.length > 0 || inPairs.has(p.id));
+  const participants = programParticipants(input.people, input.mentorships);
   const consentsBy = groupBy(input.consents, (c) => c.personId);
   const withConsent = new Set(
     participants.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today))).map((p) => p.id),

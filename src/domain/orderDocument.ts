@@ -32,12 +32,9 @@ export interface OrderContext {
   recognitions?: ReadonlyMap<string, Pick<RecognitionFields, 'personId' | 'kind' | 'title' | 'reason'>>;
 }
 
-const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** «5 ноября 2025 г.» from an ISO date. */
-export function longRuDate(iso: string): string {
-  return dateFmt.format(new Date(`${iso}T00:00:00Z`));
-}
+import { longRuDate } from './dates';
+// «5 ноября 2025 г.»: kept in domain/dates (screens use it without the order's name declension).
+export { longRuDate } from './dates';
 
 function personLabel(ctx: OrderContext, id: string, long: boolean): string {
   const p = ctx.people.get(id);

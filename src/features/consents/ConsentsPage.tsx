@@ -1,14 +1,13 @@
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { consentDeadline, consentOverview, percentText } from '../../domain/consentStatus';
-import { longRuDate } from '../../domain/orderDocument';
-import { todayIso } from '../../domain/dates';
+import { consentDeadline, consentOverview, percentText, programParticipants } from '../../domain/consentStatus';
+import { longRuDate, todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName } from '../../domain/person';
 import { plural } from '../../domain/text';
 import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, missingConsentLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
-import { usePeople, useSchool } from '../../data/hooks';
+import { useMentorships, usePeople, useSchool } from '../../data/hooks';
 
 const TITLE = 'Согласия на обработку данных';
 
@@ -17,7 +16,8 @@ export function ConsentsPage() {
   const people = usePeople();
   const consents = useLiveQuery(() => consentsRepo.list(), []);
   const school = useSchool();
-  if (!people || !consents) return <Page title={TITLE}>{null}</Page>;
+  const mentorships = useMentorships();
+  if (!people || !consents || !mentorships) return <Page title={TITLE}>{null}</Page>;
 
   if (people.length === 0)
     return (
@@ -35,7 +35,8 @@ export function ConsentsPage() {
 
   const age = school?.consentAge ?? DEFAULT_CONSENT_AGE;
   const today = todayIso();
-  const o = consentOverview(people, consents, age, today);
+  // The programme's participants, as the indicator counts them: a parent who only signed for a child is not one.
+  const o = consentOverview(programParticipants(people, mentorships), consents, age, today);
   const collator = new Intl.Collator('ru-RU');
   const missing = [...o.missing].sort((a, b) => collator.compare(fullName(a.person), fullName(b.person)));
   const deadline = school ? consentDeadline(school.academicYear) : '';

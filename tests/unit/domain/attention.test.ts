@@ -65,8 +65,10 @@ describe('attentionCounts from the records', () => {
       today: '2026-11-30',
       school: { academicYear: '2025/2026', consentAge: 14 },
       people: [
-        { id: 'a', birthDate: '2013-01-01', category: 'student' },
-        { id: 'b', birthDate: '1980-01-01', category: 'teacher' },
+        { id: 'a', birthDate: '2013-01-01', category: 'student', roles: ['mentee'] },
+        { id: 'b', birthDate: '1980-01-01', category: 'teacher', roles: ['mentor'] },
+        // A parent who signed for a child is not a participant: no consent of her own is asked for.
+        { id: 'mum', birthDate: '1985-01-01', category: 'parent', roles: [] },
       ],
       consents: [{ personId: 'b', signer: 'self', signedOn: '2025-09-10', withdrawnOn: '' }],
       rows: [{ warnings: [{ kind: 'notMet', days: 40 }] }, { warnings: [] }],
@@ -88,6 +90,25 @@ describe('attentionCounts from the records', () => {
       hasData: true,
       yearMismatch: { configured: '2025/2026', current: '2026/2027' },
     });
+  });
+
+  it('asks consents of the same people as the indicator: those with a role or in a pair, not a parent who only signed', () => {
+    const base = {
+      today: '2025-10-01',
+      school: { academicYear: '2025/2026', consentAge: 14 },
+      consents: [],
+      roadmap: [],
+      conflicts: 0,
+      lastExportAt: '2025-09-30T10:00:00.000Z',
+    };
+    const people = [
+      { id: 'mum', birthDate: '1985-01-01', category: 'parent' as const, roles: [] },
+      { id: 'grad', birthDate: '2000-01-01', category: 'graduate' as const, roles: [] },
+    ];
+    expect(attentionCounts({ ...base, people, rows: [] }).consentsMissing).toBe(0);
+    const pair = { status: 'active', mentorIds: ['grad'], menteeIds: ['x'] };
+    expect(attentionCounts({ ...base, people, rows: [{ warnings: [], mentorship: pair }] }).consentsMissing).toBe(1);
+    expect(attentionCounts({ ...base, people, rows: [{ warnings: [], mentorship: { ...pair, status: 'interrupted' } }] }).consentsMissing).toBe(0);
   });
 
   it('knows the academic year of a date, and says nothing when today is in the school’s year', () => {
