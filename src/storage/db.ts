@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Envelope } from '../domain/envelope';
 import type { ErasureLogEntry } from '../domain/erasure';
 import { type SyncedRecords, type SyncedTable } from '../domain/syncedTables';
-import { upgradeStoredData } from './upgrade';
+import { stripOwnTombstones, upgradeStoredData } from './upgrade';
 import { installWritePath } from './writePath';
 
 export { SYNCED_TABLES, type SyncedTable } from '../domain/syncedTables';
@@ -144,7 +144,8 @@ export const SCHEMA_V4 = { peers: 'id' } as const;
 
 /**
  * Version 5: erasure that travels (docs/ERASURE.md). `erasures` is a synced table (who was erased, when, why — no
- * personal data); `erasureLog` is this device's log of erasures (local, kept three years). No data changes shape.
+ * personal data); `erasureLog` is this device's log of erasures (local, kept three years). The tombstones this
+ * device deleted before are written again without their personal fields (`stripOwnTombstones`).
  */
 export const SCHEMA_V5 = { erasures: 'id, personId', erasureLog: 'id, erasedOn' } as const;
 
@@ -197,7 +198,7 @@ export class NastavnikDb extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeStoredData(tx));
     this.version(4).stores(SCHEMA_V4);
-    this.version(5).stores(SCHEMA_V5);
+    this.version(5).stores(SCHEMA_V5).upgrade((tx) => stripOwnTombstones(tx));
     installWritePath(this);
   }
 

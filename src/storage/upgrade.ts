@@ -1,6 +1,12 @@
 import type { Transaction } from 'dexie';
 import { migrateData } from '../domain/dataMigrations';
-import { recordProblems } from '../domain/recordRules';
+import { FIELD_GROUPS, recordProblems } from '../domain/recordRules';
+import { sameJson } from '../domain/canonicalJson';
+import { todayIso } from '../domain/dates';
+import { DELETED_FIELD, fieldEntries, stampRecord, stripEnvelope, type VersionedRecord } from '../domain/envelope';
+import { PERSONAL_DATA, tombstoneFields } from '../domain/erasure';
+import { decodeHlc, encodeHlc, isHlc, tickHlc, type Hlc } from '../domain/hlc';
+import { decodeWrite } from '../domain/writeStamp';
 import { SYNCED_TABLES } from '../domain/syncedTables';
 import type { ConflictRow, SetAsideRow } from './db';
 
@@ -55,4 +61,50 @@ export async function upgradeStoredData(tx: Transaction, now: Date = new Date())
   await tx.table('conflicts').bulkPut(rows);
   if (asideRows.length) await tx.table('setAside').bulkPut(asideRows);
   await tx.table('snapshots').clear();
+}
+
+/**
+ * Database version 5 (erasure, docs/ERASURE.md): a tombstone written before a deletion dropped the personal fields
+ * still holds them. The device that made the deletion writes it again without them — a new write of its own, so it
+ * merges and travels like any, and only one device rewrites each tombstone (no two concurrent rewrites of it). Kept
+ * values of those fields go with them. A tombstone whose deleting device never upgrades keeps its fields.
+ */
+export async function stripOwnTombstones(tx: Transaction, now: Date = new Date()): Promise<void> {
+  const device = (await tx.table('meta').get('deviceId')) as { value?: unknown } | undefined;
+  if (typeof device?.value !== 'string') return;
+  const deviceId = device.value;
+  const hlcRow = (await tx.table('meta').get('hlc')) as { value?: unknown } | undefined;
+  let clock: Hlc | null = typeof hlcRow?.value === 'string' && isHlc(hlcRow.value) ? decodeHlc(hlcRow.value) : null;
+  const today = todayIso(now);
+  const keptGone: string[] = [];
+  for (const t of SYNCED_TABLES) {
+    let table;
+    try {
+      table = tx.table(t);
+    } catch {
+      continue;
+    }
+    const personal = new Set(Object.keys(PERSONAL_DATA[t].personal));
+    if (!personal.size) continue;
+    const rewritten: VersionedRecord[] = [];
+    for (const r of (await table.toArray()) as VersionedRecord[]) {
+      if (r.deleted !== true || !Array.isArray(r.writes)) continue;
+      const deletedBy = decodeWrite(fieldEntries(r).get(DELETED_FIELD)!.write).device;
+      if (deletedBy !== deviceId) continue;
+      const fields = stripEnvelope(r) as Record<string, unknown>;
+      const stripped = tombstoneFields(t, fields, today);
+      if (sameJson(stripped, fields)) continue;
+      clock = tickHlc(clock, deviceId, now.getTime());
+      const next = stampRecord(r, stripped, { hlc: encodeHlc(clock), deviceId, now: now.toISOString() }, { deleted: true, groups: FIELD_GROUPS[t] }) as VersionedRecord;
+      if (recordProblems(t, next).length) continue;
+      rewritten.push(next);
+    }
+    if (!rewritten.length) continue;
+    await table.bulkPut(rewritten);
+    const ids = new Set(rewritten.map((r) => r.id));
+    const rows = (await tx.table('conflicts').toArray()) as ConflictRow[];
+    for (const k of rows) if (k.table === t && ids.has(k.recordId) && personal.has(k.field)) keptGone.push(k.id);
+  }
+  if (keptGone.length) await tx.table('conflicts').bulkDelete(keptGone);
+  if (clock) await tx.table('meta').put({ key: 'hlc', value: encodeHlc(clock) });
 }
