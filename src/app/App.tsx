@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { getDb } from '../storage/db';
 import { listenForLaunchedFiles } from '../storage/sharedFile';
 import { Toasts } from '../ui/Toasts';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -81,6 +83,13 @@ const router = createBrowserRouter([
 listenForLaunchedFiles(() => void router.navigate('/exchange?opened=1'));
 
 export function App() {
+  useEffect(() => {
+    // The log of erasures keeps each line three years (order № 179): older ones go at start, the code loaded after
+    // the first screen so the entry chunk does not grow. A database that cannot open says so on its own screen.
+    import('../storage/erasure')
+      .then((m) => m.purgeExpiredErasureLog(getDb()))
+      .catch(() => undefined);
+  }, []);
   // The service worker registers on every screen, the first-run one included: a new phone that starts from a
   // colleague's file must work offline from the first visit, before any school exists on it.
   return (

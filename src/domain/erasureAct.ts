@@ -164,13 +164,18 @@ export const LOG_COLUMNS = [
   'Дата уничтожения',
 ];
 
+/** «Наставник» in quotes, unless the name already opens with them («Наставник» на устройстве «…»). */
+function quoted(name: string): string {
+  return name.startsWith('«') ? name : `«${name}»`;
+}
+
 /** The extract from the erasure log: one row per destruction, oldest first. */
 export function erasureLogDocument(entries: readonly ErasureActInput[], op: Pick<ErasureOperator, 'schoolName'>, today: string): ErasureLogDocument {
   const sorted = [...entries].sort((a, b) => a.erasedOn.localeCompare(b.erasedOn) || a.id.localeCompare(b.id));
   const system = sorted[0]?.systemName;
   return {
     organisation: op.schoolName,
-    heading: `Выгрузка из журнала регистрации событий в информационной системе персональных данных${system && sorted.every((e) => e.systemName === system) ? ` «${system}»` : ''}`,
+    heading: `Выгрузка из журнала регистрации событий в информационной системе персональных данных${system && sorted.every((e) => e.systemName === system) ? ` ${quoted(system)}` : ''}`,
     madeText: `Сформирована ${longRuDate(today)}`,
     table: {
       columns: [...LOG_COLUMNS],

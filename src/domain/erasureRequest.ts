@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatRuDate, type IsoDate } from './dates';
 import { ERASURE_REASONS, ERASURE_REASON_LABELS, PERSONAL_DATA, type Erasure, type ErasureReason } from './erasure';
+import { safeFileName } from './consentDocument';
 import { subjectText, type ErasureActInput } from './erasureAct';
 import { DATA_CATEGORIES, type DataCategory } from './personalData';
 import { plural } from './text';
@@ -102,7 +103,8 @@ export function erasedCardText(e: Pick<Erasure, 'erasedOn' | 'reason'>): string 
 /** The import's line about records of erased people it skipped; null when there were none. */
 export function erasedRecordsText(count: number): string | null {
   if (count <= 0) return null;
-  return `В файле были данные человека, чьи персональные данные уничтожены: ${plural(count, { one: 'запись', few: 'записи', many: 'записей' })} — они пропущены.`;
+  const records = plural(count, { one: 'запись', few: 'записи', many: 'записей' });
+  return `В файле были данные человека, чьи персональные данные уничтожены: ${records} — ${count === 1 ? 'она пропущена' : 'они пропущены'}.`;
 }
 
 /** One line of «Журнал уничтожения персональных данных». */
@@ -116,4 +118,9 @@ export interface ErasureJournalRow {
 /** The journal's lines, newest first (as listErasureLog gives them). */
 export function erasureJournalRows(entries: readonly ErasureActInput[]): ErasureJournalRow[] {
   return entries.map((e) => ({ id: e.id, date: formatRuDate(e.erasedOn), subject: subjectText(e), reason: e.reason }));
+}
+
+/** «Выгрузка_из_журнала_уничтожения_ПД_2025-10-30.docx». */
+export function erasureLogFileName(today: IsoDate): string {
+  return safeFileName(`Выгрузка_из_журнала_уничтожения_ПД_${today}.docx`);
 }

@@ -10,18 +10,19 @@ import { PaperTable, PrintActions } from '../../ui/Paper';
 import { useErasureEntry } from './useErasureEntry';
 
 const TITLE = 'Акт об уничтожении данных';
+const BACK = '/erasures';
 
 /** The act of destruction and, attached, the extract from the log of events: printed, signed and kept for three years. */
 export function ErasureActPage() {
   const { id = '' } = useParams();
   const entry = useErasureEntry(id);
   const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
-  if (school === undefined) return <Page title={TITLE} backTo="/people">{null}</Page>;
+  if (school === undefined || entry === undefined) return <Page title={TITLE} backTo={BACK}>{null}</Page>;
   if (!entry)
     return (
-      <Page title={TITLE} backTo="/people">
+      <Page title={TITLE} backTo={BACK}>
         <EmptyState title="Запись журнала не найдена">
-          <p>Акт составляется по записи журнала уничтожения персональных данных. Откройте его из журнала или сразу после уничтожения данных.</p>
+          <p>Акт составляется по записи журнала уничтожения персональных данных. Запись хранится 3 года; откройте акт из журнала.</p>
         </EmptyState>
       </Page>
     );
@@ -29,7 +30,7 @@ export function ErasureActPage() {
   const act = erasureActDocument(entry, op);
   const log = erasureLogDocument([entry], op, todayIso());
   return (
-    <Page title={TITLE} backTo="/people">
+    <Page title={TITLE} backTo={BACK}>
       <PrintActions make={async () => ({ blob: await erasureActDocx(act, log), fileName: erasureActFileName(entry), title: `Акт ${act.numberText}` })} />
       <ErasureActPaper doc={act} />
       <ErasureLogPaper doc={log} attachmentTo={`Приложение к акту ${act.numberText} от ${act.dateText}`} />

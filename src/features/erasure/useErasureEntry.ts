@@ -1,13 +1,20 @@
 import { useLocation } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { isErasureActInput, type ErasureActInput } from '../../domain/erasureAct';
+import { getDb } from '../../storage/db';
+import { listErasureLog } from '../../storage/erasure';
 
 /**
- * The erasure log entry the act is made from. For now it comes with the navigation (`navigate('/erasures/<id>/act',
- * { state: { entry } })` right after «Уничтожить персональные данные»); the local erasure log (src/storage/erasure.ts)
- * is to be read here by id once it exists, so that an act can be printed again within the three years.
+ * The erasure log entry the act is made from: read from this device's log of erasures by id (so that the act can be
+ * printed again for the three years the log keeps it); right after «Уничтожить персональные данные» the entry also
+ * comes with the navigation (`state: { entry }`) and shows at once. `undefined` while the log is being read, `null`
+ * when there is no such entry.
  */
-export function useErasureEntry(id: string): ErasureActInput | null {
+export function useErasureEntry(id: string): ErasureActInput | null | undefined {
   const state: unknown = useLocation().state;
-  const entry = state && typeof state === 'object' ? (state as { entry?: unknown }).entry : undefined;
-  return isErasureActInput(entry) && entry.id === id ? entry : null;
+  const passed = state && typeof state === 'object' ? (state as { entry?: unknown }).entry : undefined;
+  const stored = useLiveQuery(() => listErasureLog(getDb()).then((log) => log.find((e) => e.id === id) ?? null), [id]);
+  if (stored) return stored;
+  if (isErasureActInput(passed) && passed.id === id) return passed;
+  return stored;
 }

@@ -5,8 +5,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, needsRepresentative } from '../../domain/person';
 import { mentorCapacityOf } from '../../domain/matching/context';
 import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
-import { getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { consentsRepo, getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { erasureRequestDefaults } from '../../domain/erasureRequest';
 import { PersonMentorships } from './PersonMentorships';
+import { EraseDialog } from './EraseDialog';
+import { ErasedNotice, usePersonErasure } from './personErasure';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -18,17 +21,40 @@ export function PersonPage() {
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
   const [confirming, setConfirming] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  const erased = usePersonErasure(id);
+  const consents = useLiveQuery(() => consentsRepo.list().then((l) => l.filter((c) => c.personId === id)), [id]);
   const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
   const school = useLiveQuery(() => getSchool(), []);
   const partner = useLiveQuery(() => (person?.partnerId ? partnersRepo.get(person.partnerId) : undefined), [person?.partnerId]);
 
-  if (person === undefined) return <Page title="Участник" backTo="/people">{null}</Page>;
+  if (person === undefined || erased === undefined) return <Page title="Участник" backTo="/people">{null}</Page>;
   if (person === null)
     return (
       <Page title="Участник" backTo="/people">
         <EmptyState title="Участник не найден">
           <p>Возможно, запись удалили на этом или другом устройстве.</p>
         </EmptyState>
+      </Page>
+    );
+
+  if (erased)
+    return (
+      <Page title="Участник, чьи данные уничтожены" backTo="/people">
+        <ErasedNotice erased={erased} />
+        <dl className="card-fields">
+          {[
+            ['Категория', categoryLabel[person.category]],
+            ...(person.classLabel ? [['Класс', person.classLabel]] : []),
+            ['Роль', person.roles.map((r) => roleLabel[r]).join(', ') || 'не указана'],
+          ].map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <PersonMentorships personId={person.id} />
       </Page>
     );
 
@@ -87,9 +113,19 @@ export function PersonPage() {
         <Link className="button" to={`/people/${person.id}/data`}>
           Какие данные хранятся
         </Link>
+        <button type="button" className="button button-danger" onClick={() => setErasing(true)} disabled={!consents}>
+          Уничтожить персональные данные
+        </button>
       </div>
       <PersonMentorships personId={person.id} />
       <PersonConsents person={person} />
+      <EraseDialog
+        open={erasing}
+        personId={person.id}
+        name={name}
+        initial={erasureRequestDefaults({ curatorName: school?.curatorName, consents: consents ?? [], today: todayIso() })}
+        onClose={() => setErasing(false)}
+      />
       <ConfirmDialog open={confirming} message={t.people.deleteConfirm(name)} onConfirm={remove} onCancel={() => setConfirming(false)} />
     </Page>
   );

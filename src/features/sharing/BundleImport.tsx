@@ -5,6 +5,7 @@ import type { ParsedBundle } from '../../domain/bundle/format';
 import { tableLabel } from '../../domain/syncedTables';
 import { formatBytes, PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { clockWarningText } from '../../domain/clockSkew';
+import { erasedRecordsText } from '../../domain/erasureRequest';
 import { getDb } from '../../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
 import { readBundleFile } from '../../storage/bundle/exportFile';
@@ -237,6 +238,11 @@ export function BundleImport({
               {clockWarningText(w, w.deviceName ? `«${w.deviceName}»` : w.deviceId === state.bundle.header.device.id ? 'отправителя' : `с кодом ${w.deviceId.slice(0, 6)}`)}
             </div>
           ))}
+          {erasedRecordsText(state.preview.erasedRecords) && (
+            <div className="notice notice-warn" data-testid="erased-records">
+              {erasedRecordsText(state.preview.erasedRecords)}
+            </div>
+          )}
           {state.preview.ignoredTables.length > 0 && (
             <p className="muted">Таблицы более новой версии приложения пропущены: {state.preview.ignoredTables.join(', ')}.</p>
           )}

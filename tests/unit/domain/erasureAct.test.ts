@@ -56,6 +56,9 @@ describe('the extract from the log of events (order № 179, п. 4)', () => {
     const older = { ...entry, id: 'zz', subjectName: 'Петров Иван', subjectCategory: 'teacher', erasedOn: '2026-11-01', categories: ['фамилия, имя, отчество'] };
     const doc = erasureLogDocument([entry, older], { schoolName: 'Школа' }, '2026-12-02');
     expect(doc.heading).toBe('Выгрузка из журнала регистрации событий в информационной системе персональных данных «Наставник»');
+    // The app's own name of the system is already quoted: no second pair of quotes.
+    const own = erasureLogDocument([{ ...entry, systemName: '«Наставник» на устройстве «Телефон куратора»' }], { schoolName: 'Школа' }, '2025-10-30');
+    expect(own.heading).toBe('Выгрузка из журнала регистрации событий в информационной системе персональных данных «Наставник» на устройстве «Телефон куратора»');
     expect(doc.madeText).toBe('Сформирована 2 декабря 2026 г.');
     expect(doc.table.columns).toHaveLength(6);
     expect(doc.table.rows).toEqual([

@@ -66,9 +66,10 @@ describe('after the erasure', () => {
       'Персональные данные участника уничтожены 30.10.2025. Причина: отзыв субъектом персональных данных согласия на их обработку.',
     );
     expect(erasedRecordsText(0)).toBeNull();
-    expect(erasedRecordsText(1)).toBe('В файле были данные человека, чьи персональные данные уничтожены: 1 запись — они пропущены.');
+    expect(erasedRecordsText(1)).toBe('В файле были данные человека, чьи персональные данные уничтожены: 1 запись — она пропущена.');
     expect(erasedRecordsText(3)).toBe('В файле были данные человека, чьи персональные данные уничтожены: 3 записи — они пропущены.');
     expect(erasedRecordsText(5)).toMatch(/: 5 записей — они пропущены\.$/);
+    expect(erasedRecordsText(21)).toMatch(/: 21 запись — они пропущены\.$/);
   });
 
   it('the journal shows date, subject and reason', () => {
@@ -92,7 +93,10 @@ describe('after the erasure', () => {
     const base = {
       today: '2025-11-01',
       school: { academicYear: '2025/2026', consentAge: 14 },
-      people: [{ id: 'anna', category: 'student' as const, birthDate: '2010-11-01' }, { id: 'ivan', category: 'teacher' as const, birthDate: '' }],
+      people: [
+        { id: 'anna', category: 'student' as const, birthDate: '2010-11-01', roles: ['mentee'] },
+        { id: 'ivan', category: 'teacher' as const, birthDate: '', roles: ['mentor'] },
+      ],
       consents: [],
       rows: [],
       roadmap: [],
