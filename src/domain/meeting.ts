@@ -57,11 +57,12 @@ export function stageTimeline(meetings: readonly Pick<MeetingFields, 'kind' | 'd
 
 /**
  * The kind a new meeting most likely is: the first stage not yet held, except that once planning is done the
- * pair works (`work`) until someone logs the final meeting. After the final meeting, nothing is due.
+ * pair works (`work`) until someone logs the final meeting. A meeting after the final one is more work (a pair meets
+ * again before the curator closes it), never a second final meeting.
  */
 export function suggestNextKind(meetings: readonly Pick<MeetingFields, 'kind'>[]): MeetingKind {
   const held = new Set(meetings.map((m) => m.kind));
-  if (held.has('final')) return 'final';
+  if (held.has('final')) return 'work';
   for (const k of ['intro', 'trial', 'planning'] as const) if (!held.has(k)) return k;
   return 'work';
 }
@@ -92,4 +93,11 @@ export function daysSinceLastMeeting(meetings: readonly Pick<MeetingFields, 'dat
   if (meetings.length === 0) return null;
   const last = meetings.map((m) => m.date).sort().at(-1)!;
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The date of the final meeting already logged, when `kind` would log a second one; `null` otherwise. */
+export function earlierFinal(meetings: readonly Pick<MeetingFields, 'kind' | 'date'>[], kind: MeetingKind): string | null {
+  if (kind !== 'final') return null;
+  const finals = meetings.filter((m) => m.kind === 'final').map((m) => m.date).sort();
+  return finals[0] ?? null;
 }

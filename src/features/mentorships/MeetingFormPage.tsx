@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { MEETING_KINDS, meetingInputSchema, suggestNextKind, type Meeting, type MeetingFields, type MeetingKind } from '../../domain/meeting';
+import { earlierFinal, MEETING_KINDS, meetingInputSchema, suggestNextKind, type Meeting, type MeetingFields, type MeetingKind } from '../../domain/meeting';
 import type { Mentorship } from '../../domain/mentorship';
 import { meetingDateNotice, personLabel } from '../../domain/mentorshipList';
 import { formatRuDate, todayIso } from '../../domain/dates';
@@ -114,6 +114,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
   const done = useRef(false);
   useEffect(() => () => void (done.current && clearDraft(draftKey)), [draftKey]);
   const kind = watch('kind');
+  const secondFinal = earlierFinal(meetings.filter((x) => x.id !== meeting?.id), kind);
   const dateNotice = meetingDateNotice(watch('date'), mentorship);
   const [moveStart, setMoveStart] = useState(true);
 
@@ -164,6 +165,11 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
             {meetingKindLabel[kind] ?? ''}
             {kind === suggested ? ' — по пройденным этапам' : ` (по этапам следующая: ${meetingKindLabel[suggested].toLowerCase()})`}
           </p>
+          {secondFinal && (
+            <p className="notice notice-warn" data-testid="second-final">
+              Итоговая встреча уже записана {formatRuDate(secondFinal)}. Если пара встретилась ещё раз, отметьте «{meetingKindLabel.work}».
+            </p>
+          )}
           {errors.kind?.message && (
             <p className="field-error" role="alert">
               {errors.kind.message}

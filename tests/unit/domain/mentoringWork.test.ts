@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, isGroup, mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { daysSinceLastMeeting, outOfOrder, stageTimeline, suggestNextKind, type MeetingKind } from '../../../src/domain/meeting';
+import { daysSinceLastMeeting, earlierFinal, outOfOrder, stageTimeline, suggestNextKind, type MeetingKind } from '../../../src/domain/meeting';
 import { approvalState, approvedDigest, planProgress } from '../../../src/domain/plan';
 import { consentInputSchema, isValidConsent, peopleWithoutConsent, signerProblem } from '../../../src/domain/consent';
 import { fieldErrors } from '../../../src/domain/zodErrors';
@@ -35,7 +35,15 @@ describe('meeting stages', () => {
     expect(suggestNextKind([m('intro', '2025-10-01'), m('trial', '2025-10-08')])).toBe('planning');
     expect(suggestNextKind([m('intro', '2025-10-01'), m('trial', '2025-10-08'), m('planning', '2025-10-15')])).toBe('work');
     expect(suggestNextKind([m('intro', 'a'), m('trial', 'b'), m('planning', 'c'), m('work', 'd'), m('work', 'e')])).toBe('work');
-    expect(suggestNextKind([m('intro', 'a'), m('final', 'b')])).toBe('final');
+    // After the final meeting a pair may still meet: that is work, not a second final meeting.
+    expect(suggestNextKind([m('intro', 'a'), m('final', 'b')])).toBe('work');
+    expect(suggestNextKind([m('intro', 'a'), m('trial', 'b'), m('planning', 'c'), m('work', 'd'), m('final', 'e')])).toBe('work');
+  });
+  it('notices a second final meeting, and only that', () => {
+    const held = [m('intro', '2025-10-01'), m('final', '2026-05-20')];
+    expect(earlierFinal(held, 'final')).toBe('2026-05-20');
+    expect(earlierFinal(held, 'work')).toBeNull();
+    expect(earlierFinal([m('intro', '2025-10-01')], 'final')).toBeNull();
   });
   it('draws the timeline with the dates of each stage', () => {
     const t = stageTimeline([m('work', '2025-11-10'), m('intro', '2025-10-01'), m('work', '2025-11-03')]);
