@@ -75,3 +75,16 @@ export function ownMentorshipIds(role: DeviceRole, mentorships: readonly PairLik
   const sent = new Set(role.mentorshipIds);
   return mentorships.filter((m) => !m.deleted && (sent.has(m.id) || (me !== null && m.mentorIds.includes(me)))).map((m) => m.id);
 }
+
+/**
+ * The name a mentor's phone takes when its owner has not named it: «Телефон наставника: Петров И. С.» — what the
+ * curator then reads in the exchange history and the QR «Кому» list instead of «без названия». No more than 60
+ * characters (the device name's limit).
+ */
+export function mentorPhoneName(mentor: { lastName: string; firstName: string; middleName: string }): string {
+  const initials = [mentor.firstName, mentor.middleName]
+    .filter(Boolean)
+    .map((x) => `${x.charAt(0)}.`)
+    .join(' ');
+  return `Телефон наставника: ${[mentor.lastName, initials].filter(Boolean).join(' ')}`.slice(0, 60);
+}

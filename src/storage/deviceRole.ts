@@ -1,4 +1,5 @@
-import { commonMentor, readDeviceRole, roleAfterImport, type DeviceRole } from '../domain/deviceRole';
+import { commonMentor, mentorPhoneName, readDeviceRole, roleAfterImport, type DeviceRole } from '../domain/deviceRole';
+import { DEVICE_NAME_KEY } from './bundle/exportBundle';
 import type { BundleScope } from '../domain/bundle/schema';
 import { getDb, type NastavnikDb } from './db';
 import { ME_KEY } from './myself';
@@ -33,11 +34,19 @@ export async function noteImportForRole(
   const next = roleAfterImport(current, file, heldDataBefore);
   if (!next) return;
   await db.meta.put({ key: ROLE_KEY, value: next });
-  if (next.kind !== 'mentor' || (await db.meta.get(ME_KEY))?.value) return;
-  const wanted = new Set(file.scope.kind === 'mentorships' ? file.scope.mentorshipIds : []);
-  const mine = file.mentorships
-    .filter((m) => wanted.has(m.id))
-    .map((m) => ({ mentorIds: Array.isArray(m.mentorIds) ? m.mentorIds.filter((x): x is string => typeof x === 'string') : [] }));
-  const me = commonMentor(mine);
-  if (me) await db.meta.put({ key: ME_KEY, value: me });
+  if (next.kind !== 'mentor') return;
+  let me = (await db.meta.get(ME_KEY))?.value;
+  if (!me) {
+    const wanted = new Set(file.scope.kind === 'mentorships' ? file.scope.mentorshipIds : []);
+    const mine = file.mentorships
+      .filter((m) => wanted.has(m.id))
+      .map((m) => ({ mentorIds: Array.isArray(m.mentorIds) ? m.mentorIds.filter((x): x is string => typeof x === 'string') : [] }));
+    me = commonMentor(mine);
+    if (me) await db.meta.put({ key: ME_KEY, value: me });
+  }
+  // An unnamed mentor's phone is named after its owner, so the curator's device shows whose file it is.
+  if (typeof me === 'string' && me && !(await db.meta.get(DEVICE_NAME_KEY))?.value) {
+    const person = await db.people.get(me);
+    if (person && !person.deleted) await db.meta.put({ key: DEVICE_NAME_KEY, value: mentorPhoneName(person) });
+  }
 }

@@ -4,6 +4,7 @@ import { deviceNameSchema } from '../domain/bundle/exportForm';
 import { getDb } from '../storage/db';
 import { DEVICE_NAME_KEY } from '../storage/bundle/exportBundle';
 import { useToasts } from './toastStore';
+import { useDeviceRole } from '../data/useDeviceRole';
 
 /** The name other devices show for this one in their exchange history and conflicts. Stored locally, sent in bundles. */
 export function DeviceNameForm() {
@@ -14,6 +15,7 @@ export function DeviceNameForm() {
   const [error, setError] = useState<string | null>(null);
   // The stored name fills the field once it is read, unless the user has started typing (a slow phone reads late).
   const [typed, setTyped] = useState(false);
+  const role = useDeviceRole();
   useEffect(() => {
     if (stored !== undefined && !typed) setValue(stored);
   }, [stored, typed]);
@@ -41,7 +43,7 @@ export function DeviceNameForm() {
           id={`${id}-name`}
           value={value}
           maxLength={80}
-          placeholder="Телефон куратора"
+          placeholder={role?.kind === 'mentor' ? 'Телефон наставника' : 'Телефон куратора'}
           aria-invalid={!!error}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
           onChange={(e) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonMentor, CURATOR_ROLE, ownMentorshipIds, readDeviceRole, roleAfterImport, type DeviceRole } from '../../../src/domain/deviceRole';
+import { commonMentor, CURATOR_ROLE, ownMentorshipIds, readDeviceRole, roleAfterImport, type DeviceRole, mentorPhoneName } from '../../../src/domain/deviceRole';
 import { pendingForPeer } from '../../../src/domain/handoff/delta';
 
 const pairFile = (ids: string[], deviceId = 'cur') => ({ scope: { kind: 'mentorships' as const, mentorshipIds: ids }, deviceId, deviceName: 'Телефон куратора' });
@@ -63,5 +63,13 @@ describe('what the curator has not got yet', () => {
     expect(pendingForPeer(tables, { 'meetings|c': { me: 1 } }, sent)).toEqual({ unsent: 1, awaiting: 1 });
     // an edit after the file left is unsent again
     expect(pendingForPeer({ meetings: [rec('b', 3)] }, {}, sent)).toEqual({ unsent: 1, awaiting: 0 });
+  });
+});
+
+describe('the name of an unnamed mentor’s phone', () => {
+  it('is the owner’s short name, and stays within the 60 characters of a device name', () => {
+    expect(mentorPhoneName({ lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич' })).toBe('Телефон наставника: Петров И. С.');
+    expect(mentorPhoneName({ lastName: 'Ли', firstName: 'Борис', middleName: '' })).toBe('Телефон наставника: Ли Б.');
+    expect(mentorPhoneName({ lastName: 'Я'.repeat(60), firstName: 'А', middleName: '' }).length).toBe(60);
   });
 });

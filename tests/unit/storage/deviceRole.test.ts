@@ -5,6 +5,7 @@ import { getDeviceRole } from '../../../src/storage/deviceRole';
 import { getMe } from '../../../src/storage/myself';
 import { carry, closeAll, importInto, newDb, repos, seedSchool } from './bundleHelpers';
 import { meetingInputSchema } from '../../../src/domain/meeting';
+import { mentorPhoneName } from '../../../src/domain/deviceRole';
 
 afterEach(closeAll);
 
@@ -18,6 +19,9 @@ describe('a mentor’s phone started from a pair file', () => {
     const role = await getDeviceRole(mentor);
     expect(role).toEqual({ kind: 'mentor', mentorshipIds: [m1.id], curatorDeviceId: await getDeviceId(curator), curatorDeviceName: 'Телефон куратора' });
     expect(await getMe(mentor)).toBe(t1.id);
+    // unnamed, it is named after its owner (the curator's phone keeps the name it was given)
+    expect((await mentor.meta.get(DEVICE_NAME_KEY))?.value).toBe(mentorPhoneName(t1));
+    expect((await curator.meta.get(DEVICE_NAME_KEY))?.value).toBe('Телефон куратора');
     if (role.kind !== 'mentor') return;
 
     // everything it holds came from the curator: nothing to send
