@@ -4,6 +4,7 @@ import { previewImport } from '../../../src/storage/bundle/importBundle';
 import { undoLastImport } from '../../../src/storage/bundle/undoImport';
 import { erasePerson, listErasureLog, purgeExpiredErasureLog } from '../../../src/storage/erasure';
 import { repositoryFor } from '../../../src/storage/repository';
+import { getDeviceId } from '../../../src/storage/clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../../../src/storage/db';
 import { computeIndicators, type MonitoringInput } from '../../../src/domain/monitoring';
 import type { Draft } from '../../../src/domain/envelope';
@@ -229,6 +230,21 @@ describe('the erasure travels', () => {
       expect(keptB, order).toEqual(keptA);
       expectClean(JSON.stringify([da, keptA]), order);
     }
+  });
+
+  it('«только новое» for the mentor’s phone carries the erasure (the anonymised records did not change their versions: the phone erases its own)', async () => {
+    const { a } = await twoDevices();
+    const phone = await newDb();
+    const scope = { kind: 'mentorships' as const, mentorshipIds: ['m1'] };
+    await exchange(a, phone, { scope });
+    await exchange(phone, a, { scope }); // the curator learns what the phone holds
+    await erasePerson(a, SUBJECT.id, { reason: 'consentWithdrawn', by: BY, now: NOW });
+    const delta = await carry(a, { scope, changesFor: await getDeviceId(phone) });
+    expect(delta.tables.erasures!.map((e) => e.personId)).toEqual([SUBJECT.id]);
+    expect(delta.tables.people ?? []).toEqual([]);
+    await importInto(phone, delta);
+    const logText = JSON.stringify(await phone.erasureLog.toArray());
+    expectClean((await dumpText(phone)).replace(logText, ''), 'телефон наставника после «только нового»');
   });
 
   it('a mentor’s pair file carries the erasure, and the mentor’s phone destroys what it holds of her', async () => {
