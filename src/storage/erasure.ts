@@ -28,7 +28,7 @@ import { Repository } from './repository';
  */
 
 /** Every table an erasure reads or writes: all synced tables and every local table that can hold a copy. */
-export const ERASURE_TABLES = [...SYNCED_TABLES, 'conflicts', 'snapshots', 'drafts', 'setAside', 'meta', 'erasureLog'] as const;
+export const ERASURE_TABLES = [...SYNCED_TABLES, 'conflicts', 'snapshots', 'drafts', 'setAside', 'meta', 'exchanges', 'peers', 'erasureLog'] as const;
 
 const SUBJECT_CATEGORY: Record<PersonCategory, string> = {
   student: 'обучающийся',
@@ -84,7 +84,8 @@ function mentions(row: unknown, needles: readonly string[]): boolean {
  * Applies erasures to everything this device holds, inside the caller's transaction over `ERASURE_TABLES`: records
  * about each erased person are anonymised (written through the write path, stamps kept) or removed, their kept values
  * erased, and every local copy that mentions the person (undo snapshots, drafts, set-aside records, meta rows with
- * their personal values) is dropped. A log line is written for each person whose name this device held and had not
+ * their personal values) is dropped; a text holding one of her values in the device's settings, its history of
+ * exchanges or its peers' names is emptied. A log line is written for each person whose name this device held and had not
  * logged yet. Idempotent: applied twice, the second time changes nothing.
  *
  * `related`: records of a file being imported, so that a pair the file lists the person in counts as theirs.
@@ -172,10 +173,14 @@ export async function applyErasures(
     if (drop.length) await db.table(table).bulkDelete(drop);
     result.copies += drop.length;
   }
-  const meta = await db.meta.toArray();
-  const metaDrop = meta.filter((row) => !META_KEEP.has(row.key) && mentions(row.value, values)).map((row) => row.key);
-  if (metaDrop.length) await db.meta.bulkDelete(metaDrop);
-  result.copies += metaDrop.length;
+  // Rows that must stay (the device's settings, its history of exchanges, what its peers hold) keep their shape, with
+  // every text that holds one of her values emptied: a device named after her, say.
+  for (const table of ['meta', 'exchanges', 'peers'] as const) {
+    const rows = (await db.table(table).toArray()) as Rec[];
+    const next = rows.filter((row) => !(table === 'meta' && META_KEEP.has(row.key as string)) && mentions(row, values)).map((row) => scrub(row, values) as Rec);
+    if (next.length) await db.table(table).bulkPut(next);
+    result.copies += next.length;
+  }
 
   // The log: once per person on this device, only where this device held their name.
   for (const e of erasures) {
@@ -199,6 +204,14 @@ export async function applyErasures(
     result.logged.push(row);
   }
   return result;
+}
+
+/** `v` with every string that contains one of `needles` emptied (keys and everything else as they are). */
+function scrub(v: unknown, needles: readonly string[]): unknown {
+  if (typeof v === 'string') return needles.some((s) => v.includes(s)) ? '' : v;
+  if (Array.isArray(v)) return v.map((x) => scrub(x, needles));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x, needles)]));
+  return v;
 }
 
 function aboutAny(s: ErasureScope, table: SyncedTable, r: Rec): boolean {

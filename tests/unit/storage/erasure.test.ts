@@ -70,6 +70,7 @@ async function twoDevices() {
   await a.drafts.put({ key: 'plan:other', value: { title: 'чужой черновик' }, savedAt: NOW.toISOString() });
   await a.setAside.put({ id: `people|${SUBJECT.id}-old`, table: 'people', recordId: `${SUBJECT.id}-old`, record: { lastName: SUBJECT.lastName, email: SUBJECT.email }, problems: [], at: NOW.toISOString() });
   await a.meta.put({ key: 'lastSearch', value: SUBJECT.lastName });
+  await a.exchanges.put({ id: 'x-old', at: NOW.toISOString(), direction: 'import', device: { id: 'dev-anna', name: `Телефон: ${SUBJECT.lastName}` } });
   return { a, b, older, fromB };
 }
 
@@ -102,6 +103,7 @@ describe('erasePerson', () => {
     expect((await a.people.get('p-mentor'))!.lastName).toBe('Иванова');
     expect(await a.drafts.get('plan:other')).toBeDefined();
     expect(await a.meta.get('deviceName')).toEqual({ key: 'deviceName', value: 'Телефон куратора' });
+    expect(await a.exchanges.get('x-old')).toMatchObject({ direction: 'import', device: { id: 'dev-anna', name: '' } });
   });
 
   it('writes the erasure record (no personal data) and one log line with what order № 179 asks', async () => {
