@@ -272,12 +272,16 @@ export function tombstoneFields<T extends Rec>(table: SyncedTable, fields: T, on
   return anonymiseFields(table, fields, on).record;
 }
 
-/** The personal values of a person's row worth searching other copies for (drafts, set-aside records…). */
-export function personalStrings(person: Rec): string[] {
+/**
+ * The personal values of a person's row worth searching other copies for (drafts, set-aside records…): those the
+ * erasure (on `on`) would replace — not placeholders or erased values already, which would match unrelated texts.
+ */
+export function personalStrings(person: Rec, on: IsoDate): string[] {
   const out: string[] = [];
   for (const field of Object.keys(PERSON_PERSONAL_DATA.personal)) {
     const v = person[field];
-    for (const s of typeof v === 'string' ? [v] : strings(v)) if (s.trim().length >= 3) out.push(s.trim());
+    if (JSON.stringify(eraseValue('people', field, v, on)) === JSON.stringify(v)) continue;
+    for (const s of typeof v === 'string' ? [v] : strings(v)) if (s.trim().length >= 2) out.push(s.trim());
   }
   return out;
 }

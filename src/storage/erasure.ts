@@ -107,12 +107,13 @@ export async function applyErasures(
   const people = new Map(all.filter((x) => x.table === 'people').map((x) => [x.record.id, x.record]));
   for (const e of erasures) {
     const p = people.get(e.personId);
-    const values = p ? personalStrings(p) : [];
-    for (const k of keptRows) if (k.table === 'people' && k.recordId === e.personId && typeof k.value === 'string' && k.value.trim().length >= 2) values.push(k.value.trim());
+    const values = p ? personalStrings(p, e.erasedOn) : [];
+    for (const k of keptRows)
+      if (k.table === 'people' && k.recordId === e.personId && Object.hasOwn(k, 'value')) values.push(...personalStrings({ [k.field]: k.value }, e.erasedOn));
     // Older versions of her row that only an undo snapshot still holds.
     for (const snap of snapshots)
       for (const r of Array.isArray(snap.records) ? (snap.records as { table?: string; id?: string; before?: Rec | null }[]) : [])
-        if (r.table === 'people' && r.id === e.personId && r.before) values.push(...personalStrings(r.before));
+        if (r.table === 'people' && r.id === e.personId && r.before) values.push(...personalStrings(r.before, e.erasedOn));
     needles.set(e.personId, values.filter((v) => v.length >= 2));
   }
 

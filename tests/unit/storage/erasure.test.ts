@@ -128,6 +128,9 @@ describe('erasePerson', () => {
   it('applied twice changes nothing: the same database, one log line', async () => {
     const { a } = await twoDevices();
     await erasePerson(a, SUBJECT.id, { reason: 'consentWithdrawn', by: BY, now: NOW });
+    // texts that hold the placeholders or the erased values are not hers: a second pass leaves them alone
+    await a.drafts.put({ key: 'event:new', value: { notes: 'Участник обезличено 2012-12-02' }, savedAt: NOW.toISOString() });
+    await a.meta.put({ key: 'lastSearch', value: 'Обезличено Участник' });
     const once = await dump(a);
     const again = await erasePerson(a, SUBJECT.id, { reason: 'subjectRequest', by: BY, now: new Date('2026-12-05T10:00:00Z') });
     expect(again.changed).toBe(0);
