@@ -112,10 +112,10 @@ export interface FileTiming {
 }
 
 /** The tables applyImport's one transaction spans (IMPORT_TABLES of src/storage/bundle/importBundle.ts). */
-const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files', 'peers'];
+const IMPORT_TABLES = [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'meta', 'files', 'peers', 'drafts', 'setAside', 'erasureLog'];
 
 export interface Probes {
-  /** An empty readwrite transaction over the import's 28 stores (one read in it), committed. */
+  /** An empty readwrite transaction over the import's 30 stores (one read in it), committed. */
   wideTransaction: number;
   /** The preview's read transaction (synced tables, conflicts, files) with one read in it. */
   readTransaction: number;
