@@ -107,7 +107,7 @@ export function countRowWarnings(rows: readonly { warnings: readonly RowWarning[
   let plansUnder90 = 0;
   for (const r of rows) {
     if (r.warnings.some((w) => w.kind === 'notMet' || w.kind === 'neverMet')) notMeeting += 1;
-    if (r.warnings.some((w) => w.kind === 'planUnder90')) plansUnder90 += 1;
+    if (r.warnings.some((w) => w.kind === 'planUnder90' || w.kind === 'planOverdue')) plansUnder90 += 1;
   }
   return { notMeeting, plansUnder90 };
 }
@@ -179,7 +179,7 @@ export function attentionItems(c: AttentionCounts): AttentionItem[] {
   if (c.notMeeting > 0)
     out.push({ id: 'notMeeting', text: `Не встречались больше 30 дней: ${plural(c.notMeeting, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
   if (c.plansUnder90 > 0)
-    out.push({ id: 'plans', text: `План выполнен меньше чем на 90\u00a0%: ${plural(c.plansUnder90, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
+    out.push({ id: 'plans', text: `План отстаёт (просрочены пункты или к сроку меньше 90\u00a0%): ${plural(c.plansUnder90, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
   if (c.overdueRoadmap > 0)
     out.push({ id: 'roadmap', text: `Просрочено в дорожной карте: ${plural(c.overdueRoadmap, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`, to: '/roadmap' });
   if (c.hasData && c.daysSinceBackup === null)

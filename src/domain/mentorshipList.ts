@@ -19,7 +19,9 @@ type ItemLike = Live & Pick<PlanItemFields, 'planId' | 'status' | 'dueDate'>;
 export type RowWarning =
   | { kind: 'notMet'; days: number }
   | { kind: 'neverMet'; days: number }
-  | { kind: 'planUnder90'; share: number };
+  | { kind: 'planUnder90'; share: number }
+  /** Items past their due date and not done: the plan is behind now, whatever its share. */
+  | { kind: 'planOverdue'; count: number };
 
 export interface MentorshipRow<M extends MentorshipLike = MentorshipLike> {
   mentorship: M;
@@ -53,7 +55,8 @@ export function daysBetween(from: string, to: string): number {
 
 /**
  * The reasons a row carries a warning mark: an active pair that has not met for 30+ days (or never, 30+ days after
- * it started), and a plan completed below 90 % (the roadmap's problem line) unless the work was interrupted.
+ * it started), a plan with overdue items, and a plan completed below 90 % once all its items are due (the roadmap's
+ * problem line), unless the work was interrupted.
  */
 export function rowWarnings(
   m: Pick<MentorshipLike, 'status' | 'startDate' | 'createdAt'>,
@@ -70,7 +73,12 @@ export function rowWarnings(
       if (days >= STALE_MEETING_DAYS) out.push({ kind: 'neverMet', days });
     }
   }
-  if (m.status !== 'interrupted' && plan && plan.share !== null && plan.problem) out.push({ kind: 'planUnder90', share: plan.share });
+  // A plan under way is not a problem for being under 90 % in December: it is behind when items are overdue, and
+  // under 90 % counts once its items' dates have all come (the monitoring judges the rest at the year's end).
+  if (m.status !== 'interrupted' && plan && plan.share !== null) {
+    if (plan.overdue > 0) out.push({ kind: 'planOverdue', count: plan.overdue });
+    else if (plan.problem && plan.allDue) out.push({ kind: 'planUnder90', share: plan.share });
+  }
   return out;
 }
 

@@ -57,6 +57,11 @@ export interface PlanProgress {
   share: number | null;
   problem: boolean;
   overdue: number;
+  /**
+   * Every counted item's due date has come (none is undated or still ahead): the plan's own end has passed, so «under
+   * 90 %» is the roadmap's problem now, not a plan still under way.
+   */
+  allDue: boolean;
 }
 
 export function planProgress(items: readonly Pick<PlanItemFields, 'status' | 'dueDate'>[], today: string): PlanProgress {
@@ -64,7 +69,8 @@ export function planProgress(items: readonly Pick<PlanItemFields, 'status' | 'du
   const done = counted.filter((i) => i.status === 'done').length;
   const share = counted.length ? done / counted.length : null;
   const overdue = counted.filter((i) => i.status !== 'done' && i.dueDate && i.dueDate < today).length;
-  return { planned: counted.length, done, share, problem: share === null || share < PLAN_PROBLEM_THRESHOLD, overdue };
+  const allDue = counted.length > 0 && counted.every((i) => !!i.dueDate && i.dueDate <= today);
+  return { planned: counted.length, done, share, problem: share === null || share < PLAN_PROBLEM_THRESHOLD, overdue, allDue };
 }
 
 /**

@@ -44,7 +44,7 @@ export function MentorshipPage() {
   const title = pairHeading(m, people);
   const formName = forms?.find((f) => f.id === m.formId)?.name ?? m.formId;
   const progress = items.length ? planProgress(items, today) : null;
-  const warnings = rowWarnings(m, daysSinceLastMeeting(meetings, today), progress, today).filter((w) => w.kind !== 'planUnder90');
+  const warnings = rowWarnings(m, daysSinceLastMeeting(meetings, today), progress, today).filter((w) => w.kind !== 'planUnder90' && w.kind !== 'planOverdue');
 
   const members = (ids: readonly string[]): ReactNode => (
     <ul className="members">

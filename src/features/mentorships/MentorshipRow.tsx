@@ -14,6 +14,8 @@ export function warningText(w: RowWarning): string {
       return `ни одной встречи за ${plural(w.days, DAYS)}`;
     case 'planUnder90':
       return `план ${Math.round(w.share * 100)}\u00a0% — меньше 90\u00a0%`;
+    case 'planOverdue':
+      return `в плане просрочено: ${plural(w.count, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`;
   }
 }
 
@@ -46,7 +48,7 @@ export const MentorshipRow = memo(function MentorshipRow({ row }: { row: Row }) 
           <span className="badge">
             {row.stagesDone}/{STAGE_COUNT} этапов
           </span>
-          {row.plan && row.plan.share !== null && !row.warnings.some((w) => w.kind === 'planUnder90') && (
+          {row.plan && row.plan.share !== null && !row.warnings.some((w) => w.kind === 'planUnder90' || w.kind === 'planOverdue') && (
             <span className="badge">план {Math.round(row.plan.share * 100)}&nbsp;%</span>
           )}
           {row.warnings.map((w) => (

@@ -6,18 +6,22 @@ import { ordersRepo } from '../../storage/repositories';
 import { orderKindLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
+import { useDeviceRole } from '../../data/useDeviceRole';
 
 const TITLE = 'Приказы';
 
 /** The director's orders, newest first. */
 export function OrdersListPage() {
   const orders = useLiveQuery(() => ordersRepo.list(), []);
-  const add = (
-    <Link className="button button-small button-primary" to="/orders/new">
-      Новый приказ
-    </Link>
-  );
-  if (!orders) return <Page title={TITLE}>{null}</Page>;
+  const role = useDeviceRole();
+  // Orders are prepared on the curator's device; a mentor's phone only shows those that came with its pairs.
+  const add =
+    role?.kind === 'mentor' ? undefined : (
+      <Link className="button button-small button-primary" to="/orders/new">
+        Новый приказ
+      </Link>
+    );
+  if (!orders || !role) return <Page title={TITLE}>{null}</Page>;
   if (orders.length === 0)
     return (
       <Page title={TITLE}>
@@ -27,11 +31,13 @@ export function OrdersListPage() {
             Здесь готовятся приказы директора: о закреплении наставнических пар и групп, об утверждении индивидуальных планов
             (дорожная карта — ноябрь). Приложение составит текст, таблицу пар и файл DOCX для подписи.
           </p>
-          <div className="button-row">
-            <Link className="button button-primary" to="/orders/new">
-              Подготовить приказ
-            </Link>
-          </div>
+          {add && (
+            <div className="button-row">
+              <Link className="button button-primary" to="/orders/new">
+                Подготовить приказ
+              </Link>
+            </div>
+          )}
         </EmptyState>
       </Page>
     );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { plural } from '../../domain/text';
 import { approvalState, planProgress, type Plan, type PlanItem } from '../../domain/plan';
 import { defaultPlanTitle } from '../../domain/mentorshipList';
 import { formatRuDate, todayIso } from '../../domain/dates';
@@ -108,7 +109,8 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
   const p = planProgress(items, today);
   const pct = p.share === null ? null : Math.round(p.share * 100);
   const state = approvalState(plan, items);
-  const orderText = order ? `приказом № ${order.number} от ${formatRuDate(order.date)}` : 'приказом';
+  // On a mentor's phone the order itself may not have come (a pair file carries the pair, not the school's orders).
+  const orderText = order ? `приказом № ${order.number} от ${formatRuDate(order.date)}` : 'приказом директора (сам приказ — у куратора)';
 
   const remove = async () => {
     setConfirming(false);
@@ -159,10 +161,21 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
               Выполнено {p.done} из {p.planned}
               {p.overdue > 0 ? `, просрочено ${p.overdue}` : ''}
             </p>
-            {p.problem ? (
-              <p className="notice notice-warn" data-testid="plan-flag">
-                Меньше 90&nbsp;%: дорожная карта считает такой план проблемным.
+            {p.overdue > 0 && (
+              <p className="notice notice-warn" data-testid="plan-overdue">
+                Просрочено: {plural(p.overdue, { one: 'пункт', few: 'пункта', many: 'пунктов' })}. Выполните или перенесите срок.
               </p>
+            )}
+            {p.problem ? (
+              p.allDue ? (
+                <p className="notice notice-warn" data-testid="plan-flag">
+                  Меньше 90&nbsp;%: сроки всех пунктов прошли, и дорожная карта считает такой план проблемным.
+                </p>
+              ) : (
+                <p className="muted" data-testid="plan-flag">
+                  Меньше 90&nbsp;% пока: к сроку плана нужно выполнить не меньше 90&nbsp;% пунктов.
+                </p>
+              )
             ) : (
               <p className="notice notice-ok">План выполнен не меньше чем на 90&nbsp;%.</p>
             )}
@@ -186,7 +199,11 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
       </div>
       <ConfirmDialog
         open={confirming}
-        message={`Удалить план «${plan.title}» со всеми пунктами?`}
+        message={
+          state === 'draft'
+            ? `Удалить план «${plan.title}» со всеми пунктами?`
+            : `План «${plan.title}» утверждён приказом. Удалить его со всеми пунктами? Приказ останется, а утверждённого плана у пары не будет.`
+        }
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       />

@@ -76,6 +76,13 @@ describe('individual plan progress and approval', () => {
     expect(q).toMatchObject({ share: 0.5, problem: true, overdue: 1 });
     expect(planProgress([], '2025-11-01')).toMatchObject({ share: null, problem: true });
   });
+  it('knows when every item’s date has come: the day of the last due date, not the day before; an undated item is never due', () => {
+    const items = [item('done', '2026-05-20'), item('planned', '2026-05-31'), item('cancelled', '')];
+    expect(planProgress(items, '2026-05-30').allDue).toBe(false);
+    expect(planProgress(items, '2026-05-31').allDue).toBe(true);
+    expect(planProgress([...items, item('planned', '')], '2026-06-30').allDue).toBe(false);
+    expect(planProgress([], '2026-06-30').allDue).toBe(false);
+  });
   it('sees changes to an approved plan, but not progress on it', () => {
     const items = [item('planned', '2025-12-01', 'Проект по робототехнике'), item('planned', '2026-02-01', 'Олимпиада')];
     const plan = { approvedByOrderId: 'o1', approvedItemsDigest: approvedDigest(items) };

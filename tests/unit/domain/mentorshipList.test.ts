@@ -79,7 +79,8 @@ describe('buildMentorshipRows', () => {
     expect(row!.stagesDone).toBe(3);
     expect(row!.daysSinceMeeting).toBe(5);
     expect(row!.plan).toMatchObject({ planned: 2, done: 1, share: 0.5 });
-    expect(row!.warnings).toEqual([{ kind: 'planUnder90', share: 0.5 }]);
+    // undated items are not due yet: 50 % is no warning while the plan is under way
+    expect(row!.warnings).toEqual([]);
     expect(row!.group).toBe(false);
   });
 
@@ -132,11 +133,17 @@ describe('rowWarnings', () => {
   it('does not nag a pair that is forming, finished or interrupted about meetings', () => {
     for (const status of ['forming', 'finished', 'interrupted'] as const) expect(rowWarnings({ ...active, status }, 90, null, TODAY)).toEqual([]);
   });
-  it('flags a plan under 90 %, but not one at 90 %, nor an interrupted pair’s plan', () => {
-    const p = (share: number) => ({ planned: 10, done: share * 10, share, problem: share < 0.9, overdue: 0 });
+  it('flags a plan under 90 % once all its items are due, but not one at 90 %, nor an interrupted pair’s plan', () => {
+    const p = (share: number, allDue = true, overdue = 0) => ({ planned: 10, done: share * 10, share, problem: share < 0.9, overdue, allDue });
     expect(rowWarnings(active, 1, p(0.8), TODAY)).toEqual([{ kind: 'planUnder90', share: 0.8 }]);
     expect(rowWarnings(active, 1, p(0.9), TODAY)).toEqual([]);
     expect(rowWarnings({ ...active, status: 'interrupted' }, 1, p(0.1), TODAY)).toEqual([]);
+  });
+  it('does not call a plan under way a problem: under 90 % in December with items due in May is no warning; an overdue item is', () => {
+    const p = (share: number, allDue: boolean, overdue: number) => ({ planned: 10, done: share * 10, share, problem: share < 0.9, overdue, allDue });
+    expect(rowWarnings(active, 1, p(0.2, false, 0), TODAY)).toEqual([]);
+    expect(rowWarnings(active, 1, p(0.2, false, 2), TODAY)).toEqual([{ kind: 'planOverdue', count: 2 }]);
+    expect(rowWarnings(active, 1, p(0.2, true, 3), TODAY)).toEqual([{ kind: 'planOverdue', count: 3 }]);
   });
 });
 
