@@ -5,8 +5,7 @@ import { saveSchool } from '../../storage/repositories';
 import { t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SchoolProfileForm } from '../../ui/SchoolForm';
-// eslint-disable-next-line no-restricted-imports -- BundleImport moves down to src/ui with the erasure work that is editing it
-import { BundleImport } from '../sharing/BundleImport';
+import { BundleImport } from '../../ui/BundleImport';
 
 /** The first-run wizard: the school and the year's denominators, then straight to the participants base. */
 export function WelcomePage() {

@@ -3,7 +3,7 @@ import type QrScanner from 'qr-scanner';
 import { FountainDecoder } from '../../domain/handoff/fountain';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
-import { BundleImport, importSummary } from './BundleImport';
+import { BundleImport, importSummary } from '../../ui/BundleImport';
 
 type Camera = { state: 'off' } | { state: 'starting' } | { state: 'on'; torch: boolean } | { state: 'failed'; message: string };
 

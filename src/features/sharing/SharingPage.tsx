@@ -10,7 +10,7 @@ import { lastImportSnapshot, undoErrorMessage, undoLastImport } from '../../stor
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
-import { BundleImport, importSummary } from './BundleImport';
+import { BundleImport, importSummary } from '../../ui/BundleImport';
 import { ExportSection } from './ExportSection';
 import { DeviceNameForm } from '../../ui/DeviceNameForm';
 import { SetAsideSection } from './SetAsideSection';

@@ -1,15 +1,15 @@
-import { TableScroll } from '../../ui/TableScroll';
+import { TableScroll } from './TableScroll';
 import { useEffect, useId, useRef, useState } from 'react';
-import { bundleErrorMessage } from '../../domain/bundle/errors';
-import type { ParsedBundle } from '../../domain/bundle/format';
-import { tableLabel } from '../../domain/syncedTables';
-import { formatBytes, PAIRS_OR_GROUPS, plural } from '../../domain/text';
-import { clockWarningText } from '../../domain/clockSkew';
-import { erasedRecordsText } from '../../domain/erasureRequest';
-import { getDb } from '../../storage/db';
-import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../../storage/bundle/importBundle';
-import { readBundleFile } from '../../storage/bundle/exportFile';
-import { formatDateTime } from '../../domain/dates';
+import { bundleErrorMessage } from '../domain/bundle/errors';
+import type { ParsedBundle } from '../domain/bundle/format';
+import { tableLabel } from '../domain/syncedTables';
+import { formatBytes, PAIRS_OR_GROUPS, plural } from '../domain/text';
+import { clockWarningText } from '../domain/clockSkew';
+import { erasedRecordsText } from '../domain/erasureRequest';
+import { getDb } from '../storage/db';
+import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../storage/bundle/importBundle';
+import { readBundleFile } from '../storage/bundle/exportFile';
+import { formatDateTime } from '../domain/dates';
 
 type State =
   | { step: 'idle' }
