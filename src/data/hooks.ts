@@ -10,6 +10,7 @@ import type { School } from '../domain/school';
 import { getDb } from '../storage/db';
 import { getMe } from '../storage/myself';
 import { getSchool, mentorshipsRepo, partnersRepo, peopleRepo } from '../storage/repositories';
+import { listErasures } from '../storage/erasure';
 
 /** The school's profile; `null` when the device has none yet (a new phone before its wizard or first file). */
 export function useSchool(): School | null | undefined {
@@ -39,4 +40,9 @@ export function useDeviceId(): string | undefined {
 /** Who holds this device («Я — …»): a participant's id, or `null` when the owner has not said. */
 export function useMe(): string | null | undefined {
   return useLiveQuery(() => getMe(), []);
+}
+
+/** The people whose personal data was destroyed here or on another device (the synced erasure records). */
+export function useErasedPersonIds(): ReadonlySet<string> | undefined {
+  return useLiveQuery(() => listErasures(getDb()).then((l) => new Set(l.filter((e) => !e.deleted).map((e) => e.personId))), []);
 }

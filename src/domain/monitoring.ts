@@ -77,6 +77,11 @@ export interface MonitoringInput {
   planItems: readonly ({ planId: string } & Pick<PlanItemFields, 'status' | 'dueDate'>)[];
   events: readonly { kind: string; attendeeIds: readonly string[] }[];
   targets?: Partial<Record<IndicatorId, number>>;
+  /**
+   * People whose personal data has been destroyed (issue 12): their anonymous records still count where the rules
+   * keep them (a pair existed, it met), but no consent is asked of them — its processing has stopped.
+   */
+  erasedPersonIds?: ReadonlySet<string>;
 }
 
 const TITLES: Record<IndicatorId, string> = {
@@ -124,9 +129,11 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
   const inPairs = new Set(active.flatMap((m) => [...m.mentorIds, ...m.menteeIds]));
   const mentors = input.people.filter((p) => p.roles.includes('mentor'));
   const participants = programParticipants(input.people, input.mentorships);
+  const erased = input.erasedPersonIds;
+  const consentBase = erased?.size ? participants.filter((p) => !erased.has(p.id)) : participants;
   const consentsBy = groupBy(input.consents, (c) => c.personId);
   const withConsent = new Set(
-    participants.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today))).map((p) => p.id),
+    consentBase.filter((p) => (consentsBy.get(p.id) ?? []).some((c) => isValidConsent(c, p, input.school.consentAge, input.today))).map((p) => p.id),
   );
   const partnersWithMentor = new Set(mentors.filter((p) => p.category === 'partnerRep' && p.partnerId).map((p) => p.partnerId));
   const itemsBy = groupBy(input.planItems, (i) => i.planId);
@@ -145,7 +152,7 @@ export function computeIndicators(input: MonitoringInput): Indicator[] {
       denominator: input.partners.length,
       missing: input.partners.filter((p) => !partnersWithMentor.has(p.id)).map((p) => p.id),
     },
-    consents: { numerator: withConsent.size, denominator: participants.length, missing: participants.filter((p) => !withConsent.has(p.id)).map((p) => p.id) },
+    consents: { numerator: withConsent.size, denominator: consentBase.length, missing: consentBase.filter((p) => !withConsent.has(p.id)).map((p) => p.id) },
     plansAt90: { numerator: plansOk.size, denominator: plans.length, missing: plans.filter((p) => !plansOk.has(p.id)).map((p) => p.id) },
     finalEvent: { numerator: [...inPairs].filter((id) => finalGame.has(id)).length, denominator: inPairs.size, missing: [...inPairs].filter((id) => !finalGame.has(id)) },
     // Of all the school's students, as for «Наставники среди обучающихся»: the app holds only those in the programme.

@@ -43,6 +43,8 @@ export interface MonitoringData {
   /** The register of best practices (the report's «Практики»); none when left out. */
   practices?: readonly PracticeFields[];
   labels: { category: Record<PersonCategory, string>; status: Record<MentorshipStatus, string> };
+  /** People whose data has been destroyed: not asked for a consent (see MonitoringInput). */
+  erasedPersonIds?: ReadonlySet<string>;
 }
 
 /**
@@ -101,6 +103,7 @@ export function monitoringSnapshot(d: MonitoringData): {
     planItems,
     events,
     targets: school.indicatorTargets,
+    ...(d.erasedPersonIds ? { erasedPersonIds: d.erasedPersonIds } : {}),
   });
   const training = trainingSummary(groups, sessions, today);
   const byId = new Map<string, Person>(people.map((p) => [p.id, p]));

@@ -7,7 +7,7 @@ import { plural } from '../../domain/text';
 import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, missingConsentLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
-import { useMentorships, usePeople, useSchool } from '../../data/hooks';
+import { useErasedPersonIds, useMentorships, usePeople, useSchool } from '../../data/hooks';
 
 const TITLE = 'Согласия на обработку данных';
 
@@ -17,7 +17,8 @@ export function ConsentsPage() {
   const consents = useLiveQuery(() => consentsRepo.list(), []);
   const school = useSchool();
   const mentorships = useMentorships();
-  if (!people || !consents || !mentorships) return <Page title={TITLE}>{null}</Page>;
+  const erased = useErasedPersonIds();
+  if (!people || !consents || !mentorships || !erased) return <Page title={TITLE}>{null}</Page>;
 
   if (people.length === 0)
     return (
@@ -36,7 +37,13 @@ export function ConsentsPage() {
   const age = school?.consentAge ?? DEFAULT_CONSENT_AGE;
   const today = todayIso();
   // The programme's participants, as the indicator counts them: a parent who only signed for a child is not one.
-  const o = consentOverview(programParticipants(people, mentorships), consents, age, today);
+  // Someone whose data was destroyed is asked for nothing: only anonymous facts of them remain.
+  const o = consentOverview(
+    programParticipants(people, mentorships).filter((p) => !erased.has(p.id)),
+    consents,
+    age,
+    today,
+  );
   const collator = new Intl.Collator('ru-RU');
   const missing = [...o.missing].sort((a, b) => collator.compare(fullName(a.person), fullName(b.person)));
   const deadline = school ? consentDeadline(school.academicYear) : '';

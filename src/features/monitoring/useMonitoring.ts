@@ -8,7 +8,7 @@ import { consentsRepo, eventsRepo, meetingsRepo, ordersRepo, planItemsRepo, plan
 
 import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { useMentoringForms } from '../../data/useMentoringForms';
-import { useMentorships, usePartners, usePeople, useSchool } from '../../data/hooks';
+import { useErasedPersonIds, useMentorships, usePartners, usePeople, useSchool } from '../../data/hooks';
 
 /** Everything the dashboard and the report read, followed live, and the figures computed from it (src/domain). */
 export function useMonitoring() {
@@ -29,9 +29,10 @@ export function useMonitoring() {
   const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
   const orders = useLiveQuery(() => ordersRepo.list(), []);
   const practices = useLiveQuery(() => practicesRepo.list(), []);
+  const erased = useErasedPersonIds();
 
   return useMemo(() => {
-    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms || !recognitions || !orders || !practices)
+    if (!school || !people || !partners || !consents || !mentorships || !meetings || !plans || !planItems || !events || !groups || !sessions || !questionnaires || !responses || !forms || !recognitions || !orders || !practices || !erased)
       return undefined;
     const today = todayIso();
     const snap = monitoringSnapshot({
@@ -53,9 +54,10 @@ export function useMonitoring() {
       recognitions,
       orders,
       practices,
+      erasedPersonIds: erased,
       meetingKinds: meetingKindLabel,
       labels: { category: categoryLabel, status: mentorshipStatusLabel },
     });
     return { ...snap, school, today, byId: new Map<string, Person>(people.map((p) => [p.id, p])), plans };
-  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms, recognitions, orders, practices]);
+  }, [school, people, partners, consents, mentorships, meetings, plans, planItems, events, groups, sessions, questionnaires, responses, forms, recognitions, orders, practices, erased]);
 }

@@ -75,6 +75,14 @@ describe('the indicators of a small school, worked out by hand', () => {
     expect(c.missing.sort()).toEqual(['r1', 's2']);
     expect(by('2025-10-01').consents.status).toBe('atRisk');
   });
+  it('consents: someone whose data was destroyed leaves the base (no consent is asked of them); the pairs they were in still count', () => {
+    const input = { ...school('2025-11-15'), erasedPersonIds: new Set(['s2']) };
+    const all = Object.fromEntries(computeIndicators(input).map((i) => [i.id, i])) as Record<IndicatorId, Indicator>;
+    expect(all.consents).toMatchObject({ numerator: 3, denominator: 4 });
+    expect(all.consents.missing).toEqual(['r1']);
+    const before = by('2025-11-15');
+    for (const id of ['mentorsAmongTeachers', 'mentorsAmongStudents', 'studentsInvolved', 'plansAt90'] as const) expect(all[id].numerator).toBe(before[id].numerator);
+  });
   it('plans at 90 % or more: 9 of 10 done passes, 1 of 2 does not', () => {
     expect(by('2025-11-15').plansAt90).toMatchObject({ numerator: 1, denominator: 2, value: 0.5, missing: ['pl2'] });
   });
