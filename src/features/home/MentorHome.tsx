@@ -151,7 +151,7 @@ function SendToCurator({ role, ids, pending }: { role: MentorRole; ids: string[]
       : pending.unsent > 0
         ? `Не отправлено: ${plural(pending.unsent, { one: 'запись', few: 'записи', many: 'записей' })}.`
         : pending.awaiting > 0
-          ? `Всё отправлено; куратор ещё не прислал ответный файл (${plural(pending.awaiting, { one: 'запись', few: 'записи', many: 'записей' })} ждут подтверждения).`
+          ? `Всё отправлено; куратор ещё не прислал ответный файл (${plural(pending.awaiting, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} подтверждения).`
           : 'Всё отправлено, у куратора всё есть.';
   const send = async () => {
     setBusy(true);

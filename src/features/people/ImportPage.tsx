@@ -155,7 +155,7 @@ export function ImportPage() {
               {t.actions.cancel}
             </button>
             <button type="button" className="button button-primary" disabled={saving || toImport.length === 0} onClick={confirm}>
-              Добавить {plural(toImport.length, { one: 'участника', few: 'участников', many: 'участников' })}
+              Добавить {plural(toImport.length, { one: 'участника', few: 'участника', many: 'участников' })}
             </button>
           </div>
         </>

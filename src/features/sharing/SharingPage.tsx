@@ -76,7 +76,10 @@ export function SharingPage() {
       <section className="card-section" aria-labelledby="export-h">
         <h2 id="export-h">Сохранить файл обмена</h2>
         <p className="muted" data-testid="last-export">
-          {lastExport ? `Последний раз: ${formatDateTime(lastExport)}` : 'С этого устройства файлы ещё не сохраняли.'}
+          {/* Only a whole-school file is a backup; pair files and «только новое» do not count (the history lists them all). */}
+          {lastExport
+            ? `Последняя резервная копия (вся школа): ${formatDateTime(lastExport)}`
+            : 'Резервную копию всей школы с этого устройства ещё не сохраняли.'}
         </p>
         <DeviceNameForm />
         <ExportSection />

@@ -52,7 +52,7 @@ describe('ImportPage', () => {
     renderPage();
     pick('class-8a.xlsx', fixture('class-8a.xlsx'));
     await screen.findByRole('table');
-    fireEvent.click(screen.getByRole('button', { name: /^Добавить 4 участников/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Добавить 4 участника/ }));
     await waitFor(async () => expect(await getDb().people.count()).toBe(4));
 
     cleanup();
@@ -63,7 +63,7 @@ describe('ImportPage', () => {
     const confirm = screen.getByRole('button', { name: /^Добавить/ }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     fireEvent.click(screen.getByLabelText(/Всё равно добавить дубликаты/));
-    expect(confirm.textContent).toBe('Добавить 4 участников');
+    expect(confirm.textContent).toBe('Добавить 4 участника');
   });
 
   it('a wrong file shows a Russian alert and no preview', async () => {
