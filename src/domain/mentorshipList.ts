@@ -55,14 +55,16 @@ export function daysBetween(from: string, to: string): number {
 
 /**
  * The reasons a row carries a warning mark: an active pair that has not met for 30+ days (or never, 30+ days after
- * it started), a plan with overdue items, and a plan completed below 90 % once all its items are due (the roadmap's
- * problem line), unless the work was interrupted.
+ * it started), a plan with overdue items, and a plan completed below 90 % once all its items are due or the work is
+ * over (the final meeting held, or the pair finished: the roadmap's problem line), unless the work was interrupted.
  */
 export function rowWarnings(
   m: Pick<MentorshipLike, 'status' | 'startDate' | 'createdAt'>,
   daysSinceMeeting: number | null,
   plan: PlanProgress | null,
   today: string,
+  /** The pair has held its final meeting: the work is over, so the plan's share is final too. */
+  finalHeld = false,
 ): RowWarning[] {
   const out: RowWarning[] = [];
   if (m.status === 'active') {
@@ -77,7 +79,7 @@ export function rowWarnings(
   // under 90 % counts once its items' dates have all come (the monitoring judges the rest at the year's end).
   if (m.status !== 'interrupted' && plan && plan.share !== null) {
     if (plan.overdue > 0) out.push({ kind: 'planOverdue', count: plan.overdue });
-    else if (plan.problem && plan.allDue) out.push({ kind: 'planUnder90', share: plan.share });
+    else if (plan.problem && (plan.allDue || finalHeld || m.status === 'finished')) out.push({ kind: 'planUnder90', share: plan.share });
   }
   return out;
 }
@@ -112,7 +114,7 @@ export function buildMentorshipRows<M extends MentorshipLike>(input: {
       stagesDone: stageTimeline(meetings).filter((s) => s.done).length,
       daysSinceMeeting,
       plan,
-      warnings: rowWarnings(m, daysSinceMeeting, plan, input.today),
+      warnings: rowWarnings(m, daysSinceMeeting, plan, input.today, meetings.some((x) => x.kind === 'final')),
       search: normalizeText([...mentorNames, ...menteeNames, m.title, formName].join(' ')),
     };
   });
@@ -292,19 +294,23 @@ export function pairLabel(
 }
 
 /**
- * A pair's or group's screen title, by its people and short enough for a phone's header (its title, if any, is
- * shown under the header): «Петров И. С. → Семёнова А.»; a group «Петров И. С. → группа из 5» (no line break inside
- * «группа из 5»); co-mentors «Петров И. С. и ещё 1 → …». A person no longer on this device shows as «(удалён)».
+ * A pair's or group's screen title, by its people and short enough for a phone's header: «Петров И. С. → Семёнова А.,
+ * 7Б» (a student with her class, as everywhere else); a group by its title when it has one, «Проектная группа «Робот» ·
+ * Смирнов А. П.», else «Петров И. С. → группа из 5» (no line break inside «группа из 5»); co-mentors «Петров И. С. и ещё
+ * 1 → …». A person no longer on this device shows as «(удалён)».
  */
 export function pairHeading(
-  m: Pick<MentorshipFields, 'mentorIds' | 'menteeIds'>,
-  people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'>>,
+  m: Pick<MentorshipFields, 'mentorIds' | 'menteeIds'> & Partial<Pick<MentorshipFields, 'title'>>,
+  people: ReadonlyMap<string, Pick<PersonFields, 'lastName' | 'firstName' | 'middleName'> & Partial<Pick<PersonFields, 'category' | 'classLabel'>>>,
 ): string {
   const name = (id: string | undefined) => {
     const p = id === undefined ? undefined : people.get(id);
-    return p ? shortName(p) : '(удалён)';
+    if (!p) return '(удалён)';
+    return p.category === 'student' && p.classLabel ? `${shortName(p)}, ${p.classLabel}` : shortName(p);
   };
   const mentors = m.mentorIds.length === 0 ? 'без наставника' : `${name(m.mentorIds[0])}${m.mentorIds.length > 1 ? ` и ещё ${m.mentorIds.length - 1}` : ''}`;
+  const title = m.title?.trim();
+  if (m.menteeIds.length > 1 && title) return `${title} · ${mentors}`;
   const mentees = m.menteeIds.length === 0 ? 'без наставляемых' : m.menteeIds.length === 1 ? name(m.menteeIds[0]) : `группа\u00a0из\u00a0${m.menteeIds.length}`;
   return `${mentors} → ${mentees}`;
 }

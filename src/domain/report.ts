@@ -53,7 +53,7 @@ export function buildReport(r: ReportInput): ReportSheet[] {
       widths: [48, 12, 12, 12, 12, 16],
       rows: [
         ...title('Показатели эффективности'),
-        ['Показатель', 'Значение, %', 'Цель, %', 'Числитель', 'Знаменатель', 'Статус'],
+        ['Показатель', 'Значение, %', 'Цель, %', 'Учтено', 'Из (всего в базе)', 'Статус'],
         ...r.indicators.map((i) => [i.title, pct(i.value), pct(i.target), i.numerator, i.denominator, STATUS_LABELS[i.status]]),
       ],
     },

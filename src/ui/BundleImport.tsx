@@ -21,9 +21,9 @@ type State =
 /** Column heads short enough for four numbers beside a table name on a 360 px screen; the full words in `title`. */
 const OUTCOMES = [
   ['new', 'Новые', 'новые записи'],
-  ['updated', 'Изм.', 'обновятся'],
+  ['updated', 'Обновятся', 'обновятся'],
   ['unchanged', 'Те же', 'без изменений'],
-  ['conflict', 'Конфл.', 'в конфликте'],
+  ['conflict', 'Спорные', 'в конфликте'],
 ] as const;
 
 /** A short line of what an import did, for the toast and the history. */

@@ -107,9 +107,9 @@ test('the report at 360 px: each row a card with its status in view, no sideways
   await expect(status).toHaveText('под угрозой');
   await expect(status).toBeInViewport();
   await expectWithinViewport(page, status);
-  for (const label of ['Числитель', 'Знаменатель', 'Статус']) await expectWithinViewport(page, row.locator(`td[data-label="${label}"]`));
-  await expect(row.locator('td[data-label="Числитель"]')).toHaveText('1');
-  await expect(row.locator('td[data-label="Знаменатель"]')).toHaveText('38');
+  for (const label of ['Учтено', 'Из (всего в базе)', 'Статус']) await expectWithinViewport(page, row.locator(`td[data-label="${label}"]`));
+  await expect(row.locator('td[data-label="Учтено"]')).toHaveText('1');
+  await expect(row.locator('td[data-label="Из (всего в базе)"]')).toHaveText('38');
   // The label shows beside the value: the column's name, drawn from data-label.
   expect(await status.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('Статус');
   for (const name of ['Показатели', 'Пары и группы', 'Согласия']) await expectNoSideScroll(page.getByRole('region', { name: `Таблица: ${name}` }));
@@ -139,7 +139,7 @@ test('the import preview at 360 px shows each row\'s status without scrolling si
   await expectNoSideScroll(page.getByRole('region', { name: 'Строки файла' }));
 });
 
-test('a pair\'s page is titled by its people, a group by its mentor and size', async ({ page }) => {
+test('a pair\'s page is titled by its people (a student with her class), a group by its title and mentor', async ({ page }) => {
   await completeWizard(page);
   await addPerson(page, { lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', category: 'Педагог', roles: ['Наставник'] });
   await addPerson(page, { lastName: 'Семёнова', firstName: 'Анна', category: 'Обучающийся', classLabel: '7Б', birthDate: '2011-04-02', roles: ['Наставляемый'] });
@@ -156,9 +156,9 @@ test('a pair\'s page is titled by its people, a group by its mentor and size', a
   await page.getByLabel('Название').fill('Робототехника');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toHaveText('Петров И. С. → Семёнова А.');
+  await expect(h1).toHaveText('Петров И. С. → Семёнова А., 7Б');
   await expect(page.getByRole('heading', { name: 'Робототехника' })).toBeVisible();
-  await expect(page).toHaveTitle(/^Петров И\. С\. → Семёнова А\. — /);
+  await expect(page).toHaveTitle(/^Петров И\. С\. → Семёнова А\., 7Б — /);
   // Within the header at 360 px, beside the back arrow and «Изменить».
   await expectWithinViewport(page, h1);
   await expectWithinViewport(page, page.getByRole('link', { name: 'Изменить' }));
@@ -166,5 +166,5 @@ test('a pair\'s page is titled by its people, a group by its mentor and size', a
   await page.getByRole('link', { name: 'Изменить' }).click();
   await pick('Наставляемые', 'ли', /Ли Б\./);
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(h1).toHaveText('Петров И. С. → группа\u00a0из\u00a02');
+  await expect(h1).toHaveText('Робототехника · Петров И. С.');
 });

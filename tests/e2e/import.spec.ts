@@ -76,7 +76,7 @@ test('import class lists (.csv in Windows-1251 and .xlsx) with a bad row each, o
   // the list as CSV for Excel: BOM, semicolons, dates as ДД.ММ.ГГГГ
   await search.fill('7б');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'CSV списка' }).click();
+  await page.getByRole('button', { name: 'Скачать список (CSV для Excel)' }).click();
   const csv = await readFile((await (await download).path())!, 'utf8');
   expect(csv.startsWith('\uFEFFФИО;Категория;Класс;Дата рождения')).toBe(true);
   expect(csv).toContain('Ёлкин Фёдор Петрович;Обучающийся;7Б;25.07.2013');

@@ -81,7 +81,7 @@ export function MentorshipPage() {
         </Link>
       }
     >
-      {m.title && <h2 className="mentorship-fulltitle">{m.title}</h2>}
+      {m.title && !title.startsWith(m.title.trim()) && <h2 className="mentorship-fulltitle">{m.title}</h2>}
       <p className="mentorship-head">
         <span className={`badge status-${m.status}`} data-testid="mentorship-status">
           {mentorshipStatusLabel[m.status]}

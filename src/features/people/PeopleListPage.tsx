@@ -206,7 +206,7 @@ export function PeopleListPage() {
         </p>
         {found.length > 0 && (
           <button type="button" className="link-button" onClick={() => void exportPeopleCsv(found, partnerNames)}>
-            CSV списка
+            Скачать список (CSV для Excel)
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { plural } from '../../domain/text';
 import { TableScroll } from '../../ui/TableScroll';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -64,14 +65,14 @@ export function QuestionnairePage() {
                   <th scope="col">Вопрос</th>
                   <th scope="col">В начале</th>
                   <th scope="col">В конце</th>
-                  <th scope="col">Изм.</th>
+                  <th scope="col">Разница</th>
                 </tr>
               </thead>
               <tbody>
                 {change.map((c) => (
                   <tr key={c.questionId} data-question={c.questionId}>
                     <th scope="row">
-                      {c.text} <span className="muted">(n = {c.n})</span>
+                      {c.text} <span className="muted">({plural(c.n, { one: 'ответ', few: 'ответа', many: 'ответов' })})</span>
                     </th>
                     <td>{fmt(c.before)}</td>
                     <td>{fmt(c.after)}</td>

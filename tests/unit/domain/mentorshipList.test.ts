@@ -144,6 +144,9 @@ describe('rowWarnings', () => {
     expect(rowWarnings(active, 1, p(0.2, false, 0), TODAY)).toEqual([]);
     expect(rowWarnings(active, 1, p(0.2, false, 2), TODAY)).toEqual([{ kind: 'planOverdue', count: 2 }]);
     expect(rowWarnings(active, 1, p(0.2, true, 3), TODAY)).toEqual([{ kind: 'planOverdue', count: 3 }]);
+    // once the work is over (the final meeting held, or finished), under 90 % is the problem whatever the dates say
+    expect(rowWarnings(active, 1, p(0.2, false, 0), TODAY, true)).toEqual([{ kind: 'planUnder90', share: 0.2 }]);
+    expect(rowWarnings({ ...active, status: 'finished' }, 1, p(0.2, false, 0), TODAY)).toEqual([{ kind: 'planUnder90', share: 0.2 }]);
   });
 });
 
@@ -322,6 +325,16 @@ describe('a pair\'s screen title by its people', () => {
     expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1', 'x', 'y', 'z', 'w'] }, people)).toBe('Петров И. С. → группа\u00a0из\u00a05');
     expect(pairHeading({ mentorIds: ['t1', 't2'], menteeIds: ['s1'] }, people)).toBe('Петров И. С. и ещё 1 → Семёнова А.');
     expect(pairHeading({ mentorIds: ['gone'], menteeIds: ['s1'] }, people)).toBe('(удалён) → Семёнова А.');
+  });
+  it('names a student with her class, and a group by its title when it has one', async () => {
+    const { pairHeading } = await import('../../../src/domain/mentorshipList');
+    const people = new Map([
+      ['t1', { lastName: 'Смирнов', firstName: 'Антон', middleName: 'Павлович', category: 'teacher' as const, classLabel: '' }],
+      ['s1', { lastName: 'Семёнова', firstName: 'Анна', middleName: 'Олеговна', category: 'student' as const, classLabel: '7Б' }],
+    ]);
+    expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1'], title: 'Робототехника' }, people)).toBe('Смирнов А. П. → Семёнова А. О., 7Б');
+    expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1', 'x'], title: 'Проектная группа «Робот»' }, people)).toBe('Проектная группа «Робот» · Смирнов А. П.');
+    expect(pairHeading({ mentorIds: ['t1'], menteeIds: ['s1', 'x'], title: '  ' }, people)).toBe('Смирнов А. П. → группа\u00a0из\u00a02');
   });
 });
 
