@@ -1,3 +1,4 @@
+import type { IndicatorId } from '../domain/monitoring';
 import type { PersonCategory, PersonRole } from '../domain/person';
 import type { PartnerKind } from '../domain/partner';
 import type { ConsentSigner } from '../domain/consent';
@@ -175,4 +176,18 @@ export const planItemStatusLabel: Record<PlanItemStatus, string> = {
   inProgress: 'в работе',
   done: 'выполнено',
   cancelled: 'отменено',
+};
+
+/**
+ * The drill-down of an indicator: who or what is not (yet) in its numerator, in the indicator's own words — «Не
+ * учтены» left the curator guessing whether the four plans listed were counted or not.
+ */
+export const indicatorMissingLabel: Record<IndicatorId, string> = {
+  mentorsAmongStudents: 'Обучающиеся в базе, которые не наставники',
+  mentorsAmongTeachers: 'Педагоги в базе, которые не наставники',
+  partnersWithMentors: 'Партнёры без наставников',
+  consents: 'Без действующего согласия',
+  plansAt90: 'Планы, выполненные меньше чем на 90\u00a0%',
+  finalEvent: 'Не были на итоговом мероприятии',
+  studentsInvolved: 'Обучающиеся в базе, ещё не вовлечённые',
 };

@@ -111,7 +111,7 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   await expect(page.getByTestId('value-consents')).toHaveText('0 %');
   await expect(page.getByTestId('status-consents')).toHaveText('не выполнено');
   const consents = page.getByRole('listitem', { name: 'Участники с согласием на обработку данных' });
-  await consents.getByText('Не учтены: 3').click();
+  await consents.getByText('Без действующего согласия: 3').click();
   await expect(consents.getByRole('link', { name: 'Семёнова Анна' })).toBeVisible();
   await expect(page.getByTestId('training-experts')).toContainText('Экспертов: 2');
   // The year's change, one line per questionnaire, its questions on demand

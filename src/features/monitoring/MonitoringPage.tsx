@@ -14,6 +14,7 @@ import { useMonitoring } from './useMonitoring';
 import { Bars } from '../../ui/Bars';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 import { usePartners } from '../../data/hooks';
+import { indicatorMissingLabel } from '../../i18n/ru';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toLocaleString('ru-RU')} %`);
 const one = (x: number | null) => (x === null ? '—' : x.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -84,7 +85,9 @@ export function MonitoringPage() {
             </span>
             {i.missing.length > 0 && (
               <details>
-                <summary>Не учтены: {i.missing.length}</summary>
+                <summary>
+                  {indicatorMissingLabel[i.id]}: {i.missing.length}
+                </summary>
                 <ul className="drill">
                   {drill(i).map((d) => (
                     <li key={d.id}>
