@@ -62,7 +62,7 @@ export function PersonConsents({ person }: { person: Person }) {
       )}
       <div className="button-row">
         <Link className={`button${hasValid ? '' : ' button-primary'}`} to={`/people/${person.id}/consent/new`}>
-          Оформить согласие
+          {hasValid ? 'Оформить новое согласие' : 'Оформить согласие'}
         </Link>
         <Link className="button" to={`/people/${person.id}/consent/print`}>
           Бланк для печати

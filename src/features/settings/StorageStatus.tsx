@@ -36,8 +36,10 @@ export function StorageStatus() {
           <dd data-testid="storage-usage">{mb(estimate?.usage)}</dd>
         </div>
         <div>
-          <dt>Доступно</dt>
-          <dd>{mb(estimate?.quota)}</dd>
+          <dt>Свободно</dt>
+          <dd data-testid="storage-free">
+            {estimate?.quota === undefined || estimate.usage === undefined ? '—' : mb(Math.max(0, estimate.quota - estimate.usage))}
+          </dd>
         </div>
         <div>
           <dt>Постоянное хранение</dt>
