@@ -1,8 +1,6 @@
-import { PAIRS_OR_GROUPS, plural } from './text';
 import { daysBetween, type RowWarning } from './mentorshipList';
 import { consentOverview, programParticipants } from './consentStatus';
 import { isValidConsent, type ConsentFields } from './consent';
-import { formatRuDate } from './dates';
 import { DEFAULT_CONSENT_AGE, fullName, type PersonFields } from './person';
 import { isOverdue, type RoadmapTaskFields } from './roadmap';
 import { academicYearMismatch } from './school';
@@ -84,21 +82,24 @@ export function erasureDeadlines(input: {
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name, 'ru'));
 }
 
-const DAYS = { one: 'день', few: 'дня', many: 'дней' } as const;
+/**
+ * One line of «Требует внимания», as data: what is due and how much. The words and the screen it opens are the
+ * home feature's (src/features/home/attentionText.ts); the domain says nothing of routes or sentences.
+ */
+export type AttentionItem =
+  | { kind: 'year'; configured: string; current: string }
+  | { kind: 'conflicts'; count: number }
+  | { kind: 'erasure'; due: ErasureDue }
+  | { kind: 'consents'; count: number }
+  | { kind: 'notMeeting'; count: number }
+  | { kind: 'plans'; count: number }
+  | { kind: 'roadmap'; count: number }
+  /** `daysSince`: null when no whole-school backup was ever made. */
+  | { kind: 'backup'; daysSince: number | null };
 
-/** «Отозвано согласие: Семёнова Анна Петровна — уничтожить данные до 31.10.2025 (осталось 2 дня)». */
-export function erasureDueText(d: ErasureDue): string {
-  const head = `Отозвано согласие: ${d.name} — уничтожить данные до ${formatRuDate(d.dueDate)}`;
-  if (d.daysLeft > 0) return `${head} (${new Intl.PluralRules('ru-RU').select(d.daysLeft) === 'one' ? 'остался' : 'осталось'} ${plural(d.daysLeft, DAYS)})`;
-  if (d.daysLeft === 0) return `${head} (сегодня последний день)`;
-  return `${head} (срок истёк ${plural(-d.daysLeft, DAYS)} назад)`;
-}
-
-export interface AttentionItem {
-  /** Unique in the list; a person's withdrawn consent is `erasure-<person id>`. */
-  id: 'year' | 'consents' | 'notMeeting' | 'plans' | 'roadmap' | 'conflicts' | 'backup' | `erasure-${string}`;
-  text: string;
-  to: string;
+/** A key unique in the list (a person's withdrawn consent: `erasure-<person id>`). */
+export function attentionKey(i: AttentionItem): string {
+  return i.kind === 'erasure' ? `erasure-${i.due.personId}` : i.kind;
 }
 
 /** Counts the row marks of «Пары»: a pair that has not met, and a plan under 90 % (a pair may carry both). */
@@ -162,29 +163,16 @@ export function attentionCounts(input: {
   };
 }
 
-/** What needs doing, most urgent first, each with the screen where it is done. Nothing to do → an empty list. */
+/** What needs doing, most urgent first. Nothing to do → an empty list. */
 export function attentionItems(c: AttentionCounts): AttentionItem[] {
   const out: AttentionItem[] = [];
-  if (c.yearMismatch)
-    out.push({
-      id: 'year',
-      text: `Идёт ${c.yearMismatch.current} учебный год, а в сведениях о школе — ${c.yearMismatch.configured}: показатели считаются за ${c.yearMismatch.configured}`,
-      to: '/settings',
-    });
-  if (c.conflicts > 0)
-    out.push({ id: 'conflicts', text: `Конфликты после обмена: ${plural(c.conflicts, { one: 'запись ждёт', few: 'записи ждут', many: 'записей ждут' })} выбора`, to: '/exchange/conflicts' });
-  for (const d of c.erasuresDue ?? []) out.push({ id: `erasure-${d.personId}`, text: erasureDueText(d), to: `/people/${d.personId}` });
-  if (c.consentsMissing > 0)
-    out.push({ id: 'consents', text: `Нет согласия на обработку данных: ${plural(c.consentsMissing, { one: 'участник', few: 'участника', many: 'участников' })}`, to: '/consents' });
-  if (c.notMeeting > 0)
-    out.push({ id: 'notMeeting', text: `Не встречались больше 30 дней: ${plural(c.notMeeting, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
-  if (c.plansUnder90 > 0)
-    out.push({ id: 'plans', text: `План отстаёт (просрочены пункты или к сроку меньше 90\u00a0%): ${plural(c.plansUnder90, PAIRS_OR_GROUPS)}`, to: '/mentorships?attention=1' });
-  if (c.overdueRoadmap > 0)
-    out.push({ id: 'roadmap', text: `Просрочено в дорожной карте: ${plural(c.overdueRoadmap, { one: 'пункт', few: 'пункта', many: 'пунктов' })}`, to: '/roadmap' });
-  if (c.hasData && c.daysSinceBackup === null)
-    out.push({ id: 'backup', text: 'Резервной копии ещё нет: сохраните файл обмена «Вся школа»', to: '/exchange' });
-  else if (c.hasData && c.daysSinceBackup !== null && c.daysSinceBackup >= BACKUP_REMINDER_DAYS)
-    out.push({ id: 'backup', text: `Резервная копия сделана ${plural(c.daysSinceBackup, { one: 'день', few: 'дня', many: 'дней' })} назад: сохраните новую`, to: '/exchange' });
+  if (c.yearMismatch) out.push({ kind: 'year', configured: c.yearMismatch.configured, current: c.yearMismatch.current });
+  if (c.conflicts > 0) out.push({ kind: 'conflicts', count: c.conflicts });
+  for (const due of c.erasuresDue ?? []) out.push({ kind: 'erasure', due });
+  if (c.consentsMissing > 0) out.push({ kind: 'consents', count: c.consentsMissing });
+  if (c.notMeeting > 0) out.push({ kind: 'notMeeting', count: c.notMeeting });
+  if (c.plansUnder90 > 0) out.push({ kind: 'plans', count: c.plansUnder90 });
+  if (c.overdueRoadmap > 0) out.push({ kind: 'roadmap', count: c.overdueRoadmap });
+  if (c.hasData && (c.daysSinceBackup === null || c.daysSinceBackup >= BACKUP_REMINDER_DAYS)) out.push({ kind: 'backup', daysSince: c.daysSinceBackup });
   return out;
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { attentionCounts, attentionItems } from '../../domain/attention';
+import { attentionCounts, attentionItems, attentionKey } from '../../domain/attention';
+import { attentionLine } from './attentionText';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { getDb } from '../../storage/db';
@@ -47,11 +48,14 @@ export default function AttentionPanel() {
         <p className="notice notice-ok">Срочных дел нет: согласия, встречи, планы и дорожная карта в порядке.</p>
       ) : (
         <ul className="list" aria-label="Требует внимания">
-          {items.map((i) => (
-            <li key={i.id} className="list-item">
-              <Link to={i.to}>{i.text}</Link>
-            </li>
-          ))}
+          {items.map((i) => {
+            const { text, to } = attentionLine(i);
+            return (
+              <li key={attentionKey(i)} className="list-item">
+                <Link to={to}>{text}</Link>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

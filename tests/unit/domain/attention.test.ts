@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCounts, attentionItems, BACKUP_REMINDER_DAYS, countRowWarnings, type AttentionCounts } from '../../../src/domain/attention';
+import { attentionCounts, attentionItems, attentionKey, BACKUP_REMINDER_DAYS, countRowWarnings, type AttentionCounts } from '../../../src/domain/attention';
 import { academicYearMismatch, academicYearOfIso } from '../../../src/domain/school';
 import { buildMentorshipRows } from '../../../src/domain/mentorshipList';
 
@@ -11,23 +11,22 @@ describe('«Требует внимания» on the overview', () => {
     expect(attentionItems({ ...calm, daysSinceBackup: null, hasData: false })).toEqual([]);
   });
 
-  it('lists each kind of work with its count in words and the screen where it is done, conflicts first', () => {
+  it('lists each kind of work with its count, conflicts first', () => {
     const items = attentionItems({ consentsMissing: 3, notMeeting: 1, plansUnder90: 5, overdueRoadmap: 2, conflicts: 21, daysSinceBackup: null, hasData: true });
-    expect(items.map((i) => [i.text, i.to])).toEqual([
-      ['Конфликты после обмена: 21 запись ждёт выбора', '/exchange/conflicts'],
-      ['Нет согласия на обработку данных: 3 участника', '/consents'],
-      ['Не встречались больше 30 дней: 1 пара или группа', '/mentorships?attention=1'],
-      ['План отстаёт (просрочены пункты или к сроку меньше 90\u00a0%): 5 пар и групп', '/mentorships?attention=1'],
-      ['Просрочено в дорожной карте: 2 пункта', '/roadmap'],
-      ['Резервной копии ещё нет: сохраните файл обмена «Вся школа»', '/exchange'],
+    expect(items).toEqual([
+      { kind: 'conflicts', count: 21 },
+      { kind: 'consents', count: 3 },
+      { kind: 'notMeeting', count: 1 },
+      { kind: 'plans', count: 5 },
+      { kind: 'roadmap', count: 2 },
+      { kind: 'backup', daysSince: null },
     ]);
+    expect(items.map(attentionKey)).toEqual(['conflicts', 'consents', 'notMeeting', 'plans', 'roadmap', 'backup']);
   });
 
   it('reminds of the backup from the seventh day on', () => {
     expect(attentionItems({ ...calm, daysSinceBackup: BACKUP_REMINDER_DAYS - 1 })).toEqual([]);
-    expect(attentionItems({ ...calm, daysSinceBackup: BACKUP_REMINDER_DAYS })).toEqual([
-      { id: 'backup', text: 'Резервная копия сделана 7 дней назад: сохраните новую', to: '/exchange' },
-    ]);
+    expect(attentionItems({ ...calm, daysSinceBackup: BACKUP_REMINDER_DAYS })).toEqual([{ kind: 'backup', daysSince: 7 }]);
   });
 
   it('counts the marks of the pairs list: not met for 30 days (or never since the start), plans under 90 %', () => {
@@ -53,9 +52,7 @@ describe('«Требует внимания» on the overview', () => {
 
 describe('a new academic year', () => {
   it('comes first, pointing to the school’s settings', () => {
-    expect(attentionItems({ ...calm, yearMismatch: { configured: '2025/2026', current: '2026/2027' } })).toEqual([
-      { id: 'year', text: 'Идёт 2026/2027 учебный год, а в сведениях о школе — 2025/2026: показатели считаются за 2025/2026', to: '/settings' },
-    ]);
+    expect(attentionItems({ ...calm, yearMismatch: { configured: '2025/2026', current: '2026/2027' } })).toEqual([{ kind: 'year', configured: '2025/2026', current: '2026/2027' }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCounts, attentionItems, erasureDeadlines, erasureDueText, ERASURE_DAYS } from '../../../src/domain/attention';
+import { attentionCounts, attentionItems, erasureDeadlines, ERASURE_DAYS } from '../../../src/domain/attention';
+import { attentionLine, erasureDueText } from '../../../src/features/home/attentionText';
 
 const anna = { id: 'anna', lastName: 'Семёнова', firstName: 'Анна', middleName: 'Петровна', category: 'student' as const, birthDate: '2010-03-01' };
 const ivan = { id: 'ivan', lastName: 'Петров', firstName: 'Иван', middleName: '', category: 'teacher' as const, birthDate: '' };
@@ -44,7 +45,9 @@ describe('the 30 days after a withdrawn consent', () => {
       conflicts: 0,
       lastExportAt: '2025-10-31T10:00:00Z',
     });
-    const items = attentionItems(counts).filter((i) => i.id.startsWith('erasure-'));
+    const items = attentionItems(counts)
+      .filter((i) => i.kind === 'erasure')
+      .map((i) => ({ id: `erasure-${i.kind === 'erasure' ? i.due.personId : ''}`, ...attentionLine(i) }));
     expect(items).toEqual([
       { id: 'erasure-anna', text: 'Отозвано согласие: Семёнова Анна Петровна — уничтожить данные до 31.10.2025 (срок истёк 1 день назад)', to: '/people/anna' },
       { id: 'erasure-ivan', text: 'Отозвано согласие: Петров Иван — уничтожить данные до 24.11.2025 (осталось 23 дня)', to: '/people/ivan' },
