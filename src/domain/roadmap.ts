@@ -32,6 +32,19 @@ const optionalDate = (label: string) =>
     .default('')
     .refine((s) => s === '' || isValidIsoDate(s), `${label}: неверная дата`);
 
+/** The app's screens a roadmap row may point to as its evidence (the template's rows use these). */
+export const EVIDENCE_SCREENS = [
+  '/people?role=mentee',
+  '/people?role=mentor',
+  '/partners',
+  '/networking',
+  '/mentorships',
+  '/consents',
+  '/orders',
+  '/mentorships?attention=1',
+] as const;
+export type EvidenceScreen = (typeof EVIDENCE_SCREENS)[number];
+
 export const roadmapTaskInputSchema = z.object({
   academicYear: z.string().regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2025/2026'),
   section: z.enum(ROADMAP_SECTIONS, { message: 'Выберите раздел дорожной карты' }),
@@ -46,8 +59,11 @@ export const roadmapTaskInputSchema = z.object({
   responsible: z.string().trim().max(200, 'Ответственный: не длиннее 200 символов').default(''),
   status: z.enum(ROADMAP_STATUSES, { message: 'Выберите статус' }).default('planned'),
   doneOn: optionalDate('Дата выполнения'),
-  /** A screen of the app that holds the evidence («/people?role=mentor»), or ''. */
-  evidenceRoute: z.string().max(200).default(''),
+  /**
+   * The screen of the app that holds the evidence, or ''. One of a closed list (EVIDENCE_SCREENS): a file from
+   * another device cannot make a roadmap row link anywhere else.
+   */
+  evidenceRoute: z.enum(['', ...EVIDENCE_SCREENS], { message: 'Подтверждение в приложении: такого экрана нет' }).default(''),
   note: z.string().trim().max(2000, 'Заметка: не длиннее 2000 символов').default(''),
 });
 
@@ -75,7 +91,7 @@ interface TemplateRow {
   expectedResult: string;
   indicator: string;
   responsible: string;
-  evidenceRoute: string;
+  evidenceRoute: EvidenceScreen | '';
 }
 
 const WHOLE_YEAR: TemplateTerm = { text: 'В течение всего периода реализации ЦМН', month: 6, yearOffset: 1 };

@@ -59,3 +59,16 @@ describe('status, overdue rows and the timeline', () => {
     expect(messages).toEqual(expect.arrayContaining(['Учебный год: в виде 2025/2026', 'Выберите раздел дорожной карты', 'Укажите содержание', 'Срок: неверная дата']));
   });
 });
+
+describe('a roadmap row’s evidence link', () => {
+  it('is one of the app’s own screens or none; a file cannot make it link anywhere else', async () => {
+    const { roadmapTaskInputSchema, EVIDENCE_SCREENS } = await import('../../../src/domain/roadmap');
+    const base = { academicYear: '2025/2026', section: 'organisation', order: 1, content: 'Сформировать базу наставников' };
+    for (const r of ['', ...EVIDENCE_SCREENS]) expect(roadmapTaskInputSchema.safeParse({ ...base, evidenceRoute: r }).success).toBe(true);
+    for (const r of ['https://example.org', 'javascript:alert(1)', '/people?role=mentor&x=1', '//evil']) {
+      const p = roadmapTaskInputSchema.safeParse({ ...base, evidenceRoute: r });
+      expect(p.success).toBe(false);
+      expect(p.success ? '' : p.error.issues[0]!.message).toBe('Подтверждение в приложении: такого экрана нет');
+    }
+  });
+});
