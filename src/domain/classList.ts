@@ -98,7 +98,7 @@ export function parseClassList(rows: readonly (readonly unknown[])[], opts: Clas
     return {
       ok: false,
       reason: 'noNameColumn',
-      message: `Не найден столбец с именами. Первой строкой таблицы должны идти заголовки: ${RECOGNISED_NAME_HEADERS.join('; ')}. Также читаются столбцы «Класс», «Дата рождения», «Телефон», «Эл. почта», «Роль».`,
+      message: `Не найден столбец с именами. Первой строкой таблицы должны идти заголовки: ${RECOGNISED_NAME_HEADERS.join('; ')}. Также читаются столбцы «Класс», «Дата рождения», «Телефон», «Электронная почта» (или «Эл. почта»), «Роль».`,
     };
   const { index, cols } = header;
   const category = opts.category ?? 'student';

@@ -21,7 +21,7 @@ export const COLUMN_TITLE: Record<ColumnField, string> = {
   classLabel: 'Класс',
   birthDate: 'Дата рождения',
   phone: 'Телефон',
-  email: 'Эл. почта',
+  email: 'Электронная почта',
   role: 'Роль',
 };
 

@@ -79,13 +79,6 @@ export const SCHOOL_PERSONAL_DATA: TablePersonalData<SchoolFields> = {
 };
 export type School = Stored<SchoolFields>;
 
-/** The academic year that a date falls in: September starts a new one. */
-export function academicYearOf(d: Date): string {
-  const y = d.getFullYear();
-  const start = d.getMonth() >= 8 ? y : y - 1;
-  return `${start}/${start + 1}`;
-}
-
 /** The days of an academic year: 1 September to 31 August. Null for a malformed year. */
 export function academicYearBounds(academicYear: string): { start: string; end: string } | null {
   const m = /^(\d{4})\/(\d{4})$/.exec(academicYear);
@@ -93,7 +86,7 @@ export function academicYearBounds(academicYear: string): { start: string; end: 
   return { start: `${m[1]}-09-01`, end: `${m[2]}-08-31` };
 }
 
-/** The academic year an ISO date falls in («2026-11-30» → «2026/2027»), without the time zone of a Date. */
+/** The academic year an ISO date falls in («2026-11-30» → «2026/2027»): September starts a new one. The one academic-year function. */
 export function academicYearOfIso(iso: string): string {
   const y = Number(iso.slice(0, 4));
   const start = Number(iso.slice(5, 7)) >= 9 ? y : y - 1;

@@ -29,7 +29,7 @@ export function PartnerPage() {
     ['Вид', partnerKindLabel[partner.kind]],
     ['Контактное лицо', partner.contactPerson],
     ['Телефон', partner.phone],
-    ['Эл. почта', partner.email],
+    ['Электронная почта', partner.email],
     [
       'Соглашение',
       [partner.agreementNumber && `№ ${partner.agreementNumber}`, partner.agreementDate && `от ${formatRuDate(partner.agreementDate)}`]

@@ -70,7 +70,7 @@ export function PersonPage() {
     ...(person.roles.includes('mentor') ? ([['Сколько наставляемых может вести', String(mentorCapacityOf(person))]] as [string, string][]) : []),
     ...(partner ? ([['Партнёр', partner.name]] as [string, string][]) : []),
     ...(person.phone ? ([['Телефон', person.phone]] as [string, string][]) : []),
-    ...(person.email ? ([['Эл. почта', person.email]] as [string, string][]) : []),
+    ...(person.email ? ([['Электронная почта', person.email]] as [string, string][]) : []),
     ...(person.interests.length ? ([['Интересы', person.interests.join(', ')]] as [string, string][]) : []),
     ...(person.competencies.length ? ([['Компетенции', person.competencies.join(', ')]] as [string, string][]) : []),
     ...(person.notes ? ([['Заметки', person.notes]] as [string, string][]) : []),

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { academicYearOf } from '../../domain/school';
+import { academicYearOfIso } from '../../domain/school';
+import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { saveSchool } from '../../storage/repositories';
 import { t } from '../../i18n/ru';
@@ -14,7 +15,7 @@ export function WelcomePage() {
     <Page title={t.school.welcomeTitle}>
       <p>{t.school.welcomeText}</p>
       <SchoolProfileForm
-        initial={{ name: '', academicYear: academicYearOf(new Date()), studentsTotal: '', teachersTotal: '', consentAge: String(DEFAULT_CONSENT_AGE), directorName: '', curatorName: '' }}
+        initial={{ name: '', academicYear: academicYearOfIso(todayIso()), studentsTotal: '', teachersTotal: '', consentAge: String(DEFAULT_CONSENT_AGE), directorName: '', curatorName: '' }}
         submitLabel={t.school.start}
         onSave={async (fields) => {
           await saveSchool(fields);
