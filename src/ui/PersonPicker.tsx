@@ -28,6 +28,8 @@ interface Props {
   placeholder?: string;
   /** Rendered matches at most; the rest are one more word of search away. Keeps 2,000 people fast. */
   limit?: number;
+  /** The form's field (its path), on the text box: the form's error summary finds and focuses it by this name. */
+  name?: string;
 }
 
 interface Indexed extends PickerOption {
@@ -52,6 +54,7 @@ export function PersonPicker({
   othersHeading = 'Остальные',
   placeholder = 'Начните вводить фамилию',
   limit = 40,
+  name,
 }: Props) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -215,6 +218,7 @@ export function PersonPicker({
       <input
         ref={inputRef}
         id={`${id}-input`}
+        name={name}
         type="text"
         role="combobox"
         autoComplete="off"

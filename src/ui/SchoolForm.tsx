@@ -1,7 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { schoolInputSchema, type SchoolFields } from '../domain/school';
 import { TextField } from './fields';
-import { domainResolver } from './formResolver';
+import { domainResolver, writeOrShowRefusal } from './formResolver';
+import { FormErrorSummary } from './FormErrorSummary';
 
 /** The profile's fields as typed; the indicator targets and the SWOT analysis have their own screens in «Мониторинг». */
 export type SchoolForm = Record<Exclude<keyof SchoolFields, 'indicatorTargets' | 'swot'>, string>;
@@ -19,10 +20,11 @@ export function SchoolProfileForm({
   const {
     register,
     handleSubmit,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<SchoolForm, unknown, SchoolFields>({ defaultValues: initial, resolver });
   return (
-    <form className="form" noValidate onSubmit={handleSubmit(onSave)}>
+    <form className="form" noValidate onSubmit={handleSubmit((fields) => writeOrShowRefusal(setError, () => onSave(fields)))}>
       <TextField label="Название школы" required placeholder="МКОУ СОШ № 2 с. п. Кахун" error={errors.name?.message} {...register('name')} />
       <TextField
         label="Учебный год"
@@ -64,6 +66,7 @@ export function SchoolProfileForm({
       />
       <TextField label="ФИО директора" hint="Для подписи в приказах" error={errors.directorName?.message} {...register('directorName')} />
       <TextField label="ФИО куратора внедрения ЦМН" error={errors.curatorName?.message} {...register('curatorName')} />
+      <FormErrorSummary errors={errors} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={isSubmitting}>
           {submitLabel}

@@ -11,7 +11,7 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
   const ready = useRef(false);
   /** The pending debounced write, so that clearing the draft also cancels a write still waiting to happen. */
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const { reset, watch } = form;
+  const { reset, watch, control } = form;
 
   useEffect(() => {
     let cancelled = false;
@@ -33,13 +33,14 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
     const sub = watch((values) => {
       if (!ready.current) return;
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveDraft(key, values), 300);
+      // Values back to the form's starting ones (typed back, or the form reset after a save) are no draft.
+      timer.current = setTimeout(() => void (sameValues(values, control._defaultValues) ? clearDraft(key) : saveDraft(key, values)), 300);
     });
     return () => {
       clearTimeout(timer.current);
       sub.unsubscribe();
     };
-  }, [key, watch]);
+  }, [key, watch, control]);
 
   return {
     restored,
@@ -53,4 +54,14 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
       return clearDraft(key);
     },
   };
+}
+
+/** Deep equality of form values (strings, numbers, booleans, arrays and plain objects), key order aside. */
+export function sameValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValues(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -33,8 +33,8 @@ test('a 13-year-old’s consent is signed by a representative; the signing date 
   await expect(page.getByRole('radio', { name: 'Законный представитель' })).toBeChecked();
 
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByText('Укажите ФИО законного представителя')).toBeVisible();
-  await expect(page.getByText('Укажите, кем представитель приходится участнику')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите ФИО законного представителя' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите, кем представитель приходится участнику' })).toBeVisible();
   await page.getByLabel('ФИО законного представителя').fill('Семёнова Ольга Ивановна');
   await page.getByLabel('Кем приходится участнику').fill('мать');
   await page.getByRole('button', { name: 'Сохранить' }).click();
@@ -228,7 +228,7 @@ test('an order approving plans: saved with the approvals, printed, downloaded as
   await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('112-од');
   await page.locator('input[name="date"]').fill('2025-11-25');
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
-  await expect(page.getByText('Отметьте хотя бы одну пару или группу с планом')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Отметьте хотя бы одну пару или группу с планом' })).toBeVisible();
   await checklist.getByRole('button', { name: 'Отметить все' }).click();
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
@@ -271,7 +271,7 @@ test('an order approving plans: saved with the approvals, printed, downloaded as
   await page.locator('input[name="date"]').fill('2025-09-30');
   await page.getByRole('checkbox', { name: /Петров И. С./ }).check();
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
-  await expect(page.getByText('Приказ № 112-од уже есть: от 25.11.2025')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Приказ № 112-од уже есть: от 25.11.2025' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('98-од');
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);

@@ -6,9 +6,12 @@ test('first run: the wizard refuses bad input in Russian, then asks for the scho
   await expect(page).toHaveURL(/\/welcome$/);
   await page.getByLabel('Учебный год').fill('2025-26');
   await page.getByRole('button', { name: 'Начать работу' }).click();
-  await expect(page.getByText('Укажите название школы')).toBeVisible();
-  await expect(page.getByText('Учебный год: в виде 2025/2026')).toBeVisible();
-  await expect(page.getByText('Число обучающихся: не меньше 1')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите название школы' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Учебный год: в виде 2025/2026' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Число обучающихся: не меньше 1' })).toBeVisible();
+  // The summary above the button names each field; a tap (or Enter) takes the keyboard there.
+  await page.getByRole('list', { name: 'Ошибки в форме' }).getByRole('button', { name: 'Название школы: Укажите название школы' }).click();
+  await expect(page.getByLabel('Название школы')).toBeFocused();
   await completeWizard(page);
   await expect(page.getByRole('heading', { name: 'Пока нет ни одного участника' })).toBeVisible();
   await page.reload();
@@ -24,8 +27,8 @@ test('add, find, edit and delete a participant; the under-14 mark; undo of a del
   await page.getByRole('textbox', { name: 'Имя', exact: true }).fill('Анна');
   await page.getByLabel('Категория').selectOption({ label: 'Обучающийся' });
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByText('Укажите класс обучающегося')).toBeVisible();
-  await expect(page.getByText(/Укажите дату рождения обучающегося/)).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите класс обучающегося' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: /Укажите дату рождения обучающегося/ })).toBeVisible();
 
   await page.getByLabel('Класс').fill('7 б');
   await page.getByLabel('Дата рождения').fill('2013-04-02');
@@ -82,7 +85,7 @@ test('partners: add an organisation and see its representatives', async ({ page 
   await page.getByLabel('Вид организации').selectOption({ label: 'Предприятие' });
   await page.getByLabel('Телефон').fill('abc');
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByText('Телефон: только цифры, пробелы, скобки, дефис и +')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Телефон: только цифры, пробелы, скобки, дефис и +' })).toBeVisible();
   await page.getByLabel('Телефон').fill('+7 (423) 555-12-34');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('heading', { name: 'ООО «Кахунский агрокомплекс»' })).toBeVisible();

@@ -39,9 +39,9 @@ test('pairs and groups: create, the five meetings by their suggested kinds, the 
 
   // Nothing chosen: the reasons, in Russian, under the fields.
   await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByText('Выберите форму наставничества')).toBeVisible();
-  await expect(page.getByText('Выберите наставника')).toBeVisible();
-  await expect(page.getByText('Выберите хотя бы одного наставляемого')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Выберите форму наставничества' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Выберите наставника' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Выберите хотя бы одного наставляемого' })).toBeVisible();
 
   // A pair.
   await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });

@@ -1,4 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -11,11 +12,10 @@ import { consentsRepo, peopleRepo } from '../../storage/repositories';
 import { consentSignerLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { saveConsent } from '../../storage/consentWrites';
-import { RecordRejected } from '../../domain/recordRules';
 import { useSchool } from '../../data/hooks';
 
 interface ConsentForm {
@@ -89,13 +89,7 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
   }, [required, signer, setValue]);
 
   const onSubmit = handleSubmit(async (fields) => {
-    try {
-      await saveConsent(fields, person, consentAge, { id: existing?.id });
-    } catch (e) {
-      if (!(e instanceof RecordRejected)) throw e;
-      for (const [path, message] of Object.entries(e.errors)) setError(path.split('.')[0] as keyof ConsentForm, { message });
-      return;
-    }
+    if ((await writeOrShowRefusal(setError, () => saveConsent(fields, person, consentAge, { id: existing?.id }))) === REFUSED) return;
     await draft.clear();
     show('Согласие сохранено');
     navigate(back, { replace: true });
@@ -190,11 +184,7 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
           />
         )}
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
-        {Object.keys(errors).length > 0 && (
-          <p className="form-error" role="alert">
-            Проверьте поля, отмеченные красным.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate(back)}>
             {t.actions.cancel}

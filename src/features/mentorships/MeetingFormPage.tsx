@@ -1,4 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,7 +15,7 @@ import { clearDraft } from '../../storage/drafts';
 import { meetingKindLabel, meetingKindShortLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { CheckboxGroup, TextAreaField, TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 
@@ -105,6 +106,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
     handleSubmit,
     reset,
     watch,
+    setError,
     formState: { errors, isSubmitting },
   } = form;
   const draftKey = meeting ? `meeting:${meeting.id}` : `meeting:new:${mentorship.id}`;
@@ -120,7 +122,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
 
   const onSubmit = handleSubmit(async (fields) => {
     const moveStartTo = moveStart && dateNotice?.code === 'before-start' ? fields.date : undefined;
-    await saveMeeting(fields, meeting?.id, { moveStartTo });
+    if ((await writeOrShowRefusal(setError, () => saveMeeting(fields, meeting?.id, { moveStartTo }))) === REFUSED) return;
     done.current = true;
     await draft.clear();
     show(meeting ? 'Встреча сохранена' : `Записано: ${meetingKindLabel[fields.kind].toLowerCase()}`);
@@ -204,11 +206,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
         </CheckboxGroup>
         <TextAreaField label="Заметки" rows={4} placeholder="Что обсудили, что получилось" error={errors.notes?.message} {...register('notes')} />
         <TextAreaField label="Договорённости, следующие шаги" placeholder="Что сделать к следующей встрече" error={errors.nextSteps?.message} {...register('nextSteps')} />
-        {Object.keys(errors).length > 0 && (
-          <p className="form-error" role="alert">
-            Проверьте поля, отмеченные красным.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate(backTo)}>
             {t.actions.cancel}

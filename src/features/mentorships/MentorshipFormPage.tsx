@@ -1,4 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -12,7 +13,7 @@ import { clearDraft } from '../../storage/drafts';
 import { mentorshipStatusLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
@@ -164,7 +165,8 @@ function MentorshipFormBody({
   };
 
   const onSubmit = handleSubmit(async (fields) => {
-    const saved = await mentorshipsRepo.save(fields, existing?.id);
+    const saved = await writeOrShowRefusal(form.setError, () => mentorshipsRepo.save(fields, existing?.id));
+    if (saved === REFUSED) return;
     done.current = true;
     await draft.clear();
     show(existing ? 'Сохранено' : 'Пара или группа создана');
@@ -247,11 +249,7 @@ function MentorshipFormBody({
             />
           </>
         )}
-        {Object.keys(errors).length > 0 && (
-          <p className="form-error" role="alert">
-            Проверьте поля, отмеченные красным.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate(-1)}>
             {t.actions.cancel}

@@ -1,4 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -11,7 +12,7 @@ import { ordersRepo } from '../../storage/repositories';
 import { orderKindLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { MentorshipChecklist } from './MentorshipChecklist';
@@ -60,6 +61,7 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
     setValue,
     getValues,
     reset,
+    setError,
     formState: { errors, isSubmitting, isSubmitted },
   } = form;
   const draft = useFormDraft('order:new', form);
@@ -99,11 +101,12 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
   const onSubmit = handleSubmit(async (fields) => {
     const ticked = new Set(fields.mentorshipIds);
     const rewarded = new Set(fields.recognitionIds);
-    const order = await createOrder({
+    const order = await writeOrShowRefusal(setError, () => createOrder({
       ...fields,
       mentorshipIds: candidates.map((c) => c.mentorship.id).filter((id) => ticked.has(id)),
       recognitionIds: rewards.map((r) => r.id).filter((id) => rewarded.has(id)),
-    });
+    }));
+    if (order === REFUSED) return;
     await draft.clear();
     show(
       order.kind === 'approvePlans'
@@ -162,11 +165,7 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
         {kind === 'approvePlans' && (
           <p className="muted">Планы отмеченных пар и групп станут утверждёнными этим приказом; их дальнейшие изменения будут видны.</p>
         )}
-        {Object.keys(errors).length > 0 && (
-          <p className="form-error" role="alert">
-            Проверьте поля, отмеченные красным.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate('/orders')}>
             {t.actions.cancel}

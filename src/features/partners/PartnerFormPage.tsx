@@ -7,7 +7,8 @@ import { partnersRepo } from '../../storage/repositories';
 import { partnerKindLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { domainResolver } from '../../ui/formResolver';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 
@@ -25,6 +26,7 @@ export function PartnerFormPage() {
     register,
     handleSubmit,
     reset,
+    setError,
     formState: { errors, isSubmitting },
   } = form;
   useEffect(() => {
@@ -35,7 +37,8 @@ export function PartnerFormPage() {
   if (id && existing === undefined) return <Page title={title}>{null}</Page>;
 
   const onSubmit = handleSubmit(async (fields) => {
-    const saved = await partnersRepo.save(fields, id);
+    const saved = await writeOrShowRefusal(setError, () => partnersRepo.save(fields, id));
+    if (saved === REFUSED) return;
     await draft.clear();
     show(t.people.saved);
     navigate(`/partners/${saved.id}`, { replace: true });
@@ -64,6 +67,7 @@ export function PartnerFormPage() {
         <TextField label="Номер соглашения" error={errors.agreementNumber?.message} {...register('agreementNumber')} />
         <TextField label="Дата соглашения" type="date" error={errors.agreementDate?.message} {...register('agreementDate')} />
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate(-1)}>
             {t.actions.cancel}

@@ -1,4 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,7 +10,7 @@ import { peopleRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { domainResolver, splitList } from '../../ui/formResolver';
+import { domainResolver, REFUSED, splitList, writeOrShowRefusal } from '../../ui/formResolver';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { usePartners } from '../../data/hooks';
@@ -101,6 +102,7 @@ function PersonFormBody({
     handleSubmit,
     watch,
     reset,
+    setError,
     formState: { errors, isSubmitting },
   } = form;
 
@@ -117,7 +119,8 @@ function PersonFormBody({
   const partnerPage = preset ? `/partners/${preset.partnerId}` : null;
 
   const onSubmit = handleSubmit(async (fields) => {
-    const saved = await peopleRepo.save(fields, id);
+    const saved = await writeOrShowRefusal(setError, () => peopleRepo.save(fields, id));
+    if (saved === REFUSED) return;
     await draft.clear();
     show(t.people.saved);
     // Back to the card it was added from, where the new representative is now listed (unless moved to another).
@@ -196,11 +199,7 @@ function PersonFormBody({
           {...register('competencies')}
         />
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
-        {Object.keys(errors).length > 0 && (
-          <p className="form-error" role="alert">
-            Проверьте поля, отмеченные красным.
-          </p>
-        )}
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button" onClick={() => navigate(-1)}>
             {t.actions.cancel}
