@@ -13,12 +13,15 @@ export function AttendanceList({
   onChange,
   label,
   limit = 300,
+  searchable = true,
 }: {
   people: readonly Person[];
   attendeeIds: readonly string[];
   onChange: (ids: string[]) => void;
   label: string;
   limit?: number;
+  /** The search box; a short list (a training group's members) goes without it. */
+  searchable?: boolean;
 }) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -26,10 +29,20 @@ export function AttendanceList({
   const found = useMemo(() => people.filter((p) => matchesQuery(`${fullName(p)} ${p.classLabel}`, query)), [people, query]);
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>Поиск</label>
-        <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Фамилия, имя, класс" />
-      </div>
+      {searchable && (
+        <div className="field">
+          <label htmlFor={`${id}-search`}>Поиск</label>
+          {/* Enter searches, it does not submit a form the list is in. */}
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            placeholder="Фамилия, имя, класс"
+          />
+        </div>
+      )}
       <div className="button-row">
         <button type="button" className="button button-small" onClick={() => onChange([...new Set([...came, ...found.map((p) => p.id)])])}>
           Отметить всех{query ? ' найденных' : ''} ({found.length})

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
@@ -11,15 +12,27 @@ import {
   TRAINING_FORMAT_LABELS,
   trainingSessionInputSchema,
   trainingSummary,
+  type TrainingSessionFields,
 } from '../../domain/training';
-import { fieldErrors } from '../../domain/zodErrors';
+import type { Person } from '../../domain/person';
 import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { usePeople } from '../../data/hooks';
+import { AttendanceList } from '../../ui/AttendanceList';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
-const blank = () => ({ kind: 'session', date: todayIso(), topic: '', expert: '', format: 'inPerson', attendeeIds: [] as string[] });
+interface SessionForm {
+  kind: string;
+  date: string;
+  topic: string;
+  expert: string;
+  format: string;
+  attendeeIds: string[];
+}
+const blank = (): SessionForm => ({ kind: 'session', date: todayIso(), topic: '', expert: '', format: 'inPerson', attendeeIds: [] });
 
 /** One training group: its members, its sessions with attendance, and a new session or consultation. */
 export function TrainingGroupPage() {
@@ -28,8 +41,16 @@ export function TrainingGroupPage() {
   const group = useLiveQuery(() => trainingGroupsRepo.get(id).then((g) => g ?? null), [id]);
   const sessions = useLiveQuery(() => trainingSessionsRepo.listWhere('groupId', id), [id]);
   const people = usePeople();
-  const [f, setF] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const resolver = useMemo(() => domainResolver<SessionForm, typeof trainingSessionInputSchema>(trainingSessionInputSchema, (v) => ({ ...v, groupId: id })), [id]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    getValues,
+    setError,
+    formState: { errors },
+  } = useForm<SessionForm, unknown, TrainingSessionFields>({ defaultValues: blank(), resolver });
   if (group === undefined || !sessions || !people) return <Page title="Группа обучения" backTo="/training">{null}</Page>;
   if (!group)
     return (
@@ -40,6 +61,8 @@ export function TrainingGroupPage() {
   const byId = new Map(people.map((p) => [p.id, p]));
   const s = trainingSummary([group], sessions, todayIso()).groups[0]!;
   const name = (pid: string) => (byId.get(pid) ? shortName(byId.get(pid)!) : '(удалён)');
+  // Members whose record is gone are not offered: nobody can tick a deleted person as present.
+  const members = group.memberIds.map((pid) => byId.get(pid)).filter((p): p is Person => !!p);
 
   return (
     <Page title={group.name} backTo="/training">
@@ -70,41 +93,36 @@ export function TrainingGroupPage() {
       <form
         className="form card-section"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = trainingSessionInputSchema.safeParse({ ...f, groupId: id });
-          if (!r.success) return setErrors(fieldErrors(r.error));
-          setErrors({});
-          void trainingSessionsRepo.save(r.data).then(() => {
-            setF({ ...blank(), expert: f.expert, format: f.format });
-            show('Занятие записано');
-          });
-        }}
+        onSubmit={handleSubmit(async (fields) => {
+          if ((await writeOrShowRefusal(setError, () => trainingSessionsRepo.save(fields))) === REFUSED) return;
+          // Every field starts again, the expert too (the next session is often someone else's); the format stays,
+          // as the select shows it.
+          reset({ ...blank(), format: getValues('format') });
+          show('Занятие записано');
+        })}
       >
         <h2>Записать занятие</h2>
-        <SelectField label="Вид" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })} options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))} />
-        <TextField label="Дата занятия" type="date" value={f.date} error={errors.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
-        <TextField label="Тема" value={f.topic} error={errors.topic} onChange={(e) => setF({ ...f, topic: e.target.value })} />
-        <TextField label="Эксперт" value={f.expert} error={errors.expert} onChange={(e) => setF({ ...f, expert: e.target.value })} />
-        <SelectField label="Формат" value={f.format} onChange={(e) => setF({ ...f, format: e.target.value })} options={TRAINING_FORMATS.map((k) => ({ value: k, label: TRAINING_FORMAT_LABELS[k] }))} />
-        <fieldset className={`field${errors.attendeeIds ? ' field-invalid' : ''}`}>
+        <SelectField label="Вид" error={errors.kind?.message} {...register('kind')} options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))} />
+        <TextField label="Дата занятия" type="date" error={errors.date?.message} {...register('date')} />
+        <TextField label="Тема" error={errors.topic?.message} {...register('topic')} />
+        <TextField label="Эксперт" error={errors.expert?.message} {...register('expert')} />
+        <SelectField label="Формат" error={errors.format?.message} {...register('format')} options={TRAINING_FORMATS.map((k) => ({ value: k, label: TRAINING_FORMAT_LABELS[k] }))} />
+        <fieldset className={`field${errors.attendeeIds ? ' field-invalid' : ''}`} data-field="attendeeIds">
           <legend>Присутствовали</legend>
-          {group.memberIds.map((pid) => (
-            <label key={pid} className="checkbox">
-              <input
-                type="checkbox"
-                checked={f.attendeeIds.includes(pid)}
-                onChange={(e) => setF({ ...f, attendeeIds: e.target.checked ? [...f.attendeeIds, pid] : f.attendeeIds.filter((x) => x !== pid) })}
-              />{' '}
-              {name(pid)}
-            </label>
-          ))}
+          <Controller
+            control={control}
+            name="attendeeIds"
+            render={({ field }) => (
+              <AttendanceList people={members} attendeeIds={field.value} onChange={field.onChange} label="Присутствовали" searchable={members.length > 10} />
+            )}
+          />
           {errors.attendeeIds && (
             <p className="field-error" role="alert">
-              {errors.attendeeIds}
+              {errors.attendeeIds.message}
             </p>
           )}
         </fieldset>
+        <FormErrorSummary errors={errors} />
         <button type="submit" className="button button-primary button-block">
           Записать
         </button>

@@ -1,27 +1,39 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { useToasts } from '../../ui/toastStore';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
-import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP, trainingGroupInputSchema, trainingSummary } from '../../domain/training';
-import { fieldErrors } from '../../domain/zodErrors';
+import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP, trainingGroupInputSchema, trainingSummary, type TrainingGroupFields } from '../../domain/training';
 import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { TextField } from '../../ui/fields';
 import { personOptions } from '../../ui/personOptions';
 import { usePeople } from '../../data/hooks';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+
+interface GroupForm {
+  name: string;
+  memberIds: string[];
+}
+const resolver = domainResolver<GroupForm, typeof trainingGroupInputSchema>(trainingGroupInputSchema, (v) => v);
 
 /** Mentor training: the roadmap's bars, the groups, and a new group. */
 export function TrainingPage() {
   const groups = useLiveQuery(() => trainingGroupsRepo.list(), []);
   const sessions = useLiveQuery(() => trainingSessionsRepo.list(), []);
   const people = usePeople();
-  const [name, setName] = useState('');
-  const [members, setMembers] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<GroupForm, unknown, TrainingGroupFields>({ defaultValues: { name: '', memberIds: [] }, resolver });
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
   const options = useMemo(() => personOptions(people ?? [], 'mentor'), [people]);
@@ -65,28 +77,34 @@ export function TrainingPage() {
       <form
         className="form card-section"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = trainingGroupInputSchema.safeParse({ name, memberIds: members });
-          if (!r.success) return setErrors(fieldErrors(r.error));
-          setErrors({});
-          setSaving(true);
+        onSubmit={handleSubmit(async (fields) => {
           // The new group opens at once (its sessions are the next step there): the form cannot create it twice.
-          void trainingGroupsRepo
-            .save(r.data)
-            .then((saved) => {
-              setName('');
-              setMembers([]);
-              show(`Группа создана: ${saved.name}`);
-              navigate(`/training/${saved.id}`);
-            })
-            .finally(() => setSaving(false));
-        }}
+          const saved = await writeOrShowRefusal(setError, () => trainingGroupsRepo.save(fields));
+          if (saved === REFUSED) return;
+          reset();
+          show(`Группа создана: ${saved.name}`);
+          navigate(`/training/${saved.id}`);
+        })}
       >
         <h2>Новая группа</h2>
-        <TextField label="Название группы" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-        <PersonPicker label="Наставники в группе" options={options} value={members} onChange={setMembers} preferredHeading="Наставники" error={errors.memberIds} />
-        <button type="submit" className="button button-primary button-block" disabled={saving}>
+        <TextField label="Название группы" error={errors.name?.message} {...register('name')} />
+        <Controller
+          control={control}
+          name="memberIds"
+          render={({ field }) => (
+            <PersonPicker
+              label="Наставники в группе"
+              name={field.name}
+              options={options}
+              value={field.value}
+              onChange={field.onChange}
+              preferredHeading="Наставники"
+              error={errors.memberIds?.message}
+            />
+          )}
+        />
+        <FormErrorSummary errors={errors} />
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           Создать группу
         </button>
       </form>
