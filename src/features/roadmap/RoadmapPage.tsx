@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
@@ -15,9 +16,9 @@ import {
   ROADMAP_STATUS_LABELS,
   type RoadmapStatus,
   type RoadmapTask,
+  type RoadmapTaskFields,
 } from '../../domain/roadmap';
 import { stripEnvelope } from '../../domain/envelope';
-import { fieldErrors } from '../../domain/zodErrors';
 import { completeWithDocument, ensureRoadmap, materialsRepo, roadmapRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
@@ -26,6 +27,8 @@ import { openKeptFile } from '../../ui/openFile';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 import { formatBytes } from '../../domain/text';
 import { useSchool } from '../../data/hooks';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
 const EVIDENCE_LABELS: Record<string, string> = {
   '/people?role=mentee': 'База наставляемых',
@@ -192,36 +195,43 @@ function TaskRow({ task, docs, today }: { task: RoadmapTask; docs: Material[]; t
   );
 }
 
+interface NewRowForm {
+  content: string;
+  deadline: string;
+  responsible: string;
+  expectedResult: string;
+}
+
 function NewRow({ academicYear, order }: { academicYear: string; order: number }) {
   const show = useToasts((s) => s.show);
-  const [f, setF] = useState({ content: '', deadline: '', responsible: '', expectedResult: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const resolver = useMemo(
+    () => domainResolver<NewRowForm, typeof roadmapTaskInputSchema>(roadmapTaskInputSchema, (f) => ({ academicYear, section: 'organisation', order, ...f })),
+    [academicYear, order],
+  );
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm<NewRowForm, unknown, RoadmapTaskFields>({ defaultValues: { content: '', deadline: '', responsible: '', expectedResult: '' }, resolver });
   return (
     <details className="card-section">
       <summary>Добавить строку</summary>
       <form
         className="form"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = roadmapTaskInputSchema.safeParse({ academicYear, section: 'organisation', order, ...f });
-          if (!r.success) return setErrors(fieldErrors(r.error));
-          setErrors({});
-          void roadmapRepo.save(r.data).then(() => {
-            setF({ content: '', deadline: '', responsible: '', expectedResult: '' });
-            show('Строка добавлена');
-          });
-        }}
+        onSubmit={handleSubmit(async (fields) => {
+          if ((await writeOrShowRefusal(setError, () => roadmapRepo.save(fields))) === REFUSED) return;
+          reset();
+          show('Строка добавлена');
+        })}
       >
-        <TextAreaField label="Содержание" required value={f.content} error={errors.content} onChange={(e) => setF({ ...f, content: e.target.value })} />
-        <TextField label="Срок" type="date" value={f.deadline} error={errors.deadline} onChange={(e) => setF({ ...f, deadline: e.target.value })} />
-        <TextField label="Ответственный" value={f.responsible} error={errors.responsible} onChange={(e) => setF({ ...f, responsible: e.target.value })} />
-        <TextField
-          label="Ожидаемый результат"
-          value={f.expectedResult}
-          error={errors.expectedResult}
-          onChange={(e) => setF({ ...f, expectedResult: e.target.value })}
-        />
+        <TextAreaField label="Содержание" required error={errors.content?.message} {...register('content')} />
+        <TextField label="Срок" type="date" error={errors.deadline?.message} {...register('deadline')} />
+        <TextField label="Ответственный" error={errors.responsible?.message} {...register('responsible')} />
+        <TextField label="Ожидаемый результат" error={errors.expectedResult?.message} {...register('expectedResult')} />
+        <FormErrorSummary errors={errors} />
         <button type="submit" className="button button-primary">
           Добавить
         </button>

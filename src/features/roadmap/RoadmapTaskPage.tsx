@@ -1,67 +1,104 @@
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { stripEnvelope } from '../../domain/envelope';
-import { roadmapTaskInputSchema, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, type RoadmapTaskFields } from '../../domain/roadmap';
-import { fieldErrors } from '../../domain/zodErrors';
+import { roadmapTaskInputSchema, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, type RoadmapTask, type RoadmapTaskFields } from '../../domain/roadmap';
 import { roadmapRepo } from '../../storage/yearWork';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DraftNotice } from '../../ui/DraftNotice';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 
 type Editable = Pick<RoadmapTaskFields, 'content' | 'deadlineText' | 'deadline' | 'expectedResult' | 'indicator' | 'responsible' | 'status' | 'note'>;
 
+const toForm = (task: RoadmapTask): Editable => ({
+  content: task.content,
+  deadlineText: task.deadlineText,
+  deadline: task.deadline,
+  expectedResult: task.expectedResult,
+  indicator: task.indicator,
+  responsible: task.responsible,
+  status: task.status,
+  note: task.note,
+});
+
 /** One roadmap row, every field editable; deleting asks, and is a tombstone with «Вернуть». */
 export function RoadmapTaskPage() {
   const { id } = useParams() as { id: string };
-  const navigate = useNavigate();
-  const show = useToasts((s) => s.show);
   const task = useLiveQuery(() => roadmapRepo.get(id).then((t) => t ?? null), [id]);
-  const [f, setF] = useState<Editable | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirm, setConfirm] = useState(false);
-  useEffect(() => {
-    if (task && !f) setF({ content: task.content, deadlineText: task.deadlineText, deadline: task.deadline, expectedResult: task.expectedResult, indicator: task.indicator, responsible: task.responsible, status: task.status, note: task.note });
-  }, [task, f]);
-
   if (task === undefined) return <Page title="Строка дорожной карты" backTo="/roadmap">{null}</Page>;
-  if (!task || !f)
+  if (!task)
     return (
       <Page title="Строка дорожной карты" backTo="/roadmap">
         <EmptyState title="Строка не найдена" />
       </Page>
     );
-  const set = (k: keyof Editable) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  // Mounted once the row is read, with its values, so that a restored draft wins over them.
+  return <RoadmapTaskForm key={task.id} task={task} />;
+}
+
+function RoadmapTaskForm({ task }: { task: RoadmapTask }) {
+  const navigate = useNavigate();
+  const show = useToasts((s) => s.show);
+  const [confirm, setConfirm] = useState(false);
+  // The row's other fields (section, order, its document's evidence) are kept as stored now; a done row keeps its date.
+  const stored = useRef(task);
+  stored.current = task;
+  const [resolver] = useState(() =>
+    domainResolver<Editable, typeof roadmapTaskInputSchema>(roadmapTaskInputSchema, (f) => ({
+      ...stripEnvelope(stored.current),
+      ...f,
+      doneOn: f.status === 'done' ? stored.current.doneOn : '',
+    })),
+  );
+  const form = useForm<Editable, unknown, RoadmapTaskFields>({ defaultValues: toForm(task), resolver });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
+  const draft = useFormDraft(`roadmapTask:${task.id}`, form);
 
   return (
     <Page title="Строка дорожной карты" backTo="/roadmap">
+      <DraftNotice
+        restored={draft.restored}
+        onDiscard={async () => {
+          await draft.discard();
+          reset(toForm(task));
+        }}
+      />
       <form
         className="form"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = roadmapTaskInputSchema.safeParse({ ...stripEnvelope(task), ...f, doneOn: f.status === 'done' ? task.doneOn : '' });
-          if (!r.success) return setErrors(fieldErrors(r.error));
-          void roadmapRepo.save(r.data, task.id).then(() => {
-            show('Сохранено');
-            navigate('/roadmap');
-          });
-        }}
+        onSubmit={handleSubmit(async (fields) => {
+          if ((await writeOrShowRefusal(setError, () => roadmapRepo.save(fields, task.id))) === REFUSED) return;
+          await draft.clear();
+          show('Сохранено');
+          navigate('/roadmap');
+        })}
       >
-        <TextAreaField label="Содержание" required value={f.content} error={errors.content} onChange={set('content')} />
-        <TextField label="Срок (словами)" value={f.deadlineText} error={errors.deadlineText} onChange={set('deadlineText')} />
-        <TextField label="Срок (дата)" type="date" value={f.deadline} error={errors.deadline} onChange={set('deadline')} hint="По этой дате строка считается просроченной" />
-        <TextAreaField label="Ожидаемый результат" value={f.expectedResult} error={errors.expectedResult} onChange={set('expectedResult')} />
-        <TextAreaField label="Показатель" value={f.indicator} error={errors.indicator} onChange={set('indicator')} />
-        <TextField label="Ответственный" value={f.responsible} error={errors.responsible} onChange={set('responsible')} />
-        <SelectField label="Статус" value={f.status} onChange={set('status')} options={ROADMAP_STATUSES.map((s) => ({ value: s, label: ROADMAP_STATUS_LABELS[s] }))} />
-        <TextAreaField label="Заметка" value={f.note} error={errors.note} onChange={set('note')} />
+        <TextAreaField label="Содержание" required error={errors.content?.message} {...register('content')} />
+        <TextField label="Срок (словами)" error={errors.deadlineText?.message} {...register('deadlineText')} />
+        <TextField label="Срок (дата)" type="date" error={errors.deadline?.message} {...register('deadline')} hint="По этой дате строка считается просроченной" />
+        <TextAreaField label="Ожидаемый результат" error={errors.expectedResult?.message} {...register('expectedResult')} />
+        <TextAreaField label="Показатель" error={errors.indicator?.message} {...register('indicator')} />
+        <TextField label="Ответственный" error={errors.responsible?.message} {...register('responsible')} />
+        <SelectField label="Статус" error={errors.status?.message} {...register('status')} options={ROADMAP_STATUSES.map((s) => ({ value: s, label: ROADMAP_STATUS_LABELS[s] }))} />
+        <TextAreaField label="Заметка" error={errors.note?.message} {...register('note')} />
+        <FormErrorSummary errors={errors} />
         <div className="form-actions">
           <button type="button" className="button button-danger" onClick={() => setConfirm(true)}>
             Удалить
           </button>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
             Сохранить
           </button>
         </div>
@@ -72,7 +109,8 @@ export function RoadmapTaskPage() {
         onCancel={() => setConfirm(false)}
         onConfirm={() => {
           setConfirm(false);
-          void roadmapRepo.remove(task.id).then(() => {
+          void roadmapRepo.remove(task.id).then(async () => {
+            await draft.clear();
             show('Строка удалена', { label: 'Вернуть', run: () => void roadmapRepo.restore(task.id) });
             navigate('/roadmap');
           });
