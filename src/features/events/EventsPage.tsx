@@ -1,16 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useToasts } from '../../ui/toastStore';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { stripEnvelope } from '../../domain/envelope';
-import { eventInputSchema, FINAL_GAME_TITLE } from '../../domain/event';
+import { eventInputSchema, FINAL_GAME_TITLE, type EventFields } from '../../domain/event';
 import { fullName } from '../../domain/person';
-import { fieldErrors } from '../../domain/zodErrors';
 import { eventsRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { AttendanceList } from '../../ui/AttendanceList';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useMentorships, usePeople } from '../../data/hooks';
 
 const KINDS = [
@@ -18,12 +20,24 @@ const KINDS = [
   { value: 'other', label: 'другое мероприятие' },
 ];
 
+interface EventForm {
+  kind: string;
+  title: string;
+  date: string;
+  place: string;
+}
+const resolver = domainResolver<EventForm, typeof eventInputSchema>(eventInputSchema, (v) => v);
+
 /** Events of the year other than networking: the final business game and the rest, with attendance. */
 export function EventsPage() {
   const events = useLiveQuery(() => eventsRepo.list(), []);
-  const [f, setF] = useState({ kind: 'finalGame', title: FINAL_GAME_TITLE, date: todayIso(), place: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EventForm, unknown, EventFields>({ defaultValues: { kind: 'finalGame', title: FINAL_GAME_TITLE, date: todayIso(), place: '' }, resolver });
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
   const list = (events ?? []).filter((e) => e.kind !== 'networking').sort((a, b) => b.date.localeCompare(a.date));
@@ -50,33 +64,26 @@ export function EventsPage() {
       <form
         className="form card-section"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = eventInputSchema.safeParse(f);
-          if (!r.success) return setErrors(fieldErrors(r.error));
-          setErrors({});
-          setSaving(true);
+        onSubmit={handleSubmit(async (fields) => {
           // The new event opens at once (attendance is the next step there): the form cannot create it twice.
-          void eventsRepo
-            .save(r.data)
-            .then((saved) => {
-              show(`Мероприятие создано: ${saved.title}`);
-              navigate(`/events/${saved.id}`);
-            })
-            .finally(() => setSaving(false));
-        }}
+          const saved = await writeOrShowRefusal(setError, () => eventsRepo.save(fields));
+          if (saved === REFUSED) return;
+          show(`Мероприятие создано: ${saved.title}`);
+          navigate(`/events/${saved.id}`);
+        })}
       >
         <h2>Новое мероприятие</h2>
         <SelectField
           label="Вид"
-          value={f.kind}
           options={KINDS}
-          onChange={(e) => setF({ ...f, kind: e.target.value, title: e.target.value === 'finalGame' ? FINAL_GAME_TITLE : '' })}
+          error={errors.kind?.message}
+          {...register('kind', { onChange: (e: { target: { value: string } }) => setValue('title', e.target.value === 'finalGame' ? FINAL_GAME_TITLE : '') })}
         />
-        <TextField label="Название" value={f.title} error={errors.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
-        <TextField label="Дата" type="date" value={f.date} error={errors.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
-        <TextField label="Место" value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} />
-        <button type="submit" className="button button-primary button-block" disabled={saving}>
+        <TextField label="Название" error={errors.title?.message} {...register('title')} />
+        <TextField label="Дата" type="date" error={errors.date?.message} {...register('date')} />
+        <TextField label="Место" error={errors.place?.message} {...register('place')} />
+        <FormErrorSummary errors={errors} />
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           Создать мероприятие
         </button>
       </form>

@@ -1,31 +1,41 @@
-import { ActionForm } from '../../ui/ActionForm';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
-import { eventInputSchema } from '../../domain/event';
+import { eventInputSchema, type EventFields } from '../../domain/event';
 import { plural } from '../../domain/text';
-import { fieldErrors } from '../../domain/zodErrors';
 import { eventsRepo } from '../../storage/repositories';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextField } from '../../ui/fields';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+
+interface NetworkingForm {
+  title: string;
+  date: string;
+  place: string;
+}
+const resolver = domainResolver<NetworkingForm, typeof eventInputSchema>(eventInputSchema, (v) => ({ kind: 'networking', ...v }));
 
 /** Networking meetings: the list, and a new one in three fields. */
 export function NetworkingListPage() {
   const navigate = useNavigate();
   const events = useLiveQuery(() => eventsRepo.listWhere('kind', 'networking'), []);
-  const [fields, setFields] = useState({ title: 'Нетворкинг: знакомство наставников и наставляемых', date: todayIso(), place: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<NetworkingForm, unknown, EventFields>({
+    defaultValues: { title: 'Нетворкинг: знакомство наставников и наставляемых', date: todayIso(), place: '' },
+    resolver,
+  });
 
-  const create = async () => {
-    const r = eventInputSchema.safeParse({ kind: 'networking', ...fields });
-    if (!r.success) {
-      setErrors(fieldErrors(r.error));
-      return;
-    }
-    const saved = await eventsRepo.save(r.data);
+  const create = handleSubmit(async (fields) => {
+    const saved = await writeOrShowRefusal(setError, () => eventsRepo.save(fields));
+    if (saved === REFUSED) return;
     navigate(`/networking/${saved.id}`);
-  };
+  });
 
   return (
     <Page title="Нетворкинг и подбор пар" backTo="/more">
@@ -54,15 +64,16 @@ export function NetworkingListPage() {
             ))}
         </ul>
       )}
-      <ActionForm className="form card-section" onSubmit={create}>
+      <form className="form card-section" noValidate onSubmit={create}>
         <h2>Новый нетворкинг</h2>
-        <TextField label="Название" value={fields.title} error={errors.title} onChange={(e) => setFields({ ...fields, title: e.target.value })} />
-        <TextField label="Дата" type="date" value={fields.date} error={errors.date} onChange={(e) => setFields({ ...fields, date: e.target.value })} />
-        <TextField label="Место" value={fields.place} error={errors.place} onChange={(e) => setFields({ ...fields, place: e.target.value })} />
+        <TextField label="Название" error={errors.title?.message} {...register('title')} />
+        <TextField label="Дата" type="date" error={errors.date?.message} {...register('date')} />
+        <TextField label="Место" error={errors.place?.message} {...register('place')} />
+        <FormErrorSummary errors={errors} />
         <button type="submit" className="button button-primary button-block">
           Создать нетворкинг
         </button>
-      </ActionForm>
+      </form>
     </Page>
   );
 }
