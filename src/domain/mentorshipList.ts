@@ -4,6 +4,7 @@ import { planProgress, type PlanFields, type PlanItemFields, type PlanProgress }
 import { shortName, type PersonFields, type PersonRole } from './person';
 import { matchesQuery, normalizeText } from './text';
 import { groupBy } from './collections';
+import { AppError } from './errors';
 
 /** "Has not met for a month": the reminder users of mentoring software keep asking for. */
 export const STALE_MEETING_DAYS = 30;
@@ -168,7 +169,7 @@ export function nextStatuses(from: MentorshipStatus): MentorshipStatus[] {
  * dates its end and, for an interruption, keeps the reason. The caller validates with the domain schema.
  */
 export function withStatus<F extends MentorshipFields>(m: F, to: MentorshipStatus, today: string, change: { endDate?: string; endReason?: string } = {}): F {
-  if (!canTransition(m.status, to)) throw new Error(`Нельзя перейти из «${m.status}» в «${to}»`);
+  if (!canTransition(m.status, to)) throw new AppError('notAllowed', 'Так сменить статус пары или группы нельзя: завершённая или прерванная работа не начинается снова');
   const next: F = { ...m, status: to };
   if (to === 'active' && !next.startDate) next.startDate = today;
   if (to === 'finished' || to === 'interrupted') next.endDate = change.endDate || m.endDate || today;

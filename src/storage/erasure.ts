@@ -20,6 +20,7 @@ import type { DataCategory } from '../domain/personalData';
 import type { VersionedRecord } from '../domain/envelope';
 import { SYNCED_TABLES, type ErasureLogRow, type NastavnikDb, type SyncedTable } from './db';
 import { Repository } from './repository';
+import { AppError } from '../domain/errors';
 
 /**
  * Erasure on this device (docs/ERASURE.md): `erasePerson` writes the erasure record and destroys the person's personal
@@ -233,7 +234,7 @@ export async function erasePerson(db: NastavnikDb, personId: string, opts: Erasu
   const now = opts.now ?? new Date();
   return db.transaction('rw', [...ERASURE_TABLES], async () => {
     const person = await db.people.get(personId);
-    if (!person) throw new Error('Участник не найден');
+    if (!person) throw new AppError('notFound', 'Участник не найден');
     const repo = new Repository(db, 'erasures');
     const held = await db.erasures.get(personId);
     const erasedOn = todayIso(now);

@@ -6,6 +6,7 @@ import { RecordRejected } from '../domain/recordRules';
 import { fieldErrors } from '../domain/zodErrors';
 import { getDb, type NastavnikDb } from './db';
 import { inTransaction, repositoryFor } from './repository';
+import { AppError } from '../domain/errors';
 
 function repos(db: NastavnikDb) {
   return {
@@ -30,7 +31,7 @@ export async function changeStatus(
   const { mentorships } = repos(db);
   return inTransaction(db, ['mentorships'], async () => {
     const current = await mentorships.get(id);
-    if (!current) throw new Error('Пара или группа не найдена');
+    if (!current) throw new AppError('notFound', 'Пара или группа не найдена');
     const parsed = mentorshipInputSchema.safeParse(withStatus<MentorshipFields>(current, to, today, change));
     if (!parsed.success) throw new RecordRejected('mentorships', fieldErrors(parsed.error));
     return mentorships.save(parsed.data, id);

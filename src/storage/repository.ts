@@ -7,6 +7,7 @@ import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '.
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
 import { nextStamps } from './clock';
 import type { NastavnikDb } from './db';
+import { AppError } from '../domain/errors';
 
 /**
  * Reads and writes of one synced table, typed by it: `repositoryFor(db, 'orders')` holds orders only. Every write
@@ -145,7 +146,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
   private async setDeleted(id: string, deleted: boolean): Promise<void> {
     await this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts], async () => {
       const existing = await this.table.get(id);
-      if (!existing) throw new Error(`Запись ${id} не найдена`);
+      if (!existing) throw new AppError('notFound', 'Запись не найдена: её, вероятно, удалили на другом устройстве');
       if (existing.deleted === deleted) return;
       const key = `${this.tableName}|${id}`;
       const memo = removedFields(this.db);

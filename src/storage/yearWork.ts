@@ -7,6 +7,7 @@ import { roadmapTemplate, type RoadmapTask } from '../domain/roadmap';
 import { getDb, type NastavnikDb } from './db';
 import { Repository } from './repository';
 import { getSchool, schoolRepo } from './repositories';
+import { AppError } from '../domain/errors';
 
 export const roadmapRepo = new Repository(getDb(), 'roadmapTasks');
 export const materialsRepo = new Repository(getDb(), 'materials');
@@ -65,7 +66,7 @@ export async function completeWithDocument(taskId: string, file: { name: string;
   const materials = new Repository(db, 'materials');
   return db.transaction('rw', db.roadmapTasks, db.materials, db.files, db.meta, db.conflicts, async () => {
     const task = (await db.roadmapTasks.get(taskId)) as RoadmapTask | undefined;
-    if (!task || task.deleted) throw new Error('Строка дорожной карты не найдена');
+    if (!task || task.deleted) throw new AppError('notFound', 'Строка дорожной карты не найдена');
     const [m] = await materials.saveManyInTx([
       {
         fields: { title: file.name, description: '', audience: 'curator', formIds: [], fileName: file.name, mimeType: file.type, size: file.size, roadmapTaskId: taskId },
@@ -80,7 +81,7 @@ export async function completeWithDocument(taskId: string, file: { name: string;
 /** Adds a built-in questionnaire under its stable id (again after a deletion, as a new version). */
 export async function addTemplate(templateId: string): Promise<Questionnaire> {
   const t = QUESTIONNAIRE_TEMPLATES.find((x) => x.id === templateId);
-  if (!t) throw new Error('Нет такого шаблона');
+  if (!t) throw new AppError('notFound', 'Нет такого шаблона');
   const { id, ...fields } = t;
   return questionnairesRepo.save(fields, id);
 }
@@ -88,13 +89,13 @@ export async function addTemplate(templateId: string): Promise<Questionnaire> {
 /** The school's own indicator targets, kept in its profile so they travel with it. */
 export async function saveIndicatorTargets(targets: Record<string, number>): Promise<void> {
   const school = await getSchool();
-  if (!school) throw new Error('Сначала заполните сведения о школе');
+  if (!school) throw new AppError('noSchool', 'Сначала заполните сведения о школе');
   await schoolRepo.save({ ...stripEnvelope(school), indicatorTargets: targets }, school.id);
 }
 
 /** The curator's SWOT analysis, kept in the school profile so that it travels with it. */
 export async function saveSwot(swot: SwotFields): Promise<void> {
   const school = await getSchool();
-  if (!school) throw new Error('Сначала заполните сведения о школе');
+  if (!school) throw new AppError('noSchool', 'Сначала заполните сведения о школе');
   await schoolRepo.save({ ...stripEnvelope(school), swot }, school.id);
 }

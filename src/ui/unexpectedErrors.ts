@@ -1,14 +1,19 @@
+import { userMessage } from '../domain/errors';
 import { useToasts } from './toastStore';
 
 /** The Russian sentence for a failed action that nothing else caught: what failed, and that nothing was half-written. */
 export function unexpectedErrorMessage(reason: unknown): string {
-  const text = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : '';
-  // Messages of our own write path and rules are Russian sentences; anything else (a browser's or a library's) is not
-  // shown raw to the user.
-  const russian = /[А-Яа-яЁё]/.test(text) ? text.replace(/[.\s]+$/, '') : '';
-  return russian
-    ? `Не получилось: ${russian}. Ничего не изменилось — попробуйте ещё раз.`
+  // Our own refusals (AppError, a record refused by its rules) are Russian sentences meant for the user; anything
+  // else (a fault, a browser's or a library's error) is not shown raw.
+  const ours = userMessage(reason)?.replace(/[.\s]+$/, '') ?? '';
+  return ours
+    ? `Не получилось: ${ours}. Ничего не изменилось — попробуйте ещё раз.`
     : 'Не получилось выполнить действие. Ничего не изменилось — попробуйте ещё раз; если повторяется, сохраните резервную копию в «Обмене».';
+}
+
+/** The reason of a failure inside a sentence («Файл не сохранён: …»): our own refusal's words, or a plain phrase. */
+export function failureReason(e: unknown): string {
+  return userMessage(e) ?? 'непредвиденная ошибка приложения, попробуйте ещё раз';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { decodeBase45, encodeBase45 } from './base45';
 import { crc32 } from './crc32';
+import { AppError } from '../errors';
 
 /**
  * Moving a file from one phone's screen to another phone's camera with no network: the bytes are cut into K
@@ -103,12 +104,12 @@ export interface FountainEncoder {
 }
 
 export function fountainEncoder(message: Uint8Array, opts: { fragmentBytes?: number; singleCodeBytes?: number } = {}): FountainEncoder {
-  if (message.length === 0) throw new Error('Нечего передавать: пустое сообщение');
+  if (message.length === 0) throw new AppError('notAllowed', 'Нечего передавать: пустое сообщение');
   const single = opts.singleCodeBytes ?? SINGLE_CODE_BYTES;
   const fragments = message.length <= single ? 1 : Math.ceil(message.length / (opts.fragmentBytes ?? FRAGMENT_BYTES));
   // Fragments of equal length (the last zero-padded), which the receiver computes from the header alone.
   const fragLen = Math.ceil(message.length / fragments);
-  if (fragments > MAX_FRAGMENTS) throw new Error('Слишком большой файл для передачи QR-кодами');
+  if (fragments > MAX_FRAGMENTS) throw new AppError('tooLarge', 'Слишком большой файл для передачи QR-кодами');
   const messageCrc = crc32(message);
   const part = (i: number) => {
     const out = new Uint8Array(fragLen);

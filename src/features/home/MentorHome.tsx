@@ -19,6 +19,7 @@ import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { InstallOffer } from './InstallOffer';
 import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
+import { failureReason } from '../../ui/unexpectedErrors';
 
 type MentorRole = Extract<DeviceRole, { kind: 'mentor' }>;
 
@@ -163,7 +164,7 @@ function SendToCurator({ role, ids, pending }: { role: MentorRole; ids: string[]
       await noteExport(file);
       show(outcome === 'shared' ? 'Файл передан' : 'Файл сохранён в загрузки');
     } catch (e) {
-      setFailure(`Файл не сохранён: ${e instanceof Error ? e.message : String(e)}`);
+      setFailure(`Файл не сохранён: ${failureReason(e)}`);
     } finally {
       setBusy(false);
     }

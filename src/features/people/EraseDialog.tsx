@@ -14,6 +14,7 @@ import { erasePerson, listErasureLog } from '../../storage/erasure';
 import { t } from '../../i18n/ru';
 import { TextField } from '../../ui/fields';
 import { domainResolver } from '../../ui/formResolver';
+import { failureReason } from '../../ui/unexpectedErrors';
 
 const resolver = domainResolver<ErasureRequestForm, typeof erasureRequestSchema>(erasureRequestSchema, (v) => v);
 
@@ -58,7 +59,7 @@ export function EraseDialog({ open, personId, name, initial, onClose }: { open: 
       onClose();
       if (entry) navigate(`/erasures/${entry.id}/act`, { state: { entry } });
     } catch (e) {
-      setProblem(`Данные не уничтожены: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(`Данные не уничтожены: ${failureReason(e)}`);
     }
   });
 

@@ -3,6 +3,7 @@ import { RecordRejected } from '../../domain/recordRules';
 import { fieldErrors } from '../../domain/zodErrors';
 import { getDb, type NastavnikDb } from '../../storage/db';
 import { inTransaction, repositoryFor } from '../../storage/repository';
+import { AppError } from '../../domain/errors';
 
 function repos(db: NastavnikDb) {
   return { plans: repositoryFor(db, 'plans'), items: repositoryFor(db, 'planItems') };
@@ -32,7 +33,7 @@ export async function renamePlan(planId: string, title: string, db: NastavnikDb 
   const r = repos(db);
   return inTransaction(db, ['plans'], async () => {
     const plan = await r.plans.get(planId);
-    if (!plan) throw new Error('План не найден');
+    if (!plan) throw new AppError('notFound', 'План не найден');
     return r.plans.save(parse(planInputSchema, { ...plan, title }), planId);
   });
 }
@@ -41,7 +42,7 @@ export async function renamePlan(planId: string, title: string, db: NastavnikDb 
 export async function addPlanItem(planId: string, item: NewItem, db: NastavnikDb = getDb()): Promise<PlanItem> {
   const r = repos(db);
   return inTransaction(db, ['plans', 'planItems'], async () => {
-    if (!(await r.plans.get(planId))) throw new Error('План не найден');
+    if (!(await r.plans.get(planId))) throw new AppError('notFound', 'План не найден');
     const existing = await r.items.listWhere('planId', planId);
     const order = existing.reduce((m, i) => Math.max(m, i.order + 1), 0);
     return r.items.save(parse(planItemInputSchema, { ...item, planId, order }));
@@ -53,7 +54,7 @@ export async function updatePlanItem(id: string, change: Partial<Omit<PlanItemFi
   const r = repos(db);
   return inTransaction(db, ['planItems'], async () => {
     const item = await r.items.get(id);
-    if (!item) throw new Error('Пункт плана не найден');
+    if (!item) throw new AppError('notFound', 'Пункт плана не найден');
     return r.items.save(parse(planItemInputSchema, { ...item, ...change, planId: item.planId }), id);
   });
 }

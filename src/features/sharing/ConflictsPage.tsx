@@ -14,6 +14,7 @@ import { useToasts } from '../../ui/toastStore';
 import { fieldLabel, formatValue } from './fieldLabels';
 import { formatDateTime } from '../../domain/dates';
 import { useDeviceId } from '../../data/hooks';
+import { failureReason } from '../../ui/unexpectedErrors';
 
 /** What the record is called: a person's name, a pair's title or its people, a record's own title. */
 function recordTitle(g: ConflictGroup, names?: ReadonlyMap<string, string>): string {
@@ -105,7 +106,7 @@ function ConflictCard({
       await resolveConflict(getDb(), group.table, group.recordId, chosen.fields, { deleted: chosen.deleted });
       show(`Конфликт «${title}» разрешён`);
     } catch (e) {
-      setProblem(e instanceof RecordRejected ? e.message : e instanceof Error ? e.message : String(e));
+      setProblem(e instanceof RecordRejected ? e.message : `Не сохранено: ${failureReason(e)}`);
     }
   };
 

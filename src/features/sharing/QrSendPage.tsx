@@ -10,6 +10,7 @@ import { ActionForm } from '../../ui/ActionForm';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { makeExportFile, noteExport, type ExportedFile } from '../../storage/bundle/exportFile';
+import { failureReason } from '../../ui/unexpectedErrors';
 
 /** Codes a second: slow enough for a budget phone's camera to catch each, fast enough for a week's changes in seconds. */
 const FPS = 6;
@@ -39,7 +40,7 @@ export function QrSendPage() {
       const file = await makeExportFile({ kind: 'school' }, encrypt ? passphrase : '', false, chosenPeer || undefined);
       setSending({ file, enc: fountainEncoder(file.bytes) });
     } catch (e) {
-      setError(`Коды не собраны: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Коды не собраны: ${failureReason(e)}`);
     }
   };
 

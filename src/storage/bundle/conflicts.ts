@@ -5,6 +5,7 @@ import { FIELD_GROUPS } from '../../domain/recordRules';
 import { nextStamps } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
 import { allKeptRows } from './localState';
+import { AppError } from '../../domain/errors';
 
 /** One record in conflict: what is stored (each field's winner), the kept values, and the fields to choose. */
 export interface ConflictGroup {
@@ -61,9 +62,9 @@ export async function resolveConflict(
 ): Promise<VersionedRecord> {
   return db.transaction('rw', [table, 'conflicts', 'meta'], async () => {
     const kept = await db.conflicts.where('[table+recordId]').equals([table, recordId]).count();
-    if (kept === 0) throw new Error('Этот конфликт уже разрешён');
+    if (kept === 0) throw new AppError('alreadyDone', 'Этот конфликт уже разрешён');
     const current = (await db.syncedTable(table).get(recordId)) as VersionedRecord | undefined;
-    if (!current) throw new Error('Запись конфликта не найдена');
+    if (!current) throw new AppError('notFound', 'Запись конфликта не найдена');
     const { deviceId, stamps } = await nextStamps(db, 1);
     const now = (opts.now ?? new Date()).toISOString();
     const resolved = resolveRecord(current, chosenFields, { hlc: stamps[0]!, deviceId, now }, { deleted: opts.deleted, groups: FIELD_GROUPS[table] });

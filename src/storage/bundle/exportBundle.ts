@@ -8,6 +8,7 @@ import { allKeptRows, localSchool } from './localState';
 import { acksFor, peerKnowledge, rememberSent } from './peers';
 import { pendingForPeer, selectDelta } from '../../domain/handoff/delta';
 import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
+import { AppError } from '../../domain/errors';
 
 /** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
 export const DEVICE_NAME_KEY = 'deviceName';
@@ -30,7 +31,7 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
   const scope = opts.scope ?? { kind: 'school' };
   const snapshot = await db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'meta', 'peers'], async () => {
     const school = await localSchool(db);
-    if (!school) throw new Error('Сначала заполните сведения о школе: без них файл обмена не собрать');
+    if (!school) throw new AppError('noSchool', 'Сначала заполните сведения о школе: без них файл обмена не собрать');
     const deviceId = await getDeviceId(db);
     const nameRow = await db.meta.get(DEVICE_NAME_KEY);
     const tables: Partial<Record<SyncedTable, VersionedRecord[]>> = {};

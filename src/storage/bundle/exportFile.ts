@@ -9,6 +9,7 @@ import { exportBundle, recordExport } from './exportBundle';
 import { collectAttachments } from './attachments';
 import { shareFileName, SHARE_MIME, wrapAsText } from '../../domain/bundle/textWrap';
 import { formatBytes } from '../../domain/text';
+import { AppError } from '../../domain/errors';
 
 /** The largest file the import even reads; the parse gate has its own, finer limits. */
 export const MAX_IMPORT_BYTES = MAX_BUNDLE_BYTES;
@@ -35,7 +36,8 @@ export async function makeExportFile(scope: BundleScope, passphrase: string, wit
   const encoding: BundleEncoding = passphrase ? 'encrypted' : files.length ? 'zip' : 'gzip';
   const bytes = await encodeBundle(bundle, { ...(passphrase ? { passphrase } : {}), files });
   if (bytes.byteLength > MAX_IMPORT_BYTES)
-    throw new Error(
+    throw new AppError(
+      'tooLarge',
       `получилось ${formatBytes(bytes.byteLength)}, а другое устройство примет не больше ${formatBytes(MAX_IMPORT_BYTES)}. Сохраните файл обмена без файлов материалов, а крупные файлы передайте отдельно`,
     );
   const type = passphrase ? 'application/octet-stream' : files.length ? 'application/zip' : 'application/gzip';

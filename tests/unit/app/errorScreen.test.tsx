@@ -6,6 +6,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { ErrorBoundary, RouteErrorScreen } from '../../../src/app/ErrorScreen';
 import { listenForUnexpectedErrors, unexpectedErrorMessage } from '../../../src/ui/unexpectedErrors';
 import { useToasts } from '../../../src/ui/toastStore';
+import { AppError } from '../../../src/domain/errors';
+import { RecordRejected } from '../../../src/domain/recordRules';
 import { peopleRepo } from '../../../src/storage/repositories';
 import { getDb } from '../../../src/storage/db';
 
@@ -56,10 +58,13 @@ describe('a page that throws', () => {
 });
 
 describe('a failed action nobody caught', () => {
-  it('says in Russian what failed when the message is ours, and a plain sentence otherwise', () => {
-    expect(unexpectedErrorMessage(new Error('Участник: запись не сохранена — Укажите имя.'))).toBe(
-      'Не получилось: Участник: запись не сохранена — Укажите имя. Ничего не изменилось — попробуйте ещё раз.',
+  it('says in Russian what failed when the refusal is ours, and a plain sentence for any other error', () => {
+    expect(unexpectedErrorMessage(new RecordRejected('people', { firstName: 'Укажите имя' }))).toBe(
+      'Не получилось: Участники: запись не сохранена — Укажите имя. Ничего не изменилось — попробуйте ещё раз.',
     );
+    expect(unexpectedErrorMessage(new AppError('notFound', 'План не найден'))).toBe('Не получилось: План не найден. Ничего не изменилось — попробуйте ещё раз.');
+    // a plain Error is a fault of the app, even with Russian text: its words are not shown
+    expect(unexpectedErrorMessage(new Error('Неверная метка времени: x'))).toMatch(/^Не получилось выполнить действие\./);
     expect(unexpectedErrorMessage(new TypeError("Cannot read properties of undefined (reading 'map')"))).toMatch(/^Не получилось выполнить действие\./);
     expect(unexpectedErrorMessage(undefined)).toMatch(/^Не получилось выполнить действие\./);
   });
@@ -69,8 +74,8 @@ describe('a failed action nobody caught', () => {
     const target = new EventTarget();
     listenForUnexpectedErrors(target as unknown as Window);
     const event = new Event('unhandledrejection') as Event & { reason: unknown };
-    event.reason = new Error('Приказ: запись не сохранена — Укажите номер');
+    event.reason = new AppError('noSchool', 'Сначала заполните сведения о школе');
     target.dispatchEvent(event);
-    expect(useToasts.getState().current?.text).toBe('Не получилось: Приказ: запись не сохранена — Укажите номер. Ничего не изменилось — попробуйте ещё раз.');
+    expect(useToasts.getState().current?.text).toBe('Не получилось: Сначала заполните сведения о школе. Ничего не изменилось — попробуйте ещё раз.');
   });
 });

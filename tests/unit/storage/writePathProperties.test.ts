@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { conflictFields, pickFields } from '../../../src/domain/conflictResolution';
 import { mentorshipInputSchema, MENTORSHIP_STATUSES } from '../../../src/domain/mentorship';
 import { recordProblems, RecordRejected } from '../../../src/domain/recordRules';
+import { AppError } from '../../../src/domain/errors';
 import { SYNCED_TABLES } from '../../../src/domain/syncedTables';
 import { listConflicts, resolveConflict } from '../../../src/storage/bundle/conflicts';
 import type { NastavnikDb } from '../../../src/storage/db';
@@ -77,7 +78,7 @@ async function apply(dbs: NastavnikDb[], ids: { m1: string; s1: string; item: st
         if (o.from !== o.to) await exchange(dbs[o.from]!, dbs[o.to]!);
     }
   } catch (e) {
-    if (e instanceof RecordRejected || (e instanceof Error && /Нельзя перейти/.test(e.message))) return;
+    if (e instanceof RecordRejected || (e instanceof AppError && e.code === 'notAllowed')) return;
     throw e;
   }
 }
