@@ -16,6 +16,7 @@ import type { BundleError } from '../../domain/bundle/errors';
 import { parseBundle } from '../../domain/bundle/parse';
 import { err, ok, type Result } from '../../domain/bundle/result';
 import { decodeText, MAX_BUNDLE_BYTES, parseJsonSafely } from '../../domain/bundle/safeJson';
+import { gunzipCapped, unzipCapped, type InflateProgress } from './inflate';
 
 /**
  * Bundle ⇄ file bytes: JSON, gzip (CompressionStream) and, with a passphrase, AES-256-GCM with a key from
@@ -50,11 +51,26 @@ export interface EncodeOptions {
   files?: readonly BundleAttachment[];
 }
 
+/** Where a decode is, for the import's progress bar: `done` of `total` bytes of the stage's input. */
+export interface DecodeProgress {
+  stage: 'decrypting' | 'inflating' | 'checking' | 'files';
+  done?: number;
+  total?: number;
+  /** Bytes unpacked so far. */
+  produced?: number;
+}
+
 export interface DecodeOptions {
   passphrase?: string;
   /** Largest file and largest unpacked content accepted; only tests lower it. */
   maxBytes?: number;
+  onProgress?: (p: DecodeProgress) => void;
+  /** Counts every byte decompression produced (see inflate.ts); tests check a bomb stopped early. */
+  meter?: { produced: number };
 }
+
+const inflating = (opts: DecodeOptions) =>
+  opts.onProgress ? (p: InflateProgress) => opts.onProgress!({ stage: 'inflating', done: p.read, total: p.total, produced: p.produced }) : undefined;
 
 export function detectEncoding(bytes: Uint8Array): BundleEncoding {
   if (bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b)) return 'encrypted';
@@ -75,9 +91,12 @@ export async function decodeBundle(bytes: Uint8Array, opts: DecodeOptions = {}):
   // A bundle shared as text for Android's share sheet (src/domain/bundle/textWrap.ts) holds the file's bytes.
   const plain = await unwrap(unwrapText(bytes) ?? bytes, opts);
   if (!plain.ok) return plain;
-  if (detectEncoding(plain.value) !== 'zip') return parseBundle(plain.value);
+  if (detectEncoding(plain.value) !== 'zip') {
+    opts.onProgress?.({ stage: 'checking' });
+    return parseBundle(plain.value);
+  }
   try {
-    return await readArchive(plain.value, opts.maxBytes ?? MAX_BUNDLE_BYTES);
+    return await readArchive(plain.value, opts.maxBytes ?? MAX_BUNDLE_BYTES, opts);
   } catch (e) {
     return err({ kind: 'notABundle', detail: `архив не читается (${e instanceof Error ? e.message : String(e)})` });
   }
@@ -98,12 +117,14 @@ async function zipBundle(json: Bytes, files: readonly BundleAttachment[]): Promi
 }
 
 /**
- * A ZIP bundle: its directory is checked before anything is unpacked (names, declared sizes), then the bundle passes
- * the usual gate, then each file is checked against the list and against its material's record.
+ * A ZIP bundle: its directory is checked before anything is unpacked (names, declared sizes), then the entries are
+ * unpacked with a hard cap (inflate.ts: an entry past its declared size, or all past the limit, stop it at once),
+ * then the bundle passes the usual gate, then each file is checked against the list and against its material's record.
  */
-async function readArchive(zip: Bytes, limit: number): Promise<Result<ParsedBundle, BundleError>> {
+async function readArchive(zip: Bytes, limit: number, opts: DecodeOptions = {}): Promise<Result<ParsedBundle, BundleError>> {
   const { unzipSync } = await import('fflate');
   const directory: ArchiveEntryInfo[] = [];
+  // Reads the central directory only: the filter refuses every entry, so nothing is inflated here.
   unzipSync(zip, {
     filter: (f) => {
       directory.push({ name: f.name, size: f.originalSize });
@@ -112,7 +133,10 @@ async function readArchive(zip: Bytes, limit: number): Promise<Result<ParsedBund
   });
   const dir = checkArchiveDirectory(directory, limit);
   if (!dir.ok) return dir;
-  const unpacked = unzipSync(zip);
+  const entries = await unzipCapped(zip, new Map(directory.map((e) => [e.name, e.size])), { limit, onProgress: inflating(opts), meter: opts.meter });
+  if (!entries.ok) return entries;
+  const unpacked = Object.fromEntries(entries.value) as Record<string, Bytes | undefined>;
+  opts.onProgress?.({ stage: 'checking' });
   const bundle = await parseBundle(unpacked[ARCHIVE_BUNDLE_ENTRY]!);
   if (!bundle.ok) return bundle;
   const rawManifest = unpacked[ARCHIVE_MANIFEST_ENTRY];
@@ -124,10 +148,12 @@ async function readArchive(zip: Bytes, limit: number): Promise<Result<ParsedBund
   const listed = checkManifest(manifestJson.value, bundle.value.tables.materials ?? [], directory);
   if (!listed.ok) return listed;
   const attachments: BundleAttachment[] = [];
+  opts.onProgress?.({ stage: 'files', done: 0, total: listed.value.length });
   for (const entry of listed.value) {
     const checked = await checkAttachmentBytes(entry, unpacked[archiveFileEntry(entry.id)]!);
     if (!checked.ok) return checked;
     attachments.push(checked.value);
+    opts.onProgress?.({ stage: 'files', done: attachments.length, total: listed.value.length });
   }
   return ok({ ...bundle.value, attachments });
 }
@@ -140,15 +166,17 @@ export async function unwrap(bytes: Uint8Array, opts: DecodeOptions = {}): Promi
   let data = (bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes)) as Bytes;
   if (detectEncoding(data) === 'encrypted') {
     if (!opts.passphrase) return err({ kind: 'passphraseRequired' });
+    opts.onProgress?.({ stage: 'decrypting' });
     const opened = await decrypt(data, opts.passphrase);
     if (!opened.ok) return opened;
     data = opened.value;
   }
-  if (detectEncoding(data) === 'gzip') return gunzip(data, limit);
+  if (detectEncoding(data) === 'gzip') return gunzipCapped(data, { limit, onProgress: inflating(opts), meter: opts.meter });
   return ok(data);
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Result<Bytes, BundleError>> {
+/** Every chunk of a stream in one buffer (the encoder's gzip; decoding counts its output in inflate.ts instead). */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Bytes> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -156,11 +184,6 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    // A small file can unpack to gigabytes (a "zip bomb"): stop at the limit instead of filling the memory.
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      return err({ kind: 'tooLarge', bytes: total, limit });
-    }
     chunks.push(value);
   }
   const out = new Uint8Array(total);
@@ -169,22 +192,11 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
     out.set(c, at);
     at += c.byteLength;
   }
-  return ok(out);
+  return out;
 }
 
 async function gzip(data: Bytes): Promise<Bytes> {
-  const r = await readAll(new Blob([data]).stream().pipeThrough(new CompressionStream('gzip')), Number.MAX_SAFE_INTEGER);
-  if (!r.ok) throw new Error('gzip');
-  return r.value;
-}
-
-async function gunzip(data: Bytes, limit: number): Promise<Result<Bytes, BundleError>> {
-  try {
-    return await readAll(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip')), limit);
-  } catch {
-    // A cut-off or damaged archive: the stream fails on the missing end or a bad checksum.
-    return err({ kind: 'truncated' });
-  }
+  return readAll(new Blob([data]).stream().pipeThrough(new CompressionStream('gzip')));
 }
 
 async function deriveKey(passphrase: string, salt: Bytes, iterations: number): Promise<CryptoKey> {
@@ -195,6 +207,9 @@ async function deriveKey(passphrase: string, salt: Bytes, iterations: number): P
     'decrypt',
   ]);
 }
+
+/** Any bytes encrypted as a bundle file is (tests build hostile files with it). */
+export const encryptBytes = (plain: Bytes, passphrase: string, iterations = KDF_ITERATIONS) => encrypt(plain, passphrase, iterations);
 
 async function encrypt(plain: Bytes, passphrase: string, iterations: number): Promise<Bytes> {
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new Error('Неверное число итераций');
