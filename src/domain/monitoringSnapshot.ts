@@ -66,6 +66,44 @@ export function consentSigner(
 const EVENT_KINDS: Record<string, string> = { networking: 'нетворкинг', finalGame: 'итоговая игра', other: 'другое' };
 
 /**
+ * The year's work only: a pair that ended last year, last year's final game, sessions and answers of another year
+ * must not count towards this year's indicators (the second year of the programme keeps the first one's records).
+ */
+export function academicYearFilter(year: string) {
+  const dated = (date: string) => !date || overlapsAcademicYear(date, date, year);
+  const mentorship = (m: Partial<Pick<MentorshipFields, 'startDate' | 'endDate'>> & { createdAt?: string }) =>
+    overlapsAcademicYear(m.startDate || m.createdAt?.slice(0, 10) || '', m.endDate ?? '', year);
+  return { dated, mentorship };
+}
+
+/** What the indicators read: the dashboard's records, or a school's file read for the municipality's summary. */
+export type YearIndicatorsInput = Pick<MonitoringData, 'today' | 'people' | 'partners' | 'consents' | 'mentorships' | 'plans' | 'planItems' | 'events' | 'erasedPersonIds'> & {
+  school: Pick<SchoolFields, 'academicYear' | 'studentsTotal' | 'teachersTotal' | 'consentAge' | 'indicatorTargets'>;
+};
+
+/**
+ * The indicators of the school's academic year, from its live records: the dashboard, the report and the
+ * municipality's summary (src/domain/summary.ts) all count through this one function.
+ */
+export function yearIndicators(d: YearIndicatorsInput): Indicator[] {
+  const { mentorship, dated } = academicYearFilter(d.school.academicYear);
+  return computeIndicators({
+    today: d.today,
+    academicYear: d.school.academicYear,
+    school: { studentsTotal: d.school.studentsTotal, teachersTotal: d.school.teachersTotal, consentAge: d.school.consentAge },
+    people: d.people,
+    partners: d.partners,
+    consents: d.consents,
+    mentorships: d.mentorships.filter(mentorship),
+    plans: d.plans,
+    planItems: d.planItems,
+    events: d.events.filter((e) => dated(e.date)),
+    ...(d.school.indicatorTargets ? { targets: d.school.indicatorTargets } : {}),
+    ...(d.erasedPersonIds ? { erasedPersonIds: d.erasedPersonIds } : {}),
+  });
+}
+
+/**
  * The dashboard's and the report's figures from the stored records, in one pass of grouping: the indicators, the
  * training summary, the questionnaires' change over the year, and the report's rows. Pure, for the screens and the
  * benchmark alike.
@@ -79,32 +117,16 @@ export function monitoringSnapshot(d: MonitoringData): {
   reportInput: ReportInput;
   report: () => ReportSheet[];
 } {
-  const { today, school, people, partners, consents, plans, planItems, groups, questionnaires, forms } = d;
-  // The year's work only: a pair that ended last year, last year's final game, sessions and answers of another year
-  // must not count towards this year's indicators (the second year of the programme keeps the first one's records).
-  const year = school.academicYear;
-  const inYear = (date: string) => !date || overlapsAcademicYear(date, date, year);
-  const mentorships = d.mentorships.filter((m) => overlapsAcademicYear(m.startDate || m.createdAt?.slice(0, 10) || '', m.endDate ?? '', year));
+  const { today, school, people, consents, plans, planItems, groups, questionnaires, forms } = d;
+  const { mentorship: mentorshipInYear, dated: inYear } = academicYearFilter(school.academicYear);
+  const mentorships = d.mentorships.filter(mentorshipInYear);
   const events = d.events.filter((e) => inYear(e.date));
   const meetings = d.meetings.filter((x) => inYear(x.date));
   const sessions = d.sessions.filter((x) => inYear(x.date));
   const responses = d.responses.filter((r) => inYear(r.answeredOn));
   const categoryLabel = d.labels.category;
   const mentorshipStatusLabel = d.labels.status;
-  const indicators = computeIndicators({
-    today,
-    academicYear: school.academicYear,
-    school: { studentsTotal: school.studentsTotal, teachersTotal: school.teachersTotal, consentAge: school.consentAge },
-    people,
-    partners,
-    consents,
-    mentorships,
-    plans,
-    planItems,
-    events,
-    targets: school.indicatorTargets,
-    ...(d.erasedPersonIds ? { erasedPersonIds: d.erasedPersonIds } : {}),
-  });
+  const indicators = yearIndicators(d);
   const training = trainingSummary(groups, sessions, today);
   const byId = new Map<string, Person>(people.map((p) => [p.id, p]));
   const names = (ids: readonly string[]) => ids.map((id) => (byId.get(id) ? shortName(byId.get(id)!) : '(удалён)')).join(', ');
