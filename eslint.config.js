@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: no React, no Dexie, no storage, no UI (ARCHITECTURE.md).
+    // The domain is pure: no React, no Dexie, no storage, no UI (docs/ARCHITECTURE.md, «1. Layers»).
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

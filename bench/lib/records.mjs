@@ -2,8 +2,7 @@
 // The generator (bench/generate.mjs) decides the facts (who mentors whom, when they met); these functions only
 // lay the facts out as the app stores them: the output of the table's zod input schema in src/domain, field for
 // field and in the schema's order, so `node bench/generate.mjs --validate` can check them. When a schema changes,
-// change its factory here. Tables without a schema yet (mentoringForms, questionnaires, responses) follow
-// DOMAIN.md and the issue that asked for the generator.
+// change its factory here. The tables and their words are those of docs/DOMAIN.md («3. Terms»).
 
 export const DEVICE_ID = 'bench0000000';
 
@@ -54,7 +53,7 @@ export const partner = (f) => ({
   notes: f.notes ?? '',
 });
 
-/** DOMAIN.md «Форма наставничества»: a configurable list; which categories may mentor and be mentored. */
+/** docs/DOMAIN.md, «Forms of mentoring»: a configurable list; which categories may mentor and be mentored. */
 export const mentoringForm = (f) => ({
   name: f.name,
   mentorCategories: f.mentorCategories,
@@ -146,7 +145,8 @@ export const response = (f) => ({
 });
 
 /**
- * The envelope of ARCHITECTURE.md, as src/domain/envelope.ts stampRecord writes it, with deterministic stamps:
+ * The envelope of docs/ARCHITECTURE.md («2. Records: the envelope»), as src/domain/envelope.ts stampRecord writes
+ * it, with deterministic stamps:
  * `hlc` is `wall36(11):counter36(5):deviceId` (src/domain/hlc.ts encodeHlc), unique across the whole school.
  */
 export function makeStamper() {

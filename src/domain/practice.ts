@@ -3,9 +3,9 @@ import type { Stored } from './envelope';
 import { type TablePersonalData } from './personalData';
 
 /**
- * The school's register of best mentoring practices (DOMAIN.md «Лучшие практики»; the programme's aim «внедрение
- * лучших наставнических практик»): what was done, in which form of mentoring, by whom, in which year, and what came of
- * it — so that next year's pairs can start from it.
+ * The school's register of best mentoring practices (docs/DOMAIN.md, «Best practices»; the programme's aim
+ * «внедрение лучших наставнических практик»): what was done, in which form of mentoring, by whom, in which year, and
+ * what came of it — so that next year's pairs can start from it.
  */
 export const practiceInputSchema = z.object({
   title: z.string().trim().min(1, 'Укажите название практики').max(200, 'Название: не длиннее 200 символов'),

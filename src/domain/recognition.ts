@@ -3,7 +3,7 @@ import type { Stored } from './envelope';
 import { isValidIsoDate } from './dates';
 import { placeholder, type TablePersonalData } from './personalData';
 
-/** How a school thanks its mentors (DOMAIN.md «Поощрение»): the usual kinds, and a title such as «Наставник года». */
+/** How a school thanks its mentors (docs/DOMAIN.md, «Recognitions»): the usual kinds, and a title such as «Наставник года». */
 export const RECOGNITION_KINDS = ['thanks', 'letter', 'certificate', 'title', 'other'] as const;
 export type RecognitionKind = (typeof RECOGNITION_KINDS)[number];
 

@@ -23,8 +23,8 @@ export interface ScoreBreakdown {
 }
 
 /**
- * The categories in the words of a sentence. The domain imports nothing of the UI's dictionary (ARCHITECTURE.md),
- * and these read lower-case inside a reason, unlike the dictionary's labels.
+ * The categories in the words of a sentence. The domain imports nothing of the UI's dictionary (docs/ARCHITECTURE.md,
+ * «1. Layers»), and these read lower-case inside a reason, unlike the dictionary's labels.
  */
 const CATEGORY_WORDS: Record<PersonCategory, string> = {
   student: 'обучающийся',

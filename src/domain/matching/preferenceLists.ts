@@ -2,8 +2,8 @@ import type { MatchingContext } from './context';
 import { NOT_ACCEPTABLE } from './deferredAcceptance';
 
 /**
- * The completed preference lists (DOMAIN.md): a questionnaire names at most five people, so each side's list is
- * completed to every acceptable partner in three tiers:
+ * The completed preference lists (docs/DOMAIN.md, «Matching»): a questionnaire names at most five people, so each
+ * side's list is completed to every acceptable partner in three tiers:
  *   0. one's own choices, in one's own order;
  *   1. those who chose you, by score;
  *   2. everybody else, by score.
