@@ -16,15 +16,15 @@ test('recognitions of mentors and the director’s order «О поощрении
 
   // Nothing chosen: the reasons under the fields
   await page.getByRole('button', { name: 'Записать' }).click();
-  await expect(page.getByText('Выберите наставника')).toBeVisible();
-  await expect(page.getByText('Укажите, за что поощрение')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Выберите наставника' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите, за что поощрение' })).toBeVisible();
 
   // A title, then a certificate
   await page.getByRole('combobox', { name: 'Наставник' }).fill('петр');
   await page.getByRole('option', { name: /Петров И\. С\./ }).click();
   await page.getByLabel('Вид поощрения').selectOption({ label: 'Звание' });
   await page.getByRole('button', { name: 'Записать' }).click();
-  await expect(page.getByText('Укажите звание, например «Наставник года»')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите звание, например «Наставник года»' })).toBeVisible();
   await page.getByLabel('Звание').fill('Наставник года');
   await page.getByLabel('За что').fill('За проект пары, ставший победителем конкурса');
   await page.getByLabel('Дата').fill('2026-05-20');
@@ -47,7 +47,7 @@ test('recognitions of mentors and the director’s order «О поощрении
   await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('140-од');
   await page.locator('input[name="date"]').fill('2026-05-25');
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
-  await expect(page.getByText('Отметьте хотя бы одно поощрение')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Отметьте хотя бы одно поощрение' })).toBeVisible();
   await page.getByRole('group', { name: 'Поощрения, которые даёт приказ' }).getByRole('button', { name: 'Отметить все' }).click();
   await page.getByRole('button', { name: 'Сохранить приказ' }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
@@ -83,8 +83,8 @@ test('the register of best practices: add one with its authors offline, find it 
   await page.getByRole('link', { name: /Лучшие практики/ }).click();
   await expect(page.getByRole('heading', { name: 'Практик пока нет' })).toBeVisible();
   await page.getByRole('button', { name: 'Добавить' }).click();
-  await expect(page.getByText('Укажите название практики')).toBeVisible();
-  await expect(page.getByText('Опишите практику: что делали и как')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Укажите название практики' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Опишите практику: что делали и как' })).toBeVisible();
 
   await page.getByLabel('Название').fill('Проектная лаборатория');
   await page.getByLabel('Форма наставничества').selectOption({ label: 'Учитель – ученик' });

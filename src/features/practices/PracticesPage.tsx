@@ -1,10 +1,9 @@
-import { ActionForm } from '../../ui/ActionForm';
 import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { shortName } from '../../domain/person';
-import { practiceInputSchema, sortPractices, type Practice } from '../../domain/practice';
-import { fieldErrors } from '../../domain/zodErrors';
+import { practiceInputSchema, sortPractices, type Practice, type PracticeFields } from '../../domain/practice';
 import { practicesRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
@@ -14,8 +13,19 @@ import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { useMentoringForms } from '../../data/useMentoringForms';
 import { usePeople, useSchool } from '../../data/hooks';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { useFormDraft } from '../../ui/useFormDraft';
 
-const EMPTY = { title: '', formId: '', authorIds: [] as string[], description: '', result: '' };
+interface PracticeForm {
+  title: string;
+  formId: string;
+  authorIds: string[];
+  description: string;
+  result: string;
+}
+const EMPTY: PracticeForm = { title: '', formId: '', authorIds: [], description: '', result: '' };
 
 /** The school's register of best mentoring practices: what worked, in which form, by whom, and what came of it. */
 export function PracticesPage() {
@@ -24,22 +34,30 @@ export function PracticesPage() {
   const people = usePeople();
   const school = useSchool();
   const forms = useMentoringForms();
-  const [f, setF] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const academicYear = school?.academicYear ?? '';
+  const resolver = useMemo(() => domainResolver<PracticeForm, typeof practiceInputSchema>(practiceInputSchema, (f) => ({ ...f, academicYear })), [academicYear]);
+  const form = useForm<PracticeForm, unknown, PracticeFields>({ defaultValues: EMPTY, resolver });
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = form;
+  const draft = useFormDraft('practice:new', form);
   const [removing, setRemoving] = useState<Practice | null>(null);
   const options = useMemo(() => (people ? personOptions(people, 'mentor') : []), [people]);
   if (!practices || !people || school === undefined || !forms) return <Page title="Лучшие практики" backTo="/more">{null}</Page>;
 
   const byId = new Map(people.map((p) => [p.id, p]));
   const formName = new Map(forms.map((x) => [x.id, x.name]));
-  const add = async () => {
-    const parsed = practiceInputSchema.safeParse({ ...f, academicYear: school?.academicYear ?? '' });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setErrors({});
-    await practicesRepo.save(parsed.data);
-    show(`Практика «${parsed.data.title}» добавлена`);
-    setF(EMPTY);
-  };
+  const add = handleSubmit(async (fields) => {
+    if ((await writeOrShowRefusal(setError, () => practicesRepo.save(fields))) === REFUSED) return;
+    await draft.clear();
+    show(`Практика «${fields.title}» добавлена`);
+    reset(EMPTY);
+  });
 
   return (
     <Page title="Лучшие практики" backTo="/more">
@@ -81,33 +99,48 @@ export function PracticesPage() {
         </ul>
       )}
 
-      <ActionForm className="form card-section" onSubmit={add}>
+      <form className="form card-section" noValidate onSubmit={add}>
         <h2>Добавить практику</h2>
-        <TextField label="Название" required value={f.title} error={errors.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
+        <DraftNotice
+          restored={draft.restored}
+          onDiscard={async () => {
+            await draft.discard();
+            reset(EMPTY);
+          }}
+        />
+        <TextField label="Название" required error={errors.title?.message} {...register('title')} />
         <SelectField
           label="Форма наставничества"
-          value={f.formId}
           placeholder="любая"
-          onChange={(e) => setF({ ...f, formId: e.target.value })}
+          error={errors.formId?.message}
+          {...register('formId')}
           options={forms.map((x) => ({ value: x.id, label: x.name }))}
         />
-        <PersonPicker
-          label="Авторы"
-          max={10}
-          options={options}
-          value={f.authorIds}
-          onChange={(authorIds) => setF({ ...f, authorIds })}
-          preferredHeading="Наставники"
-          othersHeading="Остальные участники"
-          error={errors.authorIds}
+        <Controller
+          control={control}
+          name="authorIds"
+          render={({ field }) => (
+            <PersonPicker
+              label="Авторы"
+              name={field.name}
+              max={10}
+              options={options}
+              value={field.value}
+              onChange={field.onChange}
+              preferredHeading="Наставники"
+              othersHeading="Остальные участники"
+              error={errors.authorIds?.message}
+            />
+          )}
         />
-        <TextAreaField label="Что делали и как" required rows={5} value={f.description} error={errors.description} onChange={(e) => setF({ ...f, description: e.target.value })} />
-        <TextAreaField label="Что получилось" value={f.result} error={errors.result} onChange={(e) => setF({ ...f, result: e.target.value })} />
+        <TextAreaField label="Что делали и как" required rows={5} error={errors.description?.message} {...register('description')} />
+        <TextAreaField label="Что получилось" error={errors.result?.message} {...register('result')} />
         <p className="muted">Учебный год: {school?.academicYear ?? '—'}.</p>
-        <button type="submit" className="button button-primary button-block">
+        <FormErrorSummary errors={errors} />
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           Добавить
         </button>
-      </ActionForm>
+      </form>
       <ConfirmDialog
         open={removing !== null}
         message={removing ? `Удалить практику «${removing.title}»?` : ''}

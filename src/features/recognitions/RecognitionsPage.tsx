@@ -1,5 +1,5 @@
-import { ActionForm } from '../../ui/ActionForm';
 import { useId, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
@@ -11,9 +11,9 @@ import {
   recognitionLabel,
   recognitionsForOrder,
   type Recognition,
+  type RecognitionFields,
   type RecognitionKind,
 } from '../../domain/recognition';
-import { fieldErrors } from '../../domain/zodErrors';
 import { ordersRepo, recognitionsRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
@@ -22,8 +22,26 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { usePeople } from '../../data/hooks';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { domainResolver, firstSegment, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { useFormDraft } from '../../ui/useFormDraft';
 
-const EMPTY = { personIds: [] as string[], kind: 'thanks' as RecognitionKind, title: '', reason: '', date: todayIso() };
+interface RecognitionForm {
+  personIds: string[];
+  kind: RecognitionKind;
+  title: string;
+  reason: string;
+  date: string;
+}
+const empty = (): RecognitionForm => ({ personIds: [], kind: 'thanks', title: '', reason: '', date: todayIso() });
+/** The record's one person is the picker's choice. */
+const fieldOf = (path: string) => (path === 'personId' ? 'personIds' : firstSegment(path));
+const resolver = domainResolver<RecognitionForm, typeof recognitionInputSchema>(
+  recognitionInputSchema,
+  (f) => ({ personId: f.personIds[0] ?? '', kind: f.kind, title: f.title, reason: f.reason, date: f.date }),
+  { fieldOf },
+);
 
 /** Поощрение наставников: who was thanked or awarded, for what, and by which order of the director. */
 export function RecognitionsPage() {
@@ -32,8 +50,19 @@ export function RecognitionsPage() {
   const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
   const people = usePeople();
   const orders = useLiveQuery(() => ordersRepo.list(), []);
-  const [f, setF] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<RecognitionForm, unknown, RecognitionFields>({ defaultValues: empty(), resolver });
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    getValues,
+    setError,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
+  const draft = useFormDraft('recognition:new', form);
+  const kind = watch('kind');
   const [removing, setRemoving] = useState<Recognition | null>(null);
   const options = useMemo(() => (people ? personOptions(people, 'mentor') : []), [people]);
   if (!recognitions || !people || !orders) return <Page title="Поощрение наставников" backTo="/more">{null}</Page>;
@@ -43,15 +72,14 @@ export function RecognitionsPage() {
   const sorted = [...recognitions].sort((a, b) => b.date.localeCompare(a.date) || a.createdAt.localeCompare(b.createdAt));
   const withoutOrder = recognitionsForOrder(recognitions, new Set(orderById.keys())).length;
 
-  const add = async () => {
-    const parsed = recognitionInputSchema.safeParse({ personId: f.personIds[0] ?? '', kind: f.kind, title: f.title, reason: f.reason, date: f.date });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    setErrors({});
-    await recognitionsRepo.save(parsed.data);
-    const p = byId.get(parsed.data.personId);
+  const add = handleSubmit(async (fields) => {
+    if ((await writeOrShowRefusal(setError, () => recognitionsRepo.save(fields), fieldOf)) === REFUSED) return;
+    await draft.clear();
+    const p = byId.get(fields.personId);
     show(`Поощрение записано: ${p ? fullName(p) : ''}`);
-    setF({ ...EMPTY, kind: f.kind, date: f.date });
-  };
+    // The next one is often of the same kind and day.
+    reset({ ...empty(), kind: getValues('kind'), date: getValues('date') });
+  });
 
   return (
     <Page title="Поощрение наставников" backTo="/more">
@@ -93,39 +121,53 @@ export function RecognitionsPage() {
         </>
       )}
 
-      <ActionForm className="form card-section" onSubmit={add}>
+      <form className="form card-section" noValidate onSubmit={add}>
         <h2 id={`${id}-h`}>Записать поощрение</h2>
-        <PersonPicker
-          label="Наставник"
-          required
-          max={1}
-          options={options}
-          value={f.personIds}
-          onChange={(personIds) => setF({ ...f, personIds })}
-          preferredHeading="Наставники"
-          othersHeading="Остальные участники"
-          error={errors.personId}
+        <DraftNotice
+          restored={draft.restored}
+          onDiscard={async () => {
+            await draft.discard();
+            reset(empty());
+          }}
+        />
+        <Controller
+          control={control}
+          name="personIds"
+          render={({ field }) => (
+            <PersonPicker
+              label="Наставник"
+              name={field.name}
+              required
+              max={1}
+              options={options}
+              value={field.value}
+              onChange={field.onChange}
+              preferredHeading="Наставники"
+              othersHeading="Остальные участники"
+              error={errors.personIds?.message}
+            />
+          )}
         />
         <SelectField
           label="Вид поощрения"
-          value={f.kind}
-          onChange={(e) => setF({ ...f, kind: e.target.value as RecognitionKind })}
+          error={errors.kind?.message}
+          {...register('kind')}
           options={RECOGNITION_KINDS.map((k) => ({ value: k, label: RECOGNITION_KIND_LABELS[k] }))}
         />
         <TextField
-          label={f.kind === 'title' ? 'Звание' : 'Название'}
-          required={f.kind === 'title' || f.kind === 'other'}
-          hint={f.kind === 'title' ? 'Например, «Наставник года»' : f.kind === 'other' ? 'Какое поощрение: премия, подарок, поездка…' : 'Если нужно уточнить'}
-          value={f.title}
-          error={errors.title}
-          onChange={(e) => setF({ ...f, title: e.target.value })}
+          label={kind === 'title' ? 'Звание' : 'Название'}
+          required={kind === 'title' || kind === 'other'}
+          hint={kind === 'title' ? 'Например, «Наставник года»' : kind === 'other' ? 'Какое поощрение: премия, подарок, поездка…' : 'Если нужно уточнить'}
+          error={errors.title?.message}
+          {...register('title')}
         />
-        <TextAreaField label="За что" required value={f.reason} error={errors.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} />
-        <TextField label="Дата" type="date" required value={f.date} error={errors.date} onChange={(e) => setF({ ...f, date: e.target.value })} />
-        <button type="submit" className="button button-primary button-block">
+        <TextAreaField label="За что" required error={errors.reason?.message} {...register('reason')} />
+        <TextField label="Дата" type="date" required error={errors.date?.message} {...register('date')} />
+        <FormErrorSummary errors={errors} />
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           Записать
         </button>
-      </ActionForm>
+      </form>
       <ConfirmDialog
         open={removing !== null}
         message={removing ? `Удалить поощрение «${recognitionLabel(removing)}»?` : ''}
