@@ -1,8 +1,7 @@
-import { ActionForm } from '../../ui/ActionForm';
 import { useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material } from '../../domain/material';
-import { fieldErrors } from '../../domain/zodErrors';
+import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material, type MaterialFields } from '../../domain/material';
 import { addMaterial, heldFileIds, materialFile, materialsRepo, removeMaterial } from '../../storage/yearWork';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
@@ -12,6 +11,29 @@ import { useToasts } from '../../ui/toastStore';
 import { openKeptFile } from '../../ui/openFile';
 import { formatBytes } from '../../domain/text';
 import { useMentoringForms } from '../../data/useMentoringForms';
+import { domainResolver, firstSegment, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+
+interface MaterialForm {
+  title: string;
+  description: string;
+  audience: string;
+  formId: string;
+}
+const EMPTY: MaterialForm = { title: '', description: '', audience: 'all', formId: '' };
+/** The file's problems (none chosen, empty, too big) are the file field's. */
+const fieldOf = (path: string) => (path === 'size' || path === 'mimeType' ? 'fileName' : firstSegment(path));
+
+function materialInput({ formId, ...rest }: MaterialForm, file: File | null) {
+  return {
+    ...rest,
+    formIds: formId ? [formId] : [],
+    title: rest.title || file?.name.replace(/\.[^.]+$/, '') || '',
+    fileName: file?.name ?? '',
+    mimeType: file?.type ?? '',
+    size: file?.size ?? 0,
+  };
+}
 
 /** Methodological materials kept on the device: open, share, delete; what they take of the storage. */
 export function MaterialsPage() {
@@ -21,32 +43,30 @@ export function MaterialsPage() {
   const materials = (all ?? []).filter((m) => !m.roadmapTaskId);
   const held = useLiveQuery(() => heldFileIds(), []);
   const onDevice = (all ?? []).filter((m) => held?.has(m.id));
-  const [file, setFile] = useState<File | null>(null);
+  // The chosen file is no form value (nothing to keep in a draft): the resolver reads it from here.
+  const file = useRef<File | null>(null);
   const forms = useMentoringForms();
   const formName = new Map((forms ?? []).map((x) => [x.id, x.name]));
-  const [f, setF] = useState({ title: '', description: '', audience: 'all', formId: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [resolver] = useState(() => domainResolver<MaterialForm, typeof materialInputSchema>(materialInputSchema, (v) => materialInput(v, file.current), { fieldOf }));
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<MaterialForm & { fileName?: string }, unknown, MaterialFields>({ defaultValues: EMPTY, resolver });
   const [removing, setRemoving] = useState<Material | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const add = async () => {
-    const { formId, ...rest } = f;
-    const r = materialInputSchema.safeParse({
-      ...rest,
-      formIds: formId ? [formId] : [],
-      title: f.title || file?.name.replace(/\.[^.]+$/, '') || '',
-      fileName: file?.name ?? '',
-      mimeType: file?.type ?? '',
-      size: file?.size ?? 0,
-    });
-    if (!r.success || !file) return setErrors(r.success ? { fileName: 'Выберите файл' } : fieldErrors(r.error));
-    setErrors({});
-    await addMaterial(r.data, file);
-    show(`Материал «${r.data.title}» сохранён на устройстве`);
-    setFile(null);
-    setF({ title: '', description: '', audience: 'all', formId: '' });
+  const add = handleSubmit(async (fields) => {
+    const chosen = file.current;
+    if (!chosen) return setError('fileName', { message: 'Выберите файл' });
+    if ((await writeOrShowRefusal(setError, () => addMaterial(fields, chosen), fieldOf)) === REFUSED) return;
+    show(`Материал «${fields.title}» сохранён на устройстве`);
+    file.current = null;
+    reset(EMPTY);
     if (input.current) input.current.value = '';
-  };
+  });
 
   return (
     <Page title="Методические материалы" backTo="/more">
@@ -103,31 +123,26 @@ export function MaterialsPage() {
           ))}
         </ul>
       )}
-      <ActionForm className="form card-section" onSubmit={add}>
+      <form className="form card-section" noValidate onSubmit={add}>
         <h2>Добавить материал</h2>
-        <div className={`field${errors.fileName || errors.size ? ' field-invalid' : ''}`}>
+        <div className={`field${errors.fileName ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-file`}>Файл</label>
-          <input ref={input} id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          {(errors.fileName || errors.size) && (
+          <input ref={input} id={`${id}-file`} name="fileName" type="file" onChange={(e) => (file.current = e.target.files?.[0] ?? null)} />
+          {errors.fileName && (
             <p className="field-error" role="alert">
-              {errors.fileName ?? errors.size}
+              {errors.fileName.message}
             </p>
           )}
         </div>
-        <TextField label="Название" value={f.title} error={errors.title} hint="Если пусто — имя файла" onChange={(e) => setF({ ...f, title: e.target.value })} />
-        <TextAreaField label="Описание" value={f.description} error={errors.description} onChange={(e) => setF({ ...f, description: e.target.value })} />
-        <SelectField label="Для кого" value={f.audience} onChange={(e) => setF({ ...f, audience: e.target.value })} options={MATERIAL_AUDIENCES.map((a) => ({ value: a, label: MATERIAL_AUDIENCE_LABELS[a] }))} />
-        <SelectField
-          label="Форма наставничества"
-          value={f.formId}
-          placeholder="любая"
-          onChange={(e) => setF({ ...f, formId: e.target.value })}
-          options={(forms ?? []).map((x) => ({ value: x.id, label: x.name }))}
-        />
-        <button type="submit" className="button button-primary button-block">
+        <TextField label="Название" error={errors.title?.message} hint="Если пусто — имя файла" {...register('title')} />
+        <TextAreaField label="Описание" error={errors.description?.message} {...register('description')} />
+        <SelectField label="Для кого" error={errors.audience?.message} {...register('audience')} options={MATERIAL_AUDIENCES.map((a) => ({ value: a, label: MATERIAL_AUDIENCE_LABELS[a] }))} />
+        <SelectField label="Форма наставничества" placeholder="любая" error={errors.formId?.message} {...register('formId')} options={(forms ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+        <FormErrorSummary errors={errors} />
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           Сохранить на устройстве
         </button>
-      </ActionForm>
+      </form>
       <ConfirmDialog
         open={removing !== null}
         message={`Удалить «${removing?.title ?? ''}»? Файл удалится с этого устройства.`}
