@@ -31,7 +31,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', 'dexie', 'dexie-*'], message: 'src/domain stays free of React and Dexie.' },
-            { group: ['**/storage/**', '**/features/**', '**/ui/**', '**/app/**', '**/i18n/**'], message: 'src/domain imports nothing of ours.' },
+            { group: ['**/storage/**', '**/data/**', '**/features/**', '**/ui/**', '**/app/**', '**/i18n/**'], message: 'src/domain imports nothing of ours.' },
           ],
         },
       ],

@@ -97,7 +97,7 @@ interface TemplateRow {
 const WHOLE_YEAR: TemplateTerm = { text: 'В течение всего периода реализации ЦМН', month: 6, yearOffset: 1 };
 
 /**
- * The rows of the school's roadmap for 2025/2026 (../shared/seed/roadmap-2025-2026.txt), columns put back where
+ * The rows of the school's roadmap for 2025/2026 (its text and how it maps to the code: docs/DOMAIN.md), columns put back where
  * the source table lost them. Terms are relative to the year, so the template serves any year; the seed's «До мая
  * 2025» for the final game (a typo: the game ends the 2025/2026 year) becomes May of the year's second half.
  */
