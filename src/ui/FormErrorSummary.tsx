@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
+import { t } from '../i18n/ru';
 
 export interface FieldMessage {
   /** The form's path of the field: `lastName`, `questions.2.text`, `root.record`. */
@@ -55,8 +56,20 @@ const clean = (s: string) => s.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').tri
  * The one error summary of every form, at its foot above the buttons: «Проверьте поля, отмеченные красным.» and
  * each field's message with the field's label, as a button that brings the field into view and focuses it. The
  * messages under the fields stay; this list is for a long form on a phone, where the first error is screens above.
+ * `title` replaces the first line where the domain words the form's problems itself (the questionnaire's answers).
  */
-export function FormErrorSummary({ errors }: { errors: FieldErrors<FieldValues> }) {
+export function FormErrorSummary({
+  errors,
+  title = 'Проверьте поля, отмеченные красным.',
+  list = true,
+  className,
+}: {
+  errors: FieldErrors<FieldValues>;
+  title?: string;
+  /** false: the first line only (a form in a sticky bar that focuses its first problem itself). */
+  list?: boolean;
+  className?: string;
+}) {
   const messages = errorMessages(errors);
   const ref = useRef<HTMLDivElement>(null);
   const [found, setFound] = useState<{ key: string; rows: { m: FieldMessage; target: HTMLElement | null; label: string }[] }>({ key: '', rows: [] });
@@ -81,30 +94,62 @@ export function FormErrorSummary({ errors }: { errors: FieldErrors<FieldValues> 
   // A message that names its field already («Учебный год: в виде 2025/2026») goes without the label.
   const line = (label: string, message: string) => (label && !/^[^:]{1,40}: /.test(message) ? `${label}: ${message}` : message);
   return (
-    <div className="form-error-summary" ref={ref}>
+    <div className={`form-error-summary${className ? ` ${className}` : ''}`} ref={ref}>
       <p className="form-error" role="alert">
-        Проверьте поля, отмеченные красным.
+        {title}
       </p>
-      <ul aria-label="Ошибки в форме">
-        {rows.map(({ m, target, label }) => (
-          <li key={m.path}>
-            {target ? (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  target.scrollIntoView?.({ block: 'center' });
-                  target.focus({ preventScroll: true });
-                }}
-              >
-                {line(label, m.message)}
-              </button>
-            ) : (
-              line(label, m.message)
-            )}
-          </li>
-        ))}
-      </ul>
+      {list && (
+        <ul aria-label="Ошибки в форме">
+          {rows.map(({ m, target, label }) => (
+            <li key={m.path}>
+              {target ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    target.scrollIntoView?.({ block: 'center' });
+                    target.focus({ preventScroll: true });
+                  }}
+                >
+                  {line(label, m.message)}
+                </button>
+              ) : (
+                line(label, m.message)
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
+  );
+}
+
+/**
+ * The foot of a page form: the error summary, then «Отмена» and the submit button (disabled while saving), in the
+ * sticky bar every form page has.
+ */
+export function FormFooter({
+  errors,
+  onCancel,
+  submitting,
+  submitLabel = t.actions.save,
+}: {
+  errors: FieldErrors<FieldValues>;
+  onCancel: () => void;
+  submitting: boolean;
+  submitLabel?: string;
+}) {
+  return (
+    <>
+      <FormErrorSummary errors={errors} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t.actions.cancel}
+        </button>
+        <button type="submit" className="button button-primary" disabled={submitting}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -91,7 +91,7 @@ test('roadmap, training, a before/after questionnaire, the dashboard and the XLS
   await page.getByLabel('Текст вопроса 2').fill('Как часто вы выступаете?');
   await page.getByLabel('Вид вопроса 2').selectOption({ label: 'один вариант' });
   await page.getByRole('button', { name: 'Сохранить анкету' }).click();
-  await expect(page.getByText('Нужно не меньше двух вариантов ответа')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Нужно не меньше двух вариантов ответа' })).toBeVisible();
   await page.getByLabel('Варианты ответа на вопрос 2').fill('часто\nредко');
   await page.getByRole('button', { name: 'Сохранить анкету' }).click();
   await expect(page.getByRole('heading', { name: 'Уверенность в себе' })).toBeVisible();

@@ -1,18 +1,21 @@
-import { ActionForm } from '../../ui/ActionForm';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useForm, type FieldError } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
-import { answerErrors, PHASE_LABELS, responseInputSchema, type Answer, type Question } from '../../domain/questionnaire';
+import { answerErrors, PHASE_LABELS, responseInputSchema, type Answer, type Question, type Questionnaire, type ResponseFields } from '../../domain/questionnaire';
 import { fillProblems, isLivePair, linkedChoice, preselectedPair, quickRespondents, rememberRespondent, respondentPairs, soleRespondent, suggestedPhase } from '../../domain/questionnaireFill';
 import { shortName } from '../../domain/person';
-import { fieldErrors } from '../../domain/zodErrors';
 import { mentorshipStatusLabel } from '../../i18n/ru';
 import { loadDraft, saveDraft } from '../../storage/drafts';
 import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
+import { DraftNotice } from '../../ui/DraftNotice';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { SelectField, TextField } from '../../ui/fields';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+import { errorMessages, FormErrorSummary } from '../../ui/FormErrorSummary';
+import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { useMe, useMentorships, usePeople } from '../../data/hooks';
@@ -22,16 +25,47 @@ const recentKey = (role: string) => `questionnaire-respondents:${role}`;
 const MARKS = Array.from({ length: 10 }, (_, k) => k + 1);
 const questionDomId = (questionId: string) => `fill-q-${questionId}`;
 
+interface FillForm {
+  /** The picker's choice: one person at most. */
+  who: string[];
+  mentorshipId: string;
+  phase: string;
+  /** The phase was chosen by hand (or by the link): choosing the respondent no longer changes it. */
+  phaseChosen: boolean;
+  answeredOn: string;
+  /** By question id; one value of the form (not a field per question). */
+  answers: Record<string, Answer>;
+}
+
+/** The domain's paths in the form: the respondent is the picker's, a question's message is its answer's. */
+function fieldOfFor(q: Questionnaire) {
+  const questionIds = new Set(q.questions.map((x) => x.id));
+  return (path: string) => {
+    if (path === 'respondentId') return 'who';
+    if (questionIds.has(path)) return `answers.${path}`;
+    const [head, id] = path.split('.');
+    return head === 'answers' && id ? `answers.${id}` : head!;
+  };
+}
+
+/** The form's errors as the domain's flat messages again (`respondentId`, `phase`, a question's id), for fillProblems. */
+function flatErrors(errors: Parameters<typeof errorMessages>[0]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path, message } of errorMessages(errors)) {
+    const key = path === 'who' ? 'respondentId' : path.startsWith('answers.') ? path.slice('answers.'.length) : path;
+    out[key] ??= message;
+  }
+  return out;
+}
+
 /**
  * The respondent fills the questionnaire on a phone, offline: who, which pair, when, and the answers. What can be
  * only one way is chosen already (the respondent's only live pair; the only person with the role; the phase their
- * earlier answers say), and people chosen on this device before are one tap away.
+ * earlier answers say), and people chosen on this device before are one tap away. What was entered is kept as a
+ * draft of this questionnaire on this device until saved: a closed tab or a call on the phone loses nothing.
  */
 export function FillPage() {
   const { id } = useParams() as { id: string };
-  const navigate = useNavigate();
-  const [search] = useSearchParams();
-  const show = useToasts((s) => s.show);
   const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
   const people = usePeople();
   const mentorships = useMentorships();
@@ -41,44 +75,7 @@ export function FillPage() {
     const role = (await questionnairesRepo.get(id))?.role;
     return role ? ((await loadDraft<string[]>(recentKey(role))) ?? []) : [];
   }, [id]);
-  const [who, setWho] = useState<string[]>([]);
-  const [pair, setPair] = useState('');
-  const [phase, setPhase] = useState('');
-  const [phaseChosen, setPhaseChosen] = useState(false);
-  const [date, setDate] = useState(todayIso());
-  const [answers, setAnswers] = useState<Record<string, Answer>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [started, setStarted] = useState(false);
-  const options = useMemo(() => (q && people ? personOptions(people, q.role) : []), [q, people]);
   const ready = q !== undefined && !!people && !!mentorships && !!responses && me !== undefined && !!recent;
-
-  /** Choosing the respondent chooses what follows from them: their only live pair, and (unless chosen) the phase. */
-  const chooseRespondent = (ids: string[]) => {
-    const next = ids[0] ?? '';
-    setWho(ids);
-    setPair(preselectedPair(mentorships ?? [], next));
-    if (q?.beforeAfter && !phaseChosen) setPhase(suggestedPhase(responses ?? [], next));
-    if (next) setErrors(({ respondentId: _gone, ...rest }) => rest);
-  };
-
-  // The only person who can answer is chosen when the form opens (once: removing them stays removed).
-  useEffect(() => {
-    if (!ready || started || !q) return;
-    setStarted(true);
-    const linked = linkedChoice(
-      { respondent: search.get('respondent'), mentorship: search.get('mentorship'), phase: search.get('phase') },
-      { people, mentorships, role: q.role, beforeAfter: q.beforeAfter },
-    );
-    const first = linked.respondentId ?? soleRespondent(people, q.role);
-    if (first) chooseRespondent([first]);
-    if (linked.mentorshipId) setPair(linked.mentorshipId);
-    if (linked.phase) {
-      setPhase(linked.phase);
-      setPhaseChosen(true);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, started]);
-
   if (!ready) return <Page title="Анкета" backTo="/questionnaires">{null}</Page>;
   if (!q)
     return (
@@ -86,6 +83,84 @@ export function FillPage() {
         <EmptyState title="Анкета не найдена" />
       </Page>
     );
+  // Mounted once everything is read, with what is chosen already, so that a restored draft wins over it.
+  return <FillBody key={q.id} q={q} data={{ people, mentorships, responses, me, recent }} />;
+}
+
+interface FillData {
+  people: NonNullable<ReturnType<typeof usePeople>>;
+  mentorships: NonNullable<ReturnType<typeof useMentorships>>;
+  responses: ResponseFields[];
+  me: Exclude<ReturnType<typeof useMe>, undefined>;
+  recent: string[];
+}
+
+function FillBody({ q, data }: { q: Questionnaire; data: FillData }) {
+  const { people, mentorships, responses, me, recent } = data;
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const show = useToasts((s) => s.show);
+  const options = useMemo(() => personOptions(people, q.role), [q, people]);
+
+  // The only person who can answer, or the one the link names, is chosen when the form opens (once: removing
+  // them stays removed); with them, their only live pair and the phase their answers say.
+  const [initial] = useState((): FillForm => {
+    const linked = linkedChoice(
+      { respondent: search.get('respondent'), mentorship: search.get('mentorship'), phase: search.get('phase') },
+      { people, mentorships, role: q.role, beforeAfter: q.beforeAfter },
+    );
+    const first = linked.respondentId ?? soleRespondent(people, q.role) ?? '';
+    return {
+      who: first ? [first] : [],
+      mentorshipId: linked.mentorshipId ?? preselectedPair(mentorships, first),
+      phase: linked.phase ?? (q.beforeAfter && first ? suggestedPhase(responses, first) : ''),
+      phaseChosen: !!linked.phase,
+      answeredOn: todayIso(),
+      answers: {},
+    };
+  });
+  const [fieldOf] = useState(() => fieldOfFor(q));
+  const [resolver] = useState(() =>
+    domainResolver<FillForm, typeof responseInputSchema>(
+      responseInputSchema,
+      (v) => ({ questionnaireId: q.id, respondentId: v.who[0] ?? '', mentorshipId: v.mentorshipId, phase: q.beforeAfter ? v.phase : 'once', answeredOn: v.answeredOn, answers: v.answers }),
+      {
+        fieldOf,
+        check: (v) => ({
+          ...answerErrors(q, v.answers),
+          // Only two phases are offered here: the message names those two.
+          ...(q.beforeAfter && v.phase !== 'start' && v.phase !== 'end' ? { phase: 'Выберите: начало года или конец года' } : {}),
+        }),
+      },
+    ),
+  );
+  // The first problem is focused by the form itself, in the page's order (below).
+  const form = useForm<FillForm, unknown, ResponseFields>({ defaultValues: initial, resolver, shouldFocusError: false });
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    clearErrors,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = form;
+  const draft = useFormDraft(`response:${q.id}`, form);
+  const who = watch('who');
+  const phase = watch('phase');
+  const phaseChosen = watch('phaseChosen');
+  const answers = watch('answers');
+
+  /** Choosing the respondent chooses what follows from them: their only live pair, and (unless chosen) the phase. */
+  const chooseRespondent = (ids: string[]) => {
+    const next = ids[0] ?? '';
+    setValue('who', ids, { shouldDirty: true });
+    setValue('mentorshipId', preselectedPair(mentorships, next), { shouldDirty: true });
+    if (q.beforeAfter && !phaseChosen) setValue('phase', suggestedPhase(responses, next), { shouldDirty: true });
+    if (next) clearErrors('who');
+  };
+
   const respondent = who[0] ?? '';
   const names = new Map(people.map((p) => [p.id, shortName(p)]));
   const theirPairs = respondentPairs(mentorships, respondent);
@@ -95,38 +170,46 @@ export function FillPage() {
   };
   const quick = quickRespondents({ me, recent, people, role: q.role, responses, beforeAfter: q.beforeAfter, chosen: respondent });
   const setAnswer = (questionId: string, a: Answer) => {
-    setAnswers({ ...answers, [questionId]: a });
-    if (errors[questionId]) setErrors(({ [questionId]: _gone, ...rest }) => rest);
+    setValue('answers', { ...answers, [questionId]: a }, { shouldDirty: true });
+    clearErrors(`answers.${questionId}`);
   };
 
-  const save = async () => {
-    const r = responseInputSchema.safeParse({ questionnaireId: q.id, respondentId: respondent, mentorshipId: pair, phase: q.beforeAfter ? phase : 'once', answeredOn: date, answers });
-    const e = { ...(r.success ? {} : fieldErrors(r.error)), ...answerErrors(q, answers) };
-    // Only two phases are offered here: the message names those two.
-    if (e.phase && q.beforeAfter) e.phase = 'Выберите: начало года или конец года';
-    if (!r.success || Object.keys(e).length) {
-      setErrors(e);
+  const save = handleSubmit(
+    async (fields) => {
+      if ((await writeOrShowRefusal(setError, () => responsesRepo.save(fields), fieldOf)) === REFUSED) return;
+      await draft.clear();
+      await saveDraft(recentKey(q.role), rememberRespondent(recent, fields.respondentId));
+      show('Ответы сохранены');
+      navigate(`/questionnaires/${q.id}`);
+    },
+    (invalid) => {
       // The first problem is brought into view and focused: on a phone it is usually a screen or two above the button.
+      const e = flatErrors(invalid);
       const first = ['respondentId', 'phase', 'answeredOn', ...q.questions.map((x) => x.id)].find((k) => e[k]);
       const el = first && document.getElementById(first === 'respondentId' || first === 'phase' || first === 'answeredOn' ? `fill-${first}` : questionDomId(first));
       if (el) {
         el.scrollIntoView({ block: 'center' });
         el.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: true });
       }
-      return;
-    }
-    await responsesRepo.save(r.data);
-    await saveDraft(recentKey(q.role), rememberRespondent(recent, r.data.respondentId));
-    show('Ответы сохранены');
-    navigate(`/questionnaires/${q.id}`);
-  };
-  const problems = fillProblems(q, errors);
+    },
+  );
+  const flat = flatErrors(errors);
+  const problems = fillProblems(q, flat);
+  const answerError = (questionId: string) => (errors.answers as Record<string, FieldError | undefined> | undefined)?.[questionId]?.message;
 
   return (
     <Page title={q.title} backTo={`/questionnaires/${q.id}`}>
-      <ActionForm className="form fill-form" onSubmit={save}>
+      <DraftNotice
+        restored={draft.restored}
+        message="Восстановлены несохранённые ответы этой анкеты."
+        onDiscard={async () => {
+          await draft.discard();
+          reset(initial);
+        }}
+      />
+      <form className="form fill-form" noValidate onSubmit={save}>
         <div id="fill-respondentId">
-          <PersonPicker label="Кто отвечает" options={options} value={who} onChange={chooseRespondent} max={1} error={errors.respondentId} preferredHeading="Подходящие участники" />
+          <PersonPicker label="Кто отвечает" name="who" options={options} value={who} onChange={chooseRespondent} max={1} error={errors.who?.message} preferredHeading="Подходящие участники" />
           {quick.length > 0 && (
             <div className="fill-quick" role="group" aria-label="Недавно отвечали на этом устройстве">
               <span className="muted">Недавно:</span>
@@ -140,12 +223,12 @@ export function FillPage() {
         </div>
         {respondent &&
           (theirPairs.length ? (
-            <SelectField label="Пара или группа" value={pair} onChange={(e) => setPair(e.target.value)} placeholder="— не указана —" options={theirPairs.map((m) => ({ value: m.id, label: pairLabel(m) }))} />
+            <SelectField label="Пара или группа" placeholder="— не указана —" {...register('mentorshipId')} options={theirPairs.map((m) => ({ value: m.id, label: pairLabel(m) }))} />
           ) : (
             <p className="muted fill-no-pair">Пары или группы нет — ответ сохранится без неё.</p>
           ))}
         {q.beforeAfter && (
-          <fieldset id="fill-phase" className={`field${errors.phase ? ' field-invalid' : ''}`}>
+          <fieldset id="fill-phase" data-field="phase" className={`field${errors.phase ? ' field-invalid' : ''}`}>
             <legend>Когда заполняется</legend>
             <div className="segmented">
               {(['start', 'end'] as const).map((p) => (
@@ -156,35 +239,31 @@ export function FillPage() {
                     value={p}
                     checked={phase === p}
                     onChange={() => {
-                      setPhase(p);
-                      setPhaseChosen(true);
-                      setErrors(({ phase: _gone, ...rest }) => rest);
+                      setValue('phase', p, { shouldDirty: true });
+                      setValue('phaseChosen', true, { shouldDirty: true });
+                      clearErrors('phase');
                     }}
                   />
                   <span>{PHASE_LABELS[p]}</span>
                 </label>
               ))}
             </div>
-            {errors.phase && <p className="field-error">{errors.phase}</p>}
+            {errors.phase && <p className="field-error">{errors.phase.message}</p>}
           </fieldset>
         )}
         <div id="fill-answeredOn">
-          <TextField label="Дата" type="date" value={date} error={errors.answeredOn} onChange={(e) => setDate(e.target.value)} />
+          <TextField label="Дата" type="date" error={errors.answeredOn?.message} {...register('answeredOn')} />
         </div>
         {q.questions.map((question, i) => (
-          <QuestionField key={question.id} question={question} n={i + 1} answer={answers[question.id]} error={errors[question.id]} onAnswer={(a) => setAnswer(question.id, a)} />
+          <QuestionField key={question.id} question={question} n={i + 1} answer={answers[question.id]} error={answerError(question.id)} onAnswer={(a) => setAnswer(question.id, a)} />
         ))}
         <div className="form-actions fill-actions">
-          {problems && (
-            <p className="form-error fill-problems" role="alert">
-              {problems}
-            </p>
-          )}
-          <button type="submit" className="button button-primary">
+          {problems && <FormErrorSummary className="fill-problems" errors={errors} title={problems} list={false} />}
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
             Сохранить ответы
           </button>
         </div>
-      </ActionForm>
+      </form>
     </Page>
   );
 }
@@ -194,7 +273,7 @@ function QuestionField({ question, n, answer, error, onAnswer }: { question: Que
   const errorId = error ? `${domId}-error` : undefined;
   const endsId = question.kind === 'scale' && (question.low || question.high) ? `${domId}-ends` : undefined;
   return (
-    <fieldset id={domId} className={`field question${error ? ' field-invalid' : ''}`} aria-describedby={errorId}>
+    <fieldset id={domId} data-field={`answers.${question.id}`} className={`field question${error ? ' field-invalid' : ''}`} aria-describedby={errorId}>
       <legend>
         {n}. {question.text}
       </legend>
