@@ -177,13 +177,13 @@ test('the export form names what is wrong: no pair ticked, a short passphrase, a
   await page.goto('/exchange');
   await page.getByRole('radio', { name: /Только выбранные пары и группы/ }).check();
   await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Отметьте хотя бы одну пару или группу');
+  await expect(page.locator('.field-error')).toHaveText('Отметьте хотя бы одну пару или группу');
   await page.getByRole('radio', { name: /Вся школа/ }).check();
   await page.getByRole('checkbox', { name: 'Зашифровать парольной фразой' }).check();
   await page.getByLabel('Парольная фраза', { exact: true }).fill('коротко');
   await page.getByRole('button', { name: 'Сохранить файл обмена' }).click();
-  await expect(page.getByText('Парольная фраза: не короче 8 символов')).toBeVisible();
-  await expect(page.getByText('Повтор не совпадает с парольной фразой')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Парольная фраза: не короче 8 символов' })).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: 'Повтор не совпадает с парольной фразой' })).toBeVisible();
 });
 
 test('a whole-school backup with the files of materials: a ZIP that brings the files to a new phone, byte for byte', async ({ browser, baseURL }) => {

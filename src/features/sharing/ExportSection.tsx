@@ -1,10 +1,10 @@
-import { ActionForm } from '../../ui/ActionForm';
 import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { exportFormSchema } from '../../domain/bundle/exportForm';
 import { shortName } from '../../domain/person';
 import { formatBytes, plural } from '../../domain/text';
-import { fieldErrors } from '../../domain/zodErrors';
 import { getDb } from '../../storage/db';
 import { materialFilesSummary } from '../../storage/bundle/attachments';
 import { listPeers } from '../../storage/bundle/peers';
@@ -16,6 +16,19 @@ import { ownMentorshipIds } from '../../domain/deviceRole';
 import { useToasts } from '../../ui/toastStore';
 import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
 import { useMe, useMentorships, usePeople } from '../../data/hooks';
+import { domainResolver } from '../../ui/formResolver';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+
+interface ExportForm {
+  scope: 'school' | 'mentorships';
+  /** null: not touched, the device's own pairs and groups (a mentor's phone) are ticked. */
+  mentorshipIds: string[] | null;
+  encrypt: boolean;
+  withFiles: boolean;
+  passphrase: string;
+  confirm: string;
+}
+const START: ExportForm = { scope: 'school', mentorshipIds: null, encrypt: false, withFiles: false, passphrase: '', confirm: '' };
 
 /** Export: the whole school or chosen pairs/groups, gzip, optionally encrypted, saved or shared as one file. */
 export function ExportSection() {
@@ -26,22 +39,35 @@ export function ExportSection() {
   const files = useLiveQuery(() => materialFilesSummary(getDb()), []);
   const role = useDeviceRole();
   const me = useMe();
-  const [chosenScope, setScope] = useState<'school' | 'mentorships'>('school');
-  const [chosenTicks, setTicked] = useState<string[] | null>(null);
-  const [encrypt, setEncrypt] = useState(false);
-  const [withFiles, setWithFiles] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const peers = useLiveQuery(() => listPeers(getDb()), []);
   const [chosenPeer, setPeer] = useState<string | null>(null);
   // A mentor's phone sends its own pairs and groups (never «вся школа», which it does not hold), by default only what
   // the curator's device has not got.
   const mentorPhone = role?.kind === 'mentor';
-  const scope = mentorPhone ? 'mentorships' : chosenScope;
   const own = useMemo(() => (role && mentorships ? ownMentorshipIds(role, mentorships, me ?? null) : []), [role, mentorships, me]);
-  const ticked = chosenTicks ?? own;
+  const filesFit = filesFitBundle(files?.bytes ?? 0, MAX_BUNDLE_BYTES);
+  const resolver = useMemo(
+    () =>
+      domainResolver<ExportForm, typeof exportFormSchema>(exportFormSchema, (v) => ({
+        ...v,
+        scope: mentorPhone ? 'mentorships' : v.scope,
+        mentorshipIds: v.mentorshipIds ?? own,
+        withFiles: v.withFiles && filesFit,
+      })),
+    [mentorPhone, own, filesFit],
+  );
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors, isSubmitting: busy, isSubmitted },
+  } = useForm<ExportForm, unknown, z.output<typeof exportFormSchema>>({ defaultValues: START, resolver });
+  const scope = mentorPhone ? 'mentorships' : watch('scope');
+  const ticked = watch('mentorshipIds') ?? own;
+  const encrypt = watch('encrypt');
+  const withFiles = watch('withFiles');
+  const setTicked = (ids: string[]) => setValue('mentorshipIds', ids, { shouldValidate: isSubmitted });
   const curatorPeer = role?.kind === 'mentor' && peers?.some((p) => p.id === role.curatorDeviceId) ? role.curatorDeviceId! : '';
   const peer = chosenPeer ?? curatorPeer;
   const [done, setDone] = useState<string | null>(null);
@@ -54,18 +80,8 @@ export function ExportSection() {
       .map((p) => (p ? shortName(p) : '(удалён)'))
       .join(', ');
 
-  const submit = async () => {
-    setDone(null);
-    setFailure(null);
-    const parsed = exportFormSchema.safeParse({ scope, mentorshipIds: ticked, encrypt, withFiles: withFiles && filesFit, passphrase, confirm });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
+  const save = handleSubmit(async (f) => {
     try {
-      const f = parsed.data;
       const file = await makeExportFile(
         f.scope === 'school' ? { kind: 'school' } : { kind: 'mentorships', mentorshipIds: f.mentorshipIds },
         f.encrypt ? f.passphrase : '',
@@ -79,21 +95,26 @@ export function ExportSection() {
       const text = `Сохранено: «${file.fileName}», ${plural(file.records, { one: 'запись', few: 'записи', many: 'записей' })}${withFilesText}, ${formatBytes(file.blob.size)}${file.encoding === 'encrypted' ? ', зашифровано' : ''}.`;
       setDone(text);
       show(outcome === 'shared' ? 'Файл передан' : 'Файл сохранён в загрузки');
-      setPassphrase('');
-      setConfirm('');
+      setValue('passphrase', '');
+      setValue('confirm', '');
     } catch (e) {
       setFailure(`Файл не сохранён: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
-  const filesFit = filesFitBundle(files?.bytes ?? 0, MAX_BUNDLE_BYTES);
   const live = (mentorships ?? []).filter((m) => m.status !== 'finished' && m.status !== 'interrupted');
   const rest = (mentorships ?? []).filter((m) => !live.includes(m));
 
   return (
-    <ActionForm className="form" onSubmit={submit}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        setDone(null);
+        setFailure(null);
+        void save(e);
+      }}
+    >
       {mentorPhone ? (
         <p className="field-hint" data-testid="mentor-phone-scope">
           Это телефон наставника: в файл попадут только ваши пары и группы. Всю школу сохраняет устройство куратора. Роль телефона меняется в
@@ -104,11 +125,11 @@ export function ExportSection() {
           <legend>Что сохранить</legend>
           <div className="radio-list">
             <label className="checkbox">
-              <input type="radio" name={`${id}-scope`} checked={scope === 'school'} onChange={() => setScope('school')} /> Вся школа — резервная
+              <input type="radio" value="school" {...register('scope')} /> Вся школа — резервная
               копия или передача директору
             </label>
             <label className="checkbox">
-              <input type="radio" name={`${id}-scope`} checked={scope === 'mentorships'} onChange={() => setScope('mentorships')} /> Только
+              <input type="radio" value="mentorships" {...register('scope')} /> Только
               выбранные пары и группы — для их наставника
             </label>
           </div>
@@ -116,7 +137,11 @@ export function ExportSection() {
       )}
 
       {scope === 'mentorships' && (
-        <fieldset className={`field${errors.mentorshipIds ? ' field-invalid' : ''}`} aria-describedby={errors.mentorshipIds ? `${id}-m-error` : `${id}-m-hint`}>
+        <fieldset
+          className={`field${errors.mentorshipIds ? ' field-invalid' : ''}`}
+          data-field="mentorshipIds"
+          aria-describedby={errors.mentorshipIds ? `${id}-m-error` : `${id}-m-hint`}
+        >
           <legend>Пары и группы</legend>
           <p className="field-hint" id={`${id}-m-hint`}>
             В файл попадут только их участники, встречи, планы и анкеты. Контакты и даты рождения других людей в файл не попадут.
@@ -144,7 +169,7 @@ export function ExportSection() {
           )}
           {errors.mentorshipIds && (
             <p className="field-error" id={`${id}-m-error`} role="alert">
-              {errors.mentorshipIds}
+              {errors.mentorshipIds.message}
             </p>
           )}
         </fieldset>
@@ -171,7 +196,7 @@ export function ExportSection() {
       {scope === 'school' && !peer && files && files.count > 0 && (
         <div className="field" data-testid="materials-note">
           <label className="checkbox">
-            <input type="checkbox" checked={withFiles && filesFit} disabled={!filesFit} aria-describedby={`${id}-files-hint`} onChange={(e) => setWithFiles(e.target.checked)} />{' '}
+            <input type="checkbox" checked={withFiles && filesFit} disabled={!filesFit} aria-describedby={`${id}-files-hint`} onChange={(e) => setValue('withFiles', e.target.checked)} />{' '}
             Вместе с файлами материалов и документов ({plural(files.count, { one: 'файл', few: 'файла', many: 'файлов' })}, {formatBytes(files.bytes)})
           </label>
           <p className="field-hint" id={`${id}-files-hint`}>
@@ -185,7 +210,7 @@ export function ExportSection() {
         </div>
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} /> Зашифровать парольной фразой
+        <input type="checkbox" {...register('encrypt')} /> Зашифровать парольной фразой
       </label>
       {encrypt ? (
         <>
@@ -195,14 +220,13 @@ export function ExportSection() {
               id={`${id}-pass`}
               type="password"
               autoComplete="new-password"
-              value={passphrase}
               aria-invalid={!!errors.passphrase}
               aria-describedby={errors.passphrase ? `${id}-pass-error` : `${id}-pass-hint`}
-              onChange={(e) => setPassphrase(e.target.value)}
+              {...register('passphrase')}
             />
             {errors.passphrase ? (
               <p className="field-error" id={`${id}-pass-error`} role="alert">
-                {errors.passphrase}
+                {errors.passphrase.message}
               </p>
             ) : (
               <p className="field-hint" id={`${id}-pass-hint`}>
@@ -216,14 +240,13 @@ export function ExportSection() {
               id={`${id}-confirm`}
               type="password"
               autoComplete="new-password"
-              value={confirm}
               aria-invalid={!!errors.confirm}
               aria-describedby={errors.confirm ? `${id}-confirm-error` : undefined}
-              onChange={(e) => setConfirm(e.target.value)}
+              {...register('confirm')}
             />
             {errors.confirm && (
               <p className="field-error" id={`${id}-confirm-error`} role="alert">
-                {errors.confirm}
+                {errors.confirm.message}
               </p>
             )}
           </div>
@@ -234,6 +257,7 @@ export function ExportSection() {
           мессенджер.
         </p>
       )}
+      <FormErrorSummary errors={errors} />
       {failure && (
         <div className="notice notice-error" role="alert">
           {failure}
@@ -247,7 +271,7 @@ export function ExportSection() {
       <button type="submit" className="button button-primary button-block" disabled={busy}>
         {busy ? (encrypt ? 'Шифруем…' : 'Собираем файл…') : 'Сохранить файл обмена'}
       </button>
-    </ActionForm>
+    </form>
   );
 }
 
