@@ -1,5 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { consentFormSchema, representativeReason, requiredSigner } from '../../d
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName, type Person } from '../../domain/person';
 import { consentsRepo, peopleRepo } from '../../storage/repositories';
-import { consentSignerLabel, t } from '../../i18n/ru';
+import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
@@ -184,15 +184,7 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
           />
         )}
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate(back)}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t.actions.save}
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate(back)} submitting={isSubmitting} />
       </form>
     </Page>
   );

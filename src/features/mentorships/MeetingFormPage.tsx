@@ -1,5 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -206,15 +206,7 @@ function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string
         </CheckboxGroup>
         <TextAreaField label="Заметки" rows={4} placeholder="Что обсудили, что получилось" error={errors.notes?.message} {...register('notes')} />
         <TextAreaField label="Договорённости, следующие шаги" placeholder="Что сделать к следующей встрече" error={errors.nextSteps?.message} {...register('nextSteps')} />
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate(backTo)}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t.actions.save}
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate(backTo)} submitting={isSubmitting} />
       </form>
       {meeting && (
         <div className="button-row">

@@ -1,5 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
@@ -10,7 +10,7 @@ import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { mentorshipsRepo } from '../../storage/repositories';
 import { clearDraft } from '../../storage/drafts';
-import { mentorshipStatusLabel, t } from '../../i18n/ru';
+import { mentorshipStatusLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
@@ -249,15 +249,7 @@ function MentorshipFormBody({
             />
           </>
         )}
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate(-1)}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t.actions.save}
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate(-1)} submitting={isSubmitting} />
       </form>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { ORDER_DEFAULT_TITLES, ORDER_KINDS, type OrderFields, type OrderKind } f
 import { listsMentorships, mentorshipLine, orderCandidates, orderFormSchema } from '../../domain/orderPreparation';
 import { plural } from '../../domain/text';
 import { ordersRepo } from '../../storage/repositories';
-import { orderKindLabel, t } from '../../i18n/ru';
+import { orderKindLabel } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
@@ -165,15 +165,7 @@ function OrderFormBody({ data, orders }: { data: NonNullable<ReturnType<typeof u
         {kind === 'approvePlans' && (
           <p className="muted">Планы отмеченных пар и групп станут утверждёнными этим приказом; их дальнейшие изменения будут видны.</p>
         )}
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate('/orders')}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            Сохранить приказ
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate('/orders')} submitting={isSubmitting} submitLabel="Сохранить приказ" />
       </form>
     </Page>
   );

@@ -8,7 +8,7 @@ import { partnerKindLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 
@@ -67,15 +67,7 @@ export function PartnerFormPage() {
         <TextField label="Номер соглашения" error={errors.agreementNumber?.message} {...register('agreementNumber')} />
         <TextField label="Дата соглашения" type="date" error={errors.agreementDate?.message} {...register('agreementDate')} />
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate(-1)}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t.actions.save}
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate(-1)} submitting={isSubmitting} />
       </form>
     </Page>
   );

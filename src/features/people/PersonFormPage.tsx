@@ -1,5 +1,5 @@
 import { DraftNotice } from '../../ui/DraftNotice';
-import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -199,15 +199,7 @@ function PersonFormBody({
           {...register('competencies')}
         />
         <TextAreaField label="Заметки" error={errors.notes?.message} {...register('notes')} />
-        <FormErrorSummary errors={errors} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => navigate(-1)}>
-            {t.actions.cancel}
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {t.actions.save}
-          </button>
-        </div>
+        <FormFooter errors={errors} onCancel={() => navigate(-1)} submitting={isSubmitting} />
       </form>
     </Page>
   );
