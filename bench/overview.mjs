@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// The overview («Обзор») on the synthetic large school, in Chromium on a 360×740 phone screen.
+// The overview («Обзор») on the synthetic large school, in Chromium on a 360×740 phone screen: an offline cold start.
 //
-//   node bench/overview.mjs [--runs 7] [--port 4324] [--dist bench/out/dist] [--seed 1]
+//   node bench/overview.mjs [--runs 5] [--cpu-throttle 4] [--port 4324] [--dist bench/out/dist] [--no-build] [--seed 1]
 //
-// Builds the app if needed (bench/lib/build.mjs), serves it, writes the synthetic school into IndexedDB, then
-// reloads «/» several times and records, from navigation start, when the main numbers appear (the overview's own
-// reads: people and partners — the baseline of the same page and run) and when «Требует внимания» appears (its lazy
-// chunk, then consents, pairs with their meetings, plans and items, the roadmap, conflicts, the last backup). The
-// first run is a warm-up. Writes bench/out/overview.json.
+// Builds the app if needed (bench/lib/build.mjs), serves it, writes the synthetic school into IndexedDB, then, with
+// the CPU slowed down (CDP Emulation.setCPUThrottlingRate; 4× models a budget Android phone) and the server's answers
+// cut off (every request served by the app's service worker, as on a phone without a network), reloads «/» several
+// times and records, from navigation start, when the main numbers appear (the overview's own reads: people and
+// partners) and when «Требует внимания» appears (its lazy chunk, then consents, the pairs with their summaries, the
+// roadmap, conflicts, the last backup). The floor, in the same run and page: /bench-floor.html, a page with no
+// script served by the same service worker, to its first contentful paint. The first reload is a warm-up (on a
+// database seeded past the app it also builds the pairs' summaries). Writes bench/out/overview.json.
 
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { ROOT, DEFAULT_OUT_DIR, argValue, ensureBuild } from './lib/build.mjs';
 import { startPreview } from './lib/server.mjs';
 import { launchChromium, phoneContext } from './lib/browser.mjs';
 import { seedIndexedDb } from './lib/probes.mjs';
-import { round, summarize, table } from './lib/stats.mjs';
+import { median, round, summarize, table } from './lib/stats.mjs';
 import { generateSchool } from './generate.mjs';
 
 /** In the page, before the app runs: the first moment each part of the overview is in the DOM. */
@@ -25,17 +28,22 @@ function overviewProbe() {
   const seen = {};
   const check = () => {
     if (seen.stats === undefined && document.querySelector('ul[aria-label="Основные числа"] strong')) seen.stats = performance.now();
-    if (seen.attention === undefined && document.querySelector('#att-h')) seen.attention = performance.now();
+    if (seen.attention === undefined && document.querySelector('#att-h')) {
+      seen.attention = performance.now();
+      seen.attentionText = document.querySelector('#att-h')?.parentElement?.textContent ?? '';
+    }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
   window.__overview = seen;
 }
 
 export async function benchOverview(argv = []) {
-  const runs = Number(argValue(argv, 'runs', 7));
+  const runs = Number(argValue(argv, 'runs', 5));
+  const throttle = Number(argValue(argv, 'cpu-throttle', 4));
   const port = Number(argValue(argv, 'port', 4324));
   const seed = Number(argValue(argv, 'seed', 1));
-  const { dir } = ensureBuild({ outDir: argValue(argv, 'dist', DEFAULT_OUT_DIR) });
+  const outDir = argValue(argv, 'dist', DEFAULT_OUT_DIR);
+  const { dir } = argv.includes('--no-build') ? { dir: resolve(ROOT, outDir) } : ensureBuild({ outDir });
   const school = generateSchool(seed);
   const server = await startPreview({ outDir: dir, port });
   const browser = await launchChromium();
@@ -50,31 +58,54 @@ export async function benchOverview(argv = []) {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // Offline: the server refuses everything from here on; the service worker answers the page's requests.
+    await context.route('**/*', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    const cdp = await context.newCDPSession(page);
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const results = [];
+    const floor = [];
     for (let i = 0; i <= runs; i++) {
+      await page.goto('/bench-floor.html');
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 });
+      const f = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, fromServiceWorker: (nav?.workerStart ?? 0) > 0 };
+      });
       await page.goto('/');
       await page.waitForFunction(() => window.__overview?.attention !== undefined && window.__overview?.stats !== undefined, null, { timeout: 60_000 });
-      const r = await page.evaluate(() => ({ ...window.__overview }));
-      if (i > 0) results.push(r);
+      const r = await page.evaluate(() => ({ ...window.__overview, fromServiceWorker: (performance.getEntriesByType('navigation')[0]?.workerStart ?? 0) > 0 }));
+      if (i > 0) {
+        results.push(r);
+        floor.push(f);
+      }
     }
+    const floorMs = summarize(floor.map((f) => f.fcp));
     const summary = {
+      floorMs,
       statsMs: summarize(results.map((r) => r.stats)),
       attentionMs: summarize(results.map((r) => r.attention)),
       ratio: summarize(results.map((r) => r.attention / r.stats), 2),
+      statsOverFloor: round(median(results.map((r) => r.stats)) / floorMs.median, 2),
+      attentionOverFloor: round(median(results.map((r) => r.attention)) / floorMs.median, 2),
+      allFromServiceWorker: results.every((r) => r.fromServiceWorker) && floor.every((f) => f.fromServiceWorker),
+      attentionText: results.at(-1)?.attentionText ?? '',
     };
-    const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)) }, runs, summary, raw: results };
+    const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)) }, runs, cpuThrottle: throttle, summary, raw: results, floor };
     mkdirSync(resolve(ROOT, 'bench/out'), { recursive: true });
     writeFileSync(resolve(ROOT, 'bench/out/overview.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(
       table(
-        ['from navigation start (median of ' + runs + ' reloads)', 'ms', 'p95'],
+        ['from navigation start (median of ' + runs + ' reloads, CPU ' + throttle + '×, offline)', 'ms', 'p95'],
         [
-          ['baseline: the main numbers painted (people, partners)', summary.statsMs.median, summary.statsMs.p95],
+          ['floor: a blank page from the same service worker (FCP)', summary.floorMs.median, summary.floorMs.p95],
+          ['the main numbers painted (people, partners)', summary.statsMs.median, summary.statsMs.p95],
           ['«Требует внимания» in place (lazy chunk + its reads)', summary.attentionMs.median, summary.attentionMs.p95],
         ],
       ),
     );
-    console.log(`\nratio attention / numbers: ${summary.ratio.median}×`);
+    console.log(`\nratio attention / numbers: ${summary.ratio.median}×; numbers / floor ${summary.statsOverFloor}×, attention / floor ${summary.attentionOverFloor}×; all from the service worker: ${summary.allFromServiceWorker}`);
+    console.log(`«Требует внимания»: ${summary.attentionText}`);
     return report;
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@
 // Opening the participants list and typing a search on 2,000 people, in Chromium on a 360×740 phone screen.
 //
 //   node bench/people-search.mjs [--runs 5] [--open-runs 7] [--cpu-throttle 1] [--port 4319]
-//                                [--dist bench/out/dist] [--seed 1] [--queries "Иванов,петр,7Б,семён"]
+//                                [--dist bench/out/dist] [--no-build] [--seed 1] [--queries "Иванов,петр,7Б,семён"]
 //
 // 1. Builds the app if the build is missing or older than the sources (bench/lib/build.mjs), serves it with
 //    `vite preview`, opens Chromium, lets the app create its database on the first visit, writes the synthetic
@@ -48,12 +48,13 @@ export async function benchPeopleSearch({
   cpuThrottle = 1,
   port = 4319,
   outDir = DEFAULT_OUT_DIR,
+  noBuild = false,
   seed = 1,
   queries = DEFAULT_QUERIES,
   log = console.log,
 } = {}) {
   const load = [loadavg()[0]];
-  const { dir } = ensureBuild({ outDir, log });
+  const { dir } = noBuild ? { dir: resolve(ROOT, outDir) } : ensureBuild({ outDir, log });
   const school = generateSchool(seed);
   const people = school.tables.people.filter((p) => !p.deleted);
   const total = people.length;
@@ -244,6 +245,7 @@ async function main(argv) {
     cpuThrottle: Number(argValue(argv, 'cpu-throttle', '1')),
     port: Number(argValue(argv, 'port', '4319')),
     outDir: argValue(argv, 'dist', DEFAULT_OUT_DIR),
+    noBuild: argv.includes('--no-build'),
     seed: Number(argValue(argv, 'seed', '1')),
     queries: argValue(argv, 'queries', DEFAULT_QUERIES.join(',')).split(',').filter(Boolean),
   });

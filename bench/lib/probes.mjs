@@ -152,7 +152,7 @@ export async function seedIndexedDb({ json, dbName }) {
   const present = Object.keys(tables).filter((t) => db.objectStoreNames.contains(t));
   const missing = Object.keys(tables).filter((t) => !db.objectStoreNames.contains(t));
   const t0 = performance.now();
-  const tx = db.transaction(present, 'readwrite');
+  const tx = db.transaction([...new Set([...present, ...(db.objectStoreNames.contains('meta') ? ['meta'] : [])])], 'readwrite');
   let written = 0;
   for (const t of present) {
     const store = tx.objectStore(t);
@@ -161,6 +161,9 @@ export async function seedIndexedDb({ json, dbName }) {
       written += 1;
     }
   }
+  // Written past the app's code: the summaries it keeps as records are written (src/storage/pairSummaries.ts) are
+  // not, so they are marked incomplete and the app builds them again from the records on its next start.
+  if (db.objectStoreNames.contains('meta')) tx.objectStore('meta').delete('pairSummaries');
   await new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);

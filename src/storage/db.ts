@@ -4,11 +4,13 @@ import type { ErasureLogEntry } from '../domain/erasure';
 import { type SyncedRecords, type SyncedTable } from '../domain/syncedTables';
 import { stripOwnTombstones, upgradeStoredData } from './upgrade';
 import { installWritePath } from './writePath';
+import { installPairSummaries } from './pairSummaries';
+import type { PairSummary } from '../domain/pairSummary';
 
 export { SYNCED_TABLES, type SyncedTable } from '../domain/syncedTables';
 
 /** Tables that stay on this device: never exported, never merged. */
-export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside', 'peers', 'erasureLog'] as const;
+export const LOCAL_TABLES = ['meta', 'drafts', 'conflicts', 'exchanges', 'snapshots', 'files', 'setAside', 'peers', 'erasureLog', 'pairSummaries'] as const;
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** A record of some synced table, when which one is only known at run time (import, undo, conflicts). */
@@ -91,8 +93,8 @@ export interface DraftRow {
 
 export const DB_NAME = 'nastavnik';
 
-/** Schema version 1: the tables of every entity of DOMAIN.md, so later versions mostly add indexes. */
-export const SCHEMA_V1: Record<Exclude<SyncedTable, 'erasures'> | Exclude<LocalTable, 'files' | 'setAside' | 'peers' | 'erasureLog'>, string> = {
+/** Schema version 1: the tables of every entity of docs/DOMAIN.md («3. Terms»), so later versions mostly add indexes. */
+export const SCHEMA_V1: Record<Exclude<SyncedTable, 'erasures'> | Exclude<LocalTable, 'files' | 'setAside' | 'peers' | 'erasureLog' | 'pairSummaries'>, string> = {
   school: 'id',
   people: 'id, category, classLabel, partnerId, *roles, updatedAt',
   partners: 'id, kind, updatedAt',
@@ -153,6 +155,13 @@ export const SCHEMA_V5 = { erasures: 'id, personId', erasureLog: 'id, erasedOn' 
  * A line of the log of erasures (`ErasureLogEntry`, src/domain/erasure.ts) with the erased person's id, so that an
  * erasure is logged once on each device. Local only, never exported.
  */
+/**
+ * Version 6 adds `pairSummaries`: per pair, what «Требует внимания» needs of its meetings and plan items, kept current
+ * as they are written (src/storage/pairSummaries.ts), so the overview does not read every meeting and item of every
+ * year on each start. Local, derived, never exported; built again from the records when missing.
+ */
+export const SCHEMA_V6 = { pairSummaries: 'id' } as const;
+
 export interface ErasureLogRow extends ErasureLogEntry {
   personId: string;
   at: string;
@@ -191,6 +200,7 @@ export class NastavnikDb extends Dexie {
   setAside!: Table<SetAsideRow, string>;
   peers!: Table<PeerRow, string>;
   erasureLog!: Table<ErasureLogRow, string>;
+  pairSummaries!: Table<PairSummary, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -199,7 +209,9 @@ export class NastavnikDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade((tx) => upgradeStoredData(tx));
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade((tx) => stripOwnTombstones(tx));
+    this.version(6).stores(SCHEMA_V6);
     installWritePath(this);
+    installPairSummaries(this);
   }
 
   /** A synced table whose name is only known at run time: its records as merge sees them. */

@@ -10,7 +10,8 @@ import { lastExportAt } from '../../storage/bundle/exchanges';
 import { listErasures } from '../../storage/erasure';
 import { consentsRepo, getSchool } from '../../storage/repositories';
 import { roadmapRepo } from '../../storage/yearWork';
-import { useMentorshipRows } from '../../data/useMentorshipRows';
+import { useAttentionRows } from '../../data/useAttentionRows';
+import { usePeople } from '../../data/hooks';
 
 /**
  * «Требует внимания»: what is due, counted by the same rules as the screens it links to (consents, pairs, roadmap,
@@ -22,18 +23,20 @@ export default function AttentionPanel() {
   const roadmap = useLiveQuery(() => roadmapRepo.list(), []);
   const conflicts = useLiveQuery(() => conflictCount(getDb()), []);
   const lastExport = useLiveQuery(() => lastExportAt(getDb()).then((x) => x ?? null), []);
-  const pairs = useMentorshipRows();
+  // The pairs' marks from their summaries (kept as meetings and plan items are written), not from every record.
+  const rows = useAttentionRows();
+  const people = usePeople();
   const erased = useLiveQuery(() => listErasures(getDb()).then((l) => new Set(l.filter((e) => !e.deleted).map((e) => e.personId))), []);
-  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !pairs || !erased) return null;
+  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !rows || !people || !erased) return null;
 
-  if (pairs.people.length === 0) return null;
+  if (people.length === 0) return null;
   const items = attentionItems(
     attentionCounts({
       today: todayIso(),
       school: school ? { academicYear: school.academicYear, consentAge: school.consentAge ?? DEFAULT_CONSENT_AGE } : undefined,
-      people: pairs.people,
+      people,
       consents,
-      rows: pairs.rows,
+      rows,
       roadmap,
       conflicts,
       lastExportAt: lastExport,

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { NastavnikDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../src/storage/db';
+import { NastavnikDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../../src/storage/db';
+import { readPairSummaries, rebuildPairSummaries } from '../../../src/storage/pairSummaries';
 import { recordProblems } from '../../../src/domain/recordRules';
 import { fieldEntries, legacyWrite, stampRecord } from '../../../src/domain/envelope';
 import { encodeHlc } from '../../../src/domain/hlc';
@@ -34,7 +35,7 @@ describe('database versions', () => {
     });
     const db = new NastavnikDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const p = await db.people.get('p1');
     expect(p).toEqual({ ...person, writes: [legacyWrite(person)] });
     expect(recordProblems('people', p)).toEqual([]);
@@ -109,7 +110,7 @@ describe('database versions', () => {
     old.close();
     const db = new NastavnikDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.people.get('p1')).toEqual(stamped);
     expect(await db.conflicts.count()).toBe(1);
     expect(await db.peers.count()).toBe(0);
@@ -162,7 +163,7 @@ describe('database versions', () => {
     old.close();
     const db = new NastavnikDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.people.get('p1')).toEqual(stamped);
     expect(await db.conflicts.count()).toBe(1);
     expect(await db.drafts.count()).toBe(1);
@@ -176,6 +177,31 @@ describe('database versions', () => {
     expect(text).not.toContain('111-22-33');
     expect(await db.erasures.count()).toBe(1);
     expect((await db.erasureLog.toArray()).map((l) => l.subjectName)).toEqual(['Семёнова Иван']);
+    db.close();
+    await db.delete();
+  });
+
+  it('version 5 → 6: the pairs’ summaries appear incomplete, and the first start builds them from the records', async () => {
+    const name = 'upgrade-v5-v6';
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    old.version(5).stores(SCHEMA_V5);
+    await old.open();
+    await old.table('meetings').bulkPut([
+      { id: 'm1', mentorshipId: 'pair', kind: 'intro', date: '2026-10-01', deleted: false },
+      { id: 'm2', mentorshipId: 'pair', kind: 'final', date: '2026-11-20', deleted: true },
+    ]);
+    old.close();
+    const db = new NastavnikDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await readPairSummaries(db)).toBeNull();
+    await rebuildPairSummaries(db);
+    const summaries = await readPairSummaries(db);
+    expect(summaries?.get('pair')).toMatchObject({ lastMeetingDate: '2026-10-01', finalHeld: false, items: 0 });
     db.close();
     await db.delete();
   });
