@@ -8,12 +8,12 @@ import { clockWarningText } from '../domain/clockSkew';
 import { erasedRecordsText } from '../domain/erasureRequest';
 import { getDb } from '../storage/db';
 import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../storage/bundle/importBundle';
-import { readBundleFile } from '../storage/bundle/exportFile';
+import { readBundleFile, type ReadProgress } from '../storage/bundle/exportFile';
 import { formatDateTime } from '../domain/dates';
 
 type State =
   | { step: 'idle' }
-  | { step: 'reading' }
+  | { step: 'reading'; progress: ReadProgress | { stage: 'preview' } }
   | { step: 'passphrase'; file: File; message?: string }
   | { step: 'preview'; bundle: ParsedBundle; preview: ImportPreview }
   | { step: 'applying' };
@@ -25,6 +25,27 @@ const OUTCOMES = [
   ['unchanged', 'Те же', 'без изменений'],
   ['conflict', 'Спорные', 'в конфликте'],
 ] as const;
+
+const STAGES: Record<ReadProgress['stage'] | 'preview', string> = {
+  reading: 'Читаем файл',
+  decrypting: 'Расшифровываем',
+  inflating: 'Распаковываем',
+  checking: 'Проверяем записи',
+  files: 'Проверяем файлы материалов',
+  receiving: 'Передаём записи',
+  preview: 'Сравниваем с данными устройства',
+};
+
+/** «Распаковываем: 1,2 из 3,7 МБ (распаковано 18,1 МБ)» and how far the bar goes (null: it cannot tell). */
+function progressText(p: ReadProgress | { stage: 'preview' }): { text: string; value: number | null } {
+  const label = STAGES[p.stage];
+  if (!('done' in p) || p.done === undefined || !p.total) return { text: `${label}…`, value: null };
+  const value = Math.min(1, p.done / p.total);
+  if (p.stage === 'receiving') return { text: `${label}: ${p.done.toLocaleString('ru-RU')} из ${p.total.toLocaleString('ru-RU')}`, value };
+  if (p.stage === 'files') return { text: `${label}: ${p.done} из ${p.total}`, value };
+  const inflated = p.stage === 'inflating' && p.produced !== undefined ? ` (распаковано ${formatBytes(p.produced)})` : '';
+  return { text: `${label}: ${formatBytes(p.done)} из ${formatBytes(p.total)}${inflated}`, value };
+}
 
 /** A short line of what an import did, for the toast and the history. */
 export function importSummary(r: Pick<ImportPreview, 'total'>): string {
@@ -56,18 +77,40 @@ export function BundleImport({
   const [problem, setProblem] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  /** The read under way: «Отмена» aborts it (the worker is terminated), a newer read makes its result stale. */
+  const reading = useRef<AbortController | null>(null);
+
+  useEffect(() => () => reading.current?.abort(), []);
 
   const reset = () => {
+    reading.current?.abort();
+    reading.current = null;
     setState({ step: 'idle' });
     setPassphrase('');
     if (input.current) input.current.value = '';
   };
 
   const read = async (file: File, phrase?: string) => {
+    reading.current?.abort();
+    const control = new AbortController();
+    reading.current = control;
     setProblem(null);
-    setState({ step: 'reading' });
-    const r = await readBundleFile(file, phrase);
+    setState({ step: 'reading', progress: { stage: 'reading' } });
+    let r;
+    try {
+      r = await readBundleFile(file, phrase, {
+        signal: control.signal,
+        onProgress: (progress) => {
+          if (!control.signal.aborted) setState({ step: 'reading', progress });
+        },
+      });
+    } catch (e) {
+      if (control.signal.aborted) return; // «Отмена»: reset() has already put the form back
+      throw e;
+    }
+    if (control.signal.aborted) return;
     if (!r.ok) {
+      reading.current = null;
       if (r.error.kind === 'passphraseRequired' || r.error.kind === 'wrongPassphrase') {
         setState({ step: 'passphrase', file, message: r.error.kind === 'wrongPassphrase' ? bundleErrorMessage(r.error) : undefined });
         return;
@@ -76,7 +119,10 @@ export function BundleImport({
       setState({ step: 'idle' });
       return;
     }
+    setState({ step: 'reading', progress: { stage: 'preview' } });
     const p = await previewImport(getDb(), r.value);
+    if (control.signal.aborted) return;
+    reading.current = null;
     if (!p.ok) {
       setProblem(bundleErrorMessage(p.error));
       setState({ step: 'idle' });
@@ -129,9 +175,21 @@ export function BundleImport({
       </div>
 
       {state.step === 'reading' && (
-        <p className="muted" role="status">
-          Проверяем файл…
-        </p>
+        <div className="import-progress">
+          <p className="muted" role="status" aria-live="polite">
+            Проверяем файл… {progressText(state.progress).text}
+          </p>
+          <progress
+            aria-label="Ход проверки файла"
+            max={1}
+            {...(progressText(state.progress).value === null ? {} : { value: progressText(state.progress).value! })}
+          />
+          <div className="button-row">
+            <button type="button" className="button" onClick={reset}>
+              Отмена
+            </button>
+          </div>
+        </div>
       )}
       {problem && (
         <div className="notice notice-error pre-line" role="alert" id={`${id}-problem`}>

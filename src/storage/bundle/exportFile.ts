@@ -1,18 +1,15 @@
-import type { BundleError } from '../../domain/bundle/errors';
 import { bundleFileName, type BundleEncoding } from '../../domain/bundle/fileName';
-import type { BundleScope, ParsedBundle } from '../../domain/bundle/format';
-import { err, type Result } from '../../domain/bundle/result';
-import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
+import type { BundleScope } from '../../domain/bundle/format';
 import { getDb } from '../db';
-import { decodeBundle, detectEncoding, encodeBundle } from './codec';
+import { encodeBundle } from './codec';
+import { bundleAssembler, decodeBundleFile, MAX_IMPORT_BYTES, type ReadProgress, type ReadRequest, type ReadResult, type WorkerMessage } from './readFile';
 import { exportBundle, recordExport } from './exportBundle';
 import { collectAttachments } from './attachments';
 import { shareFileName, SHARE_MIME, wrapAsText } from '../../domain/bundle/textWrap';
 import { formatBytes } from '../../domain/text';
 import { AppError } from '../../domain/errors';
 
-/** The largest file the import even reads; the parse gate has its own, finer limits. */
-export const MAX_IMPORT_BYTES = MAX_BUNDLE_BYTES;
+export { MAX_IMPORT_BYTES, type ReadProgress, type ReadResult } from './readFile';
 
 export interface ExportedFile {
   blob: Blob;
@@ -55,13 +52,72 @@ export async function noteExport(file: ExportedFile): Promise<void> {
   await recordExport(getDb(), file.bundle, { fileName: file.fileName, encoding: file.encoding, bytes: file.blob.size, ...(file.files ? { files: file.files } : {}) });
 }
 
-export type ReadResult = Result<ParsedBundle, BundleError> & { encrypted: boolean };
+export interface ReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+  /** «Отмена»: the worker is terminated at once (its memory with it) and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+}
 
-/** A picked file → a checked bundle or the reason it is refused. Never throws for bad input. */
-export async function readBundleFile(file: Blob, passphrase?: string): Promise<ReadResult> {
-  if (file.size > MAX_IMPORT_BYTES) return { ...err({ kind: 'tooLarge', bytes: file.size, limit: MAX_IMPORT_BYTES }), encrypted: false };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const encrypted = detectEncoding(bytes) === 'encrypted';
-  const r = await decodeBundle(bytes, passphrase ? { passphrase } : {});
-  return { ...r, encrypted };
+const aborted = () => new DOMException('Чтение файла отменено', 'AbortError');
+
+/**
+ * A picked file → a checked bundle or the reason it is refused. Never throws for bad input; rejects only when
+ * cancelled. Reading, decryption, unpacking and the parse gate run in a Web Worker (importWorker.ts), so the page
+ * never stalls on a large or hostile file; the checked bundle comes back in pieces (readFile.ts). Where there is no
+ * Worker (unit tests under Node or jsdom), or it cannot start, the same decodeBundleFile runs in the page.
+ */
+export async function readBundleFile(file: Blob, passphrase?: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  if (opts.signal?.aborted) throw aborted();
+  if (file.size > MAX_IMPORT_BYTES) return decodeBundleFile(file);
+  if (typeof Worker === 'undefined') return inPage(file, passphrase, opts);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return inPage(file, passphrase, opts);
+  }
+  return new Promise<ReadResult>((resolve, reject) => {
+    let started = false;
+    const assemble = bundleAssembler(opts.onProgress);
+    const finish = () => {
+      worker.terminate();
+      opts.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(aborted());
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'started') started = true;
+      else if (m.type === 'progress') opts.onProgress?.(m.progress);
+      else if (m.type === 'crashed') {
+        finish();
+        resolve({ ok: false, error: { kind: 'notABundle', detail: `внутренняя ошибка проверки (${m.message})` }, encrypted: false });
+      } else {
+        const r = assemble(m);
+        if (r) {
+          finish();
+          resolve(r);
+        }
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish();
+      // The worker's script did not load (an old service worker's cache, a browser that refuses module workers):
+      // the page reads the file itself. Once it had started, the failure is the file's (out of memory, say).
+      if (!started) inPage(file, passphrase, opts).then(resolve, reject);
+      else resolve({ ok: false, error: { kind: 'notABundle', detail: `файл не удалось проверить (${e.message || 'сбой при чтении'})` }, encrypted: false });
+    };
+    const request: ReadRequest = { file, ...(passphrase ? { passphrase } : {}) };
+    worker.postMessage(request);
+  });
+}
+
+async function inPage(file: Blob, passphrase: string | undefined, opts: ReadOptions): Promise<ReadResult> {
+  const r = await decodeBundleFile(file, passphrase, opts.onProgress);
+  if (opts.signal?.aborted) throw aborted();
+  return r;
 }
