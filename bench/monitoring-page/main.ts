@@ -5,7 +5,7 @@ import { computeIndicators } from '../../src/domain/monitoring';
 import { monitoringSnapshot, type MonitoringData } from '../../src/domain/monitoringSnapshot';
 import { DEFAULT_MENTORING_FORMS } from '../../src/domain/mentoringForm';
 import { categoryLabel, mentorshipStatusLabel, meetingKindLabel } from '../../src/i18n/ru';
-import { reportXlsx } from '../../src/features/monitoring/reportXlsx';
+import { reportXlsx } from '../../src/ui/reportXlsx';
 
 type Row = Record<string, unknown> & { id: string; deleted?: boolean };
 

@@ -56,6 +56,7 @@ const router = createBrowserRouter([
               { path: 'partners/:id/edit', lazy: async () => ({ Component: (await partners()).PartnerFormPage }) },
               { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
               { path: 'more', element: <MorePage /> },
+              { path: 'summary', lazy: async () => ({ Component: (await import('../features/summary/SummaryPage')).SummaryPage }) },
               ...mentorshipRoutes,
               ...consentRoutes,
               ...orderRoutes,

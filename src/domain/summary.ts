@@ -3,7 +3,7 @@ import type { ParsedBundle } from './bundle/format';
 import { bundleErrorMessage, type BundleError } from './bundle/errors';
 import { BUNDLE_FORMAT_VERSION } from './bundle/schema';
 import type { VersionedRecord } from './envelope';
-import { formatDateTime, formatRuDate, type IsoDate } from './dates';
+import { formatDateTime, formatRuDate, todayIso, type IsoDate } from './dates';
 import type { Indicator, IndicatorId, IndicatorStatus } from './monitoring';
 import { yearIndicators, type YearIndicatorsInput } from './monitoringSnapshot';
 import { STATUS_LABELS, type ReportCell, type ReportSheet } from './report';
@@ -31,7 +31,7 @@ export interface SchoolSummary {
   fileName: string;
   /** When the school saved the file (the header's createdAt). */
   createdAt: string;
-  /** The day the indicators are counted on: the file's own date unless the summary names one. */
+  /** The day the indicators are counted on: the file's own date (local) unless the summary names one. */
   asOf: IsoDate;
   deviceName: string;
   /** The file's format as it was written (older files are brought up to date by the gate's migrations). */
@@ -78,7 +78,8 @@ export function readSchoolFile(fileName: string, b: ParsedBundle, opts: ReadOpti
   const schools = live<YearIndicatorsInput['school'] & { name: string; createdAt: string }>(b.tables.school).sort((a, c) => a.createdAt.localeCompare(c.createdAt));
   const school = schools[0];
   if (!school) return { kind: 'refused', fileName, message: `В файле школы «${h.school.name}» нет её профиля (числа обучающихся и педагогов): показатели не посчитать.` };
-  const asOf = opts.asOf ?? h.createdAt.slice(0, 10);
+  // The file's day where the summary is made (the school's own report used its local day too).
+  const asOf = opts.asOf ?? todayIso(new Date(h.createdAt));
   const erased = new Set(live<{ personId: string }>(b.tables.erasures).map((e) => e.personId));
   const people = live<YearIndicatorsInput['people'][number]>(b.tables.people);
   const mentorships = live<YearIndicatorsInput['mentorships'][number]>(b.tables.mentorships);

@@ -5,7 +5,7 @@ import { Page } from '../../ui/Page';
 import { saveFile } from '../../ui/share';
 import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
-import { reportXlsx } from './reportXlsx';
+import { reportXlsx } from '../../ui/reportXlsx';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 
 /** Rows a sheet shows on the page until asked for all: a big school's meeting log is thousands of rows. */
