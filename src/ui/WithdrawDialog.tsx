@@ -1,44 +1,46 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useForm } from 'react-hook-form';
 import type { Consent } from '../domain/consent';
 import { formatRuDate, todayIso } from '../domain/dates';
 import { t } from '../i18n/ru';
 import { useToasts } from './toastStore';
 import { withdrawConsent } from '../storage/consentWrites';
-import { RecordRejected } from '../domain/recordRules';
+import { REFUSED, writeOrShowRefusal } from './formResolver';
+import { FormErrorSummary } from './FormErrorSummary';
+
+/** The write checks the date (storage/consentWrites): whatever it refuses is said under the one field. */
+const underTheDate = () => 'withdrawnOn';
 
 /** Withdrawal of a consent: one date, on the native <dialog> (focus trapped, Esc closes). */
 export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [date, setDate] = useState(todayIso());
-  const [error, setError] = useState('');
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<{ withdrawnOn: string }>({ defaultValues: { withdrawnOn: todayIso() } });
+  const error = errors.withdrawnOn?.message;
   const show = useToasts((s) => s.show);
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (consent && !d.open) {
-      setDate(todayIso());
-      setError('');
+      reset({ withdrawnOn: todayIso() });
       d.showModal();
     }
     if (!consent && d.open) d.close();
-  }, [consent]);
+  }, [consent, reset]);
 
-  const submit = async () => {
+  const submit = handleSubmit(async ({ withdrawnOn }) => {
     if (!consent) return;
-    try {
-      await withdrawConsent(consent, date);
-    } catch (e) {
-      if (e instanceof RecordRejected) {
-        setError(Object.values(e.errors)[0] ?? e.message);
-        return;
-      }
-      throw e;
-    }
+    if ((await writeOrShowRefusal(setError, () => withdrawConsent(consent, withdrawnOn), underTheDate)) === REFUSED) return;
     show('Согласие отмечено как отозванное');
     onClose();
-  };
+  });
 
   return (
     <dialog ref={ref} className="dialog" onCancel={onClose} aria-labelledby={`${id}-title`}>
@@ -52,7 +54,7 @@ export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; 
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void submit(e);
         }}
       >
         <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -60,11 +62,10 @@ export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; 
           <input
             id={`${id}-date`}
             type="date"
-            value={date}
             max={todayIso()}
-            onChange={(e) => setDate(e.target.value)}
             aria-invalid={!!error || undefined}
             aria-describedby={error ? `${id}-error` : undefined}
+            {...register('withdrawnOn')}
           />
           {error && (
             <p className="field-error" id={`${id}-error`} role="alert">
@@ -72,11 +73,12 @@ export function WithdrawDialog({ consent, onClose }: { consent: Consent | null; 
             </p>
           )}
         </div>
+        <FormErrorSummary errors={errors} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t.actions.cancel}
           </button>
-          <button type="submit" className="button button-danger">
+          <button type="submit" className="button button-danger" disabled={isSubmitting}>
             Отозвать
           </button>
         </div>
