@@ -18,7 +18,7 @@ import { RECOGNITION_PERSONAL_DATA } from './recognition';
 import { ROADMAP_TASK_PERSONAL_DATA } from './roadmap';
 import { SCHOOL_PERSONAL_DATA } from './school';
 import { TRAINING_GROUP_PERSONAL_DATA, TRAINING_SESSION_PERSONAL_DATA } from './training';
-import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, type DataCategory, type TablePersonalData } from './personalData';
+import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, ERASED_FIRST_NAME, ERASED_LAST_NAME, type DataCategory, type TablePersonalData } from './personalData';
 import type { SyncedTable } from './syncedTables';
 
 /**
@@ -157,6 +157,13 @@ export interface ErasureScope {
   erasure: Pick<ErasureFields, 'personId' | 'erasedOn' | 'mentorshipIds'>;
   mentorshipIds: ReadonlySet<string>;
   planIds: ReadonlySet<string>;
+  /** What names her, where this device knows (`withMarks`): used to search other copies and named fields. */
+  marks?: PersonMarks;
+}
+
+/** The scopes with each person's marks (her name forms, phones, e-mails) as this device knows them. */
+export function withMarks(scopes: readonly ErasureScope[], marks: ReadonlyMap<string, PersonMarks>): ErasureScope[] {
+  return scopes.map((s) => ({ ...s, marks: marks.get(s.erasure.personId) ?? s.marks }));
 }
 
 /**
@@ -284,4 +291,109 @@ export function personalStrings(person: Rec, on: IsoDate): string[] {
     for (const s of typeof v === 'string' ? [v] : strings(v)) if (s.trim().length >= 2) out.push(s.trim());
   }
   return out;
+}
+
+// ——— what names her in other copies (drafts, set-aside records, device names…) ———
+
+/**
+ * What identifies an erased person in a free text on this device: the forms of her full name, her phone numbers
+ * (digits) and e-mails, taken from the versions of her row this device held. Never a lone first name, patronymic or
+ * surname: «Анна» or «Петровна» alone names many people (a draft about another Анна, a tablet named «Анна-Мария»).
+ */
+export interface PersonMarks {
+  names: { last: string; first: string; middle: string }[];
+  phones: string[];
+  emails: string[];
+}
+
+const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
+const squash = (s: string): string => fold(s).replace(/\s+/g, ' ').trim();
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name's letters: hyphens belong to the word («Анна-Мария» is not «Анна»). */
+const NAME_EDGE = '[\\p{L}\\p{N}-]';
+/** An id's characters (uuids hold hyphens). */
+const ID_EDGE = '[A-Za-z0-9_-]';
+
+export const NO_MARKS: PersonMarks = { names: [], phones: [], emails: [] };
+
+/** The marks of a person from the versions of her row (placeholders and erased values are not marks). */
+export function personMarks(versions: readonly Rec[]): PersonMarks {
+  const names = new Map<string, PersonMarks['names'][number]>();
+  const phones = new Set<string>();
+  const emails = new Set<string>();
+  for (const v of versions) {
+    const last = squash(str(v.lastName));
+    const first = squash(str(v.firstName));
+    const middle = squash(str(v.middleName));
+    const placeholder = last === fold(ERASED_LAST_NAME) && first === fold(ERASED_FIRST_NAME);
+    if (last && first && !placeholder) names.set(`${last}|${first}|${middle}`, { last, first, middle });
+    const d = digitsOf(str(v.phone));
+    if (d.length >= 7) phones.add(d.slice(-10));
+    const e = squash(str(v.email));
+    if (e.includes('@')) emails.add(e);
+  }
+  return { names: [...names.values()], phones: [...phones], emails: [...emails] };
+}
+
+export function mergeMarks(list: readonly PersonMarks[]): PersonMarks {
+  const names = new Map<string, PersonMarks['names'][number]>();
+  for (const m of list) for (const n of m.names) names.set(`${n.last}|${n.first}|${n.middle}`, n);
+  return { names: [...names.values()], phones: [...new Set(list.flatMap((m) => m.phones))], emails: [...new Set(list.flatMap((m) => m.emails))] };
+}
+
+/** «Фамилия Имя Отчество», «Имя Отчество Фамилия», «Фамилия Имя», «Имя Фамилия», «Фамилия И. О.», «Фамилия И.», «И. О. Фамилия». */
+function nameForms(n: PersonMarks['names'][number]): string[] {
+  const [L, F, M] = [escapeRe(n.last), escapeRe(n.first), escapeRe(n.middle)];
+  const f = escapeRe(n.first[0]!);
+  const m = n.middle ? escapeRe(n.middle[0]!) : '';
+  const forms = [`${L}\\s+${F}`, `${F}\\s+${L}`, `${L}\\s+${f}\\.`, `${f}\\.\\s*${L}`];
+  if (n.middle) forms.push(`${L}\\s+${F}\\s+${M}`, `${F}\\s+${M}\\s+${L}`, `${L}\\s+${f}\\.\\s*${m}\\.`, `${f}\\.\\s*${m}\\.\\s*${L}`);
+  // longest first, so that «Фамилия Имя Отчество» is taken whole
+  return forms.sort((a, b) => b.length - a.length);
+}
+
+const nameRegexCache = new WeakMap<PersonMarks, { inText: RegExp | null; whole: RegExp | null }>();
+function nameRegexes(marks: PersonMarks): { inText: RegExp | null; whole: RegExp | null } {
+  let r = nameRegexCache.get(marks);
+  if (!r) {
+    const forms = marks.names.flatMap(nameForms);
+    r = forms.length
+      ? { inText: new RegExp(`(?<!${NAME_EDGE})(?:${forms.join('|')})(?!${NAME_EDGE})`, 'u'), whole: new RegExp(`^(?:${forms.join('|')})$`, 'u') }
+      : { inText: null, whole: null };
+    nameRegexCache.set(marks, r);
+  }
+  return r;
+}
+
+/** Does this text name the person: a form of her full name, her phone or her e-mail, on word boundaries? */
+export function textNames(text: string, marks: PersonMarks): boolean {
+  if (!text) return false;
+  const t = fold(text);
+  if (nameRegexes(marks).inText?.test(t)) return true;
+  if (marks.phones.length)
+    for (const run of t.match(/\+?\d[\d\s().-]{5,}\d/g) ?? []) {
+      const d = digitsOf(run);
+      if (marks.phones.some((p) => d.includes(p))) return true;
+    }
+  for (const e of marks.emails) if (new RegExp(`(?<![\\w.+-])${escapeRe(e)}(?![\\w.-])`, 'u').test(t)) return true;
+  return false;
+}
+
+/** Is this value, whole, one of her name forms (`kind: 'name'`), her phone or her e-mail? */
+export function valueIs(value: unknown, kind: 'name' | 'phone' | 'email', marks: PersonMarks): boolean {
+  if (typeof value !== 'string' || !value.trim()) return false;
+  if (kind === 'name') return !!nameRegexes(marks).whole?.test(squash(value));
+  if (kind === 'phone') {
+    const d = digitsOf(value);
+    return d.length >= 7 && marks.phones.includes(d.slice(-10));
+  }
+  return marks.emails.includes(squash(value));
+}
+
+/** Does this text hold one of these ids as a whole token (a draft's key «meeting:<id>», a set-aside record's)? */
+export function textHoldsId(text: string, ids: readonly string[]): boolean {
+  if (!text || !ids.length) return false;
+  const re = new RegExp(`(?<!${ID_EDGE})(?:${ids.map(escapeRe).join('|')})(?!${ID_EDGE})`);
+  return re.test(text);
 }

@@ -7,9 +7,14 @@ import {
   ERASURE_METHOD,
   ERASURE_METHOD_RECEIVED,
   ERASURE_REASON_LABELS,
+  isAbout,
   logExpired,
-  personalStrings,
+  personMarks,
   systemName,
+  textHoldsId,
+  textNames,
+  withMarks,
+  type PersonMarks,
   type Erasure,
   type ErasureFields,
   type ErasureReason,
@@ -19,7 +24,7 @@ import { fullName, type PersonCategory } from '../domain/person';
 import type { DataCategory } from '../domain/personalData';
 import type { VersionedRecord } from '../domain/envelope';
 import { SYNCED_TABLES, type ErasureLogRow, type NastavnikDb, type SyncedTable } from './db';
-import { Repository } from './repository';
+import { forgetRemoved, Repository } from './repository';
 import { AppError } from '../domain/errors';
 
 /**
@@ -75,10 +80,66 @@ async function readAll(db: NastavnikDb): Promise<{ table: SyncedTable; record: V
   return out;
 }
 
-function mentions(row: unknown, needles: readonly string[]): boolean {
-  if (!needles.length) return false;
-  const text = JSON.stringify(row) ?? '';
-  return needles.some((s) => text.includes(s));
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Does any string inside `v` name the person? */
+function anyText(v: unknown, marks: PersonMarks | undefined): boolean {
+  if (!marks) return false;
+  if (typeof v === 'string') return textNames(v, marks);
+  if (Array.isArray(v)) return v.some((x) => anyText(x, marks));
+  if (v !== null && typeof v === 'object') return Object.values(v).some((x) => anyText(x, marks));
+  return false;
+}
+
+/** `v` with every string that names the person emptied (keys and everything else as they are). */
+export function scrubMarks(v: unknown, marks: PersonMarks | undefined): unknown {
+  if (!marks) return v;
+  if (typeof v === 'string') return textNames(v, marks) ? '' : v;
+  if (Array.isArray(v)) return v.map((x) => scrubMarks(x, marks));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubMarks(x, marks)]));
+  return v;
+}
+
+/**
+ * What names each erased person on this device: every version of her row it holds or is given — the current one, her
+ * kept conflict values, the older rows an undo snapshot still holds, a file's rows (`related`).
+ */
+export async function marksOf(
+  db: NastavnikDb,
+  erasures: readonly Pick<ErasureFields, 'personId'>[],
+  all?: readonly { table: SyncedTable; record: Rec }[],
+  related: readonly { table: SyncedTable; record: Rec }[] = [],
+): Promise<Map<string, PersonMarks>> {
+  const out = new Map<string, PersonMarks>();
+  if (!erasures.length) return out;
+  const keptRows = await db.conflicts.where('table').equals('people').toArray();
+  const snapshots = (await db.snapshots.toArray()) as Rec[];
+  for (const e of erasures) {
+    const versions: Rec[] = [];
+    const row = (all ? all.find((x) => x.table === 'people' && x.record.id === e.personId)?.record : await db.people.get(e.personId)) as Rec | undefined;
+    if (row) versions.push(row);
+    for (const k of keptRows) if (k.recordId === e.personId && Object.hasOwn(k, 'value')) versions.push({ ...(row ?? {}), [k.field]: k.value });
+    for (const snap of snapshots)
+      for (const r of Array.isArray(snap.records) ? (snap.records as { table?: string; id?: string; before?: Rec | null }[]) : [])
+        if (r.table === 'people' && r.id === e.personId && r.before) versions.push(r.before);
+    for (const x of related) if (x.table === 'people' && x.record.id === e.personId) versions.push(x.record);
+    out.set(e.personId, personMarks(versions));
+  }
+  return out;
+}
+
+/** The ids of every record about an erased person (her pairs, plans, items, meetings, answers, consents…). */
+function scopeIds(scopes: readonly ErasureScope[], ...lists: readonly (readonly { table: SyncedTable; record: Rec }[])[]): Set<string> {
+  const ids = new Set<string>();
+  for (const s of scopes) {
+    ids.add(s.erasure.personId);
+    for (const id of s.mentorshipIds) ids.add(id);
+    for (const id of s.planIds) ids.add(id);
+  }
+  for (const list of lists)
+    for (const { table, record } of list) if (table !== 'people' && scopes.some((s) => isAbout(s, table, record))) ids.add(str(record.id));
+  ids.delete('');
+  return ids;
 }
 
 /**
@@ -94,29 +155,21 @@ function mentions(row: unknown, needles: readonly string[]): boolean {
 export async function applyErasures(
   db: NastavnikDb,
   erasures: readonly ErasureFields[],
-  opts: { related?: Iterable<{ table: SyncedTable; record: Rec }>; log: Omit<ErasureLogRow, 'id' | 'personId' | 'subjectName' | 'subjectCategory' | 'categories' | 'reason' | 'erasedOn' | 'at'>; now: Date },
+  opts: {
+    related?: Iterable<{ table: SyncedTable; record: Rec }>;
+    /** Erasures new on this device: the last import stops being undoable even if nothing else changed. */
+    fresh?: boolean;
+    log: Omit<ErasureLogRow, 'id' | 'personId' | 'subjectName' | 'subjectCategory' | 'categories' | 'reason' | 'erasedOn' | 'at'>;
+    now: Date;
+  },
 ): Promise<AppliedErasures> {
   const result: AppliedErasures = { records: 0, copies: 0, logged: [] };
   if (!erasures.length) return result;
   const all = await readAll(db);
-  const scopes = erasureScopes(erasures, [...all, ...(opts.related ?? [])]);
+  const related = [...(opts.related ?? [])];
+  const scopes = withMarks(erasureScopes(erasures, [...all, ...related]), await marksOf(db, erasures, all, related));
   const keptRows = await db.conflicts.toArray();
-  const snapshots = (await db.snapshots.toArray()) as Rec[];
-
-  // What to search other copies for: the person's id and personal values, their kept ones included.
-  const needles = new Map<string, string[]>();
   const people = new Map(all.filter((x) => x.table === 'people').map((x) => [x.record.id, x.record]));
-  for (const e of erasures) {
-    const p = people.get(e.personId);
-    const values = p ? personalStrings(p, e.erasedOn) : [];
-    for (const k of keptRows)
-      if (k.table === 'people' && k.recordId === e.personId && Object.hasOwn(k, 'value')) values.push(...personalStrings({ [k.field]: k.value }, e.erasedOn));
-    // Older versions of her row that only an undo snapshot still holds.
-    for (const snap of snapshots)
-      for (const r of Array.isArray(snap.records) ? (snap.records as { table?: string; id?: string; before?: Rec | null }[]) : [])
-        if (r.table === 'people' && r.id === e.personId && r.before) values.push(...personalStrings(r.before, e.erasedOn));
-    needles.set(e.personId, values.filter((v) => v.length >= 2));
-  }
 
   // Records.
   const categories = new Map<string, Set<DataCategory>>();
@@ -165,21 +218,52 @@ export async function applyErasures(
   if (keptGone.length) await db.conflicts.bulkDelete(keptGone);
   result.copies += keptPut.length + keptGone.length;
 
-  // Other copies: whatever mentions the person's id or their personal values is dropped.
-  const ids = erasures.map((e) => e.personId);
-  const values = [...needles.values()].flat();
-  for (const table of ['snapshots', 'drafts', 'setAside'] as const) {
-    const rows = (await db.table(table).toArray()) as Rec[];
-    const key = table === 'drafts' ? 'key' : 'id';
-    const drop = rows.filter((row) => mentions(row, [...ids, ...values])).map((row) => row[key] as string);
-    if (drop.length) await db.table(table).bulkDelete(drop);
-    result.copies += drop.length;
+  // «Вернуть» after a deletion must not bring her fields back: the copies this tab kept for it go.
+  result.copies += forgetRemoved(db, (table, record) => eraseRecord(scopes, table, record).kind !== 'unchanged');
+
+  // The undo of the last import: its snapshot holds older versions of records about her (a plan item of her pair
+  // that no search of her values finds), so an erasure that destroys anything makes the last import not undoable.
+  if (opts.fresh || result.records + result.copies > 0) {
+    const snaps = (await db.snapshots.toArray()) as Rec[];
+    if (snaps.length) {
+      await db.snapshots.clear();
+      for (const snap of snaps) if (typeof snap.exchangeId === 'string') await db.exchanges.update(snap.exchangeId, { undoDroppedOn: opts.now.toISOString() });
+      result.copies += snaps.length;
+    }
   }
+
+  // Drafts and set-aside records: dropped when they hold her id, a form of her name, her phone or e-mail, or (a
+  // draft's key) the id of a record about her (her pair's meeting, its plan…); a set-aside record about her goes too.
+  const ownIds = erasures.map((e) => e.personId);
+  const scopedIds = [...scopeIds(scopes, all, related)];
+  const drafts = (await db.drafts.toArray()) as unknown as Rec[];
+  const draftsGone = drafts
+    .filter((d) => textHoldsId(str(d.key), scopedIds) || textHoldsId(JSON.stringify(d.value) ?? '', ownIds) || scopes.some((s) => anyText(d.value, s.marks)))
+    .map((d) => d.key as string);
+  if (draftsGone.length) await db.drafts.bulkDelete(draftsGone);
+  const setAside = (await db.setAside.toArray()) as unknown as Rec[];
+  const setAsideGone = setAside
+    .filter((row) => {
+      const table = row.table as SyncedTable;
+      const record = { ...((row.record as Rec | undefined) ?? {}), id: row.recordId };
+      return (
+        (SYNCED_TABLES as readonly string[]).includes(table) && eraseRecord(scopes, table, record).kind !== 'unchanged'
+      ) || textHoldsId(JSON.stringify(row) ?? '', ownIds) || scopes.some((s) => anyText(row, s.marks));
+    })
+    .map((row) => row.id as string);
+  if (setAsideGone.length) await db.setAside.bulkDelete(setAsideGone);
+  result.copies += draftsGone.length + setAsideGone.length;
+
   // Rows that must stay (the device's settings, its history of exchanges, what its peers hold) keep their shape, with
-  // every text that holds one of her values emptied: a device named after her, say.
+  // every text that names her emptied: a device named after her, say.
   for (const table of ['meta', 'exchanges', 'peers'] as const) {
     const rows = (await db.table(table).toArray()) as Rec[];
-    const next = rows.filter((row) => !(table === 'meta' && META_KEEP.has(row.key as string)) && mentions(row, values)).map((row) => scrub(row, values) as Rec);
+    const next: Rec[] = [];
+    for (const row of rows) {
+      if (table === 'meta' && META_KEEP.has(row.key as string)) continue;
+      const clean = scopes.reduce<unknown>((v, s) => scrubMarks(v, s.marks), row) as Rec;
+      if (JSON.stringify(clean) !== JSON.stringify(row)) next.push(clean);
+    }
     if (next.length) await db.table(table).bulkPut(next);
     result.copies += next.length;
   }
@@ -206,14 +290,6 @@ export async function applyErasures(
     result.logged.push(row);
   }
   return result;
-}
-
-/** `v` with every string that contains one of `needles` emptied (keys and everything else as they are). */
-function scrub(v: unknown, needles: readonly string[]): unknown {
-  if (typeof v === 'string') return needles.some((s) => v.includes(s)) ? '' : v;
-  if (Array.isArray(v)) return v.map((x) => scrub(x, needles));
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x, needles)]));
-  return v;
 }
 
 function aboutAny(s: ErasureScope, table: SyncedTable, r: Rec): boolean {
@@ -259,6 +335,7 @@ export async function erasePerson(db: NastavnikDb, personId: string, opts: Erasu
     }
     const applied = await applyErasures(db, [erasure], {
       now,
+      fresh: !held,
       log: { systemName: systemName(await deviceName(db)), performedBy: { name: opts.by.name.trim(), position: opts.by.position.trim() }, method: ERASURE_METHOD },
     });
     return { erasure, log: applied.logged[0], changed: applied.records + applied.copies };

@@ -186,6 +186,24 @@ function removedFields(db: NastavnikDb): Map<string, object> {
 }
 
 /**
+ * Drops the copies kept for «Вернуть» of the records `about` says (an erasure: her fields must not come back).
+ * Returns how many went.
+ */
+export function forgetRemoved(db: NastavnikDb, about: (table: SyncedTable, record: Record<string, unknown>) => boolean): number {
+  const memo = removedFields(db);
+  let n = 0;
+  for (const [key, fields] of [...memo]) {
+    const bar = key.indexOf('|');
+    const table = key.slice(0, bar) as SyncedTable;
+    if (about(table, { ...(fields as Record<string, unknown>), id: key.slice(bar + 1) })) {
+      memo.delete(key);
+      n += 1;
+    }
+  }
+  return n;
+}
+
+/**
  * Writes that belong together (an order and the plans it approves; accepted matches) in one transaction: the
  * repositories' own transactions nest inside it, so either every write lands or none does.
  */

@@ -6,7 +6,7 @@ import { getDb } from '../../storage/db';
 import { takeSharedFile } from '../../storage/sharedFile';
 import { conflictCount } from '../../storage/bundle/conflicts';
 import { lastExportAt, listExchanges, type ExchangeRecord } from '../../storage/bundle/exchanges';
-import { lastImportSnapshot, undoErrorMessage, undoLastImport } from '../../storage/bundle/undoImport';
+import { lastImportSnapshot, undoDroppedByErasure, undoErrorMessage, undoLastImport } from '../../storage/bundle/undoImport';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
@@ -23,6 +23,7 @@ export function SharingPage() {
   const conflicts = useLiveQuery(() => conflictCount(db), []);
   const lastExport = useLiveQuery(() => lastExportAt(db).then((x) => x ?? null), []);
   const snapshot = useLiveQuery(() => lastImportSnapshot(db).then((x) => x ?? null), []);
+  const undoDropped = useLiveQuery(() => undoDroppedByErasure(db).then((x) => x ?? null), []);
   const history = useLiveQuery(() => listExchanges(db), []);
   const [undo, setUndo] = useState<null | { message: string; force: boolean }>(null);
   const [undoProblem, setUndoProblem] = useState<string | null>(null);
@@ -100,6 +101,12 @@ export function SharingPage() {
               Отменить последний импорт
             </button>
           </div>
+        )}
+        {!snapshot && undoDropped && (
+          <p className="muted" data-testid="undo-dropped">
+            Последний импорт ({formatDateTime(undoDropped.at)}) отменить нельзя, отменять нечего:{' '}
+            {undoErrorMessage({ kind: 'nothingToUndo', afterErasure: true }).replace(/^Отменять нечего: /, '')}
+          </p>
         )}
         {undoProblem && (
           <div className="notice notice-error" role="alert">

@@ -23,6 +23,8 @@ export interface ExchangeRecord extends ExchangeRow {
   files?: number;
   /** Set when the import was undone; the line stays, so the history is honest. */
   undoneAt?: string;
+  /** Set when an erasure made after this import destroyed its undo data (docs/ERASURE.md): it can no longer be undone. */
+  undoDroppedOn?: string;
 }
 
 /** Newest first. */

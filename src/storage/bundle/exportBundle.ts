@@ -9,6 +9,7 @@ import { acksFor, peerKnowledge, rememberSent } from './peers';
 import { pendingForPeer, selectDelta } from '../../domain/handoff/delta';
 import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
 import { AppError } from '../../domain/errors';
+import { eraseKeptValue, eraseRecord, erasureScopes, type ErasureFields } from '../../domain/erasure';
 
 /** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
 export const DEVICE_NAME_KEY = 'deviceName';
@@ -47,8 +48,9 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
     const acks = await acksFor(db);
     return { school, deviceId, deviceName: typeof nameRow?.value === 'string' ? nameRow.value : '', tables, kept, known, acks };
   });
-  const inScope = scope.kind === 'school' ? snapshot.tables : selectScope(snapshot.tables, scope.mentorshipIds);
-  const scoped = { tables: inScope, kept: selectKeptVersions(inScope, snapshot.kept) };
+  const erased = eraseOutgoing(snapshot.tables, snapshot.kept);
+  const inScope = scope.kind === 'school' ? erased.tables : selectScope(erased.tables, scope.mentorshipIds);
+  const scoped = { tables: inScope, kept: selectKeptVersions(inScope, erased.kept) };
   const { tables, kept } = opts.changesFor ? selectDelta(scoped.tables, scoped.kept, snapshot.known) : scoped;
   // The checksum is WebCrypto, which must not run inside an IndexedDB transaction (it would commit it early).
   return buildBundle({
@@ -64,6 +66,46 @@ export async function exportBundle(db: NastavnikDb, opts: ExportOptions): Promis
     acks: snapshot.acks,
     ...(opts.changesFor ? { changesFor: opts.changesFor, compact: true } : {}),
   });
+}
+
+/**
+ * The safety net of erasure (docs/ERASURE.md): every outgoing record and kept value passes through the erasures this
+ * device holds, their scopes computed from the whole database now — a plan item saved after the erasure, a pair
+ * that lists her since, a write made in a transaction that skipped the check: nothing personal of an erased person
+ * leaves the device. Anonymised in place (the stamps stay, as everywhere), a removed record is left out.
+ */
+export function eraseOutgoing(
+  tables: Partial<Record<SyncedTable, VersionedRecord[]>>,
+  kept: readonly KeptValueEntry[],
+): { tables: Partial<Record<SyncedTable, VersionedRecord[]>>; kept: KeptValueEntry[] } {
+  const erasures = (tables.erasures ?? []) as unknown as ErasureFields[];
+  if (!erasures.length) return { tables, kept: [...kept] };
+  const all = SYNCED_TABLES.flatMap((t) => (tables[t] ?? []).map((record) => ({ table: t, record })));
+  const scopes = erasureScopes(erasures, all);
+  const out: Partial<Record<SyncedTable, VersionedRecord[]>> = {};
+  const owners = new Map<string, VersionedRecord>();
+  const removed = new Set<string>();
+  for (const t of SYNCED_TABLES) {
+    const list = tables[t];
+    if (!list) continue;
+    out[t] = list.flatMap((r) => {
+      owners.set(`${t}|${r.id}`, r);
+      const e = eraseRecord(scopes, t, r);
+      if (e.kind === 'remove') {
+        removed.add(`${t}|${r.id}`);
+        return [];
+      }
+      return [e.kind === 'anonymised' ? e.record : r];
+    });
+  }
+  const keptOut = kept.flatMap((k) => {
+    const key = `${k.table}|${k.recordId}`;
+    if (removed.has(key)) return [];
+    const owner = owners.get(key);
+    const e = owner ? eraseKeptValue(scopes, k.table, owner, k) : 'unchanged';
+    return e === 'remove' ? [] : e === 'unchanged' ? [k] : [e];
+  });
+  return { tables: out, kept: keptOut };
 }
 
 /** Writes the export into the history once the file is saved or shared, and remembers when the last backup was made. */

@@ -2,13 +2,28 @@ import { err, ok, type Result } from '../../domain/bundle/result';
 import { sameJson } from '../../domain/canonicalJson';
 import { SYNCED_TABLES, type NastavnikDb } from '../db';
 import type { ImportSnapshot } from './importBundle';
+import type { ExchangeRecord } from './exchanges';
+import type { VersionedRecord } from '../../domain/envelope';
+import { eraseKeptValue, eraseRecord, erasureScopes } from '../../domain/erasure';
 
-export type UndoError = { kind: 'nothingToUndo' } | { kind: 'changedSince'; count: number };
+/**
+ * The last import, when an erasure made since destroyed its undo data (it says so instead of «импорта ещё не было»):
+ * the newest import in the history, not undone, marked `undoDroppedOn`.
+ */
+export async function undoDroppedByErasure(db: NastavnikDb): Promise<ExchangeRecord | undefined> {
+  const last = ((await db.exchanges.orderBy('at').reverse().toArray()) as ExchangeRecord[]).find((x) => x.direction === 'import');
+  return last && !last.undoneAt && last.undoDroppedOn ? last : undefined;
+}
+
+/** `afterErasure`: the last import's undo data was destroyed by an erasure made since (docs/ERASURE.md). */
+export type UndoError = { kind: 'nothingToUndo'; afterErasure?: true } | { kind: 'changedSince'; count: number };
 
 export function undoErrorMessage(e: UndoError): string {
   switch (e.kind) {
     case 'nothingToUndo':
-      return 'Отменять нечего: после последнего импорта его уже отменили, или импорта ещё не было.';
+      return e.afterErasure
+        ? 'Отменять нечего: после последнего импорта были уничтожены персональные данные участника, и данные для отмены импорта уничтожены вместе с ними.'
+        : 'Отменять нечего: после последнего импорта его уже отменили, или импорта ещё не было.';
     case 'changedSince':
       return `После импорта изменено записей: ${e.count}. Отмена импорта вернёт их к состоянию до импорта, и эти изменения пропадут.`;
     default: {
@@ -33,7 +48,7 @@ export async function lastImportSnapshot(db: NastavnikDb): Promise<ImportSnapsho
 export async function undoLastImport(db: NastavnikDb, opts: { force?: boolean; now?: Date } = {}): Promise<Result<{ restored: number }, UndoError>> {
   return db.transaction('rw', [...SYNCED_TABLES, 'conflicts', 'exchanges', 'snapshots', 'files'], async () => {
     const snap = await lastImportSnapshot(db);
-    if (!snap) return err({ kind: 'nothingToUndo' as const });
+    if (!snap) return err((await undoDroppedByErasure(db)) ? { kind: 'nothingToUndo' as const, afterErasure: true as const } : { kind: 'nothingToUndo' as const });
     let changed = 0;
     for (const r of snap.records) {
       const now = await db.syncedTable(r.table).get(r.id);
@@ -41,15 +56,38 @@ export async function undoLastImport(db: NastavnikDb, opts: { force?: boolean; n
     }
     if (changed > 0 && !opts.force) return err({ kind: 'changedSince' as const, count: changed });
 
+    // What comes back passes through the erasures this device holds: nothing of an erased person returns, whatever
+    // the snapshot held (an erasure clears it, docs/ERASURE.md; this is the second lock).
+    const erasures = await db.erasures.toArray();
+    const related: { table: (typeof SYNCED_TABLES)[number]; record: Record<string, unknown> }[] = [];
+    if (erasures.length) {
+      for (const t of ['mentorships', 'plans'] as const) for (const r of await db.syncedTable(t).toArray()) related.push({ table: t, record: r });
+      for (const r of snap.records) if (r.before && (r.table === 'mentorships' || r.table === 'plans')) related.push({ table: r.table, record: r.before });
+    }
+    const scopes = erasureScopes(erasures, related);
+    const owners = new Map<string, VersionedRecord>();
     for (const t of SYNCED_TABLES) {
       const mine = snap.records.filter((r) => r.table === t);
       if (!mine.length) continue;
       await db.syncedTable(t).bulkDelete(mine.filter((r) => !r.before).map((r) => r.id));
       // The records as they were stored before the import: they passed the write path then, and pass it again.
-      await db.syncedTable(t).bulkPut(mine.flatMap((r) => (r.before ? [r.before] : [])));
+      const back: VersionedRecord[] = [];
+      for (const r of mine) {
+        if (!r.before) continue;
+        owners.set(`${t}|${r.id}`, r.before);
+        const e = eraseRecord(scopes, t, r.before);
+        if (e.kind === 'unchanged') back.push(r.before);
+        else if (e.kind === 'anonymised') back.push(e.record);
+      }
+      await db.syncedTable(t).bulkPut(back);
     }
     await db.conflicts.bulkDelete(snap.keptAdded);
-    await db.conflicts.bulkPut(snap.keptBefore);
+    const keptBack = snap.keptBefore.flatMap((k) => {
+      const owner = owners.get(`${k.table}|${k.recordId}`);
+      const e = owner ? eraseKeptValue(scopes, k.table, owner, k) : 'unchanged';
+      return e === 'remove' ? [] : e === 'unchanged' ? [k] : [e];
+    });
+    await db.conflicts.bulkPut(keptBack);
     await db.files.bulkDelete(snap.filesAdded ?? []);
     await db.exchanges.update(snap.exchangeId, { undoneAt: (opts.now ?? new Date()).toISOString() });
     await db.snapshots.clear();

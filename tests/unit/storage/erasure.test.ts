@@ -69,8 +69,8 @@ async function twoDevices() {
   await a.drafts.put({ key: 'meeting:new', value: { notes: `Позвонить маме: ${SUBJECT.lastName} ${SUBJECT.firstName}, ${B_PHONE}` }, savedAt: NOW.toISOString() });
   await a.drafts.put({ key: 'plan:other', value: { title: 'чужой черновик' }, savedAt: NOW.toISOString() });
   await a.setAside.put({ id: `people|${SUBJECT.id}-old`, table: 'people', recordId: `${SUBJECT.id}-old`, record: { lastName: SUBJECT.lastName, email: SUBJECT.email }, problems: [], at: NOW.toISOString() });
-  await a.meta.put({ key: 'lastSearch', value: SUBJECT.lastName });
-  await a.exchanges.put({ id: 'x-old', at: NOW.toISOString(), direction: 'import', device: { id: 'dev-anna', name: `Телефон: ${SUBJECT.lastName}` } });
+  await a.meta.put({ key: 'lastSearch', value: `${SUBJECT.lastName} ${SUBJECT.firstName}` });
+  await a.exchanges.put({ id: 'x-old', at: NOW.toISOString(), direction: 'import', device: { id: 'dev-anna', name: `Телефон: ${SUBJECT.lastName} А.` } });
   return { a, b, older, fromB };
 }
 
