@@ -227,6 +227,10 @@ export function report(r) {
       ],
     ),
   );
+  lines.push(
+    `input echo (keystroke → the character painted in the field): median ${r.typing.echo.median} ms, p95 ${r.typing.echo.p95} (goal ≤ 16: ${r.typing.echo.median <= 16 ? 'met' : 'missed'}); ` +
+      `list (keystroke → the list painted as it ends): median ${r.typing.results.median} ms, p95 ${r.typing.results.p95} (goal ≤ 33: ${r.typing.results.median <= 33 ? 'met' : 'missed'})`,
+  );
   lines.push(`ratio keystroke/baseline (medians): ${r.ratio.resultsMedianOverBaselineMedian}× (per run: ${r.ratio.perRun.join(', ')}); per-run medians of keystroke → list: ${r.typing.perRunMedianResults.join(', ')} ms`);
   lines.push(
     table(

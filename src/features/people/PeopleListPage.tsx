@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_CONSENT_AGE, fullName, needsRepresentative, PERSON_CATEGORIES, PERSON_ROLES, type Person, type PersonCategory, type PersonRole } from '../../domain/person';
 import { peopleWithoutConsent } from '../../domain/consent';
-import { classesOf, filterPeople, indexPeople, type PersonSort } from '../../domain/personList';
+import { classesOf, filterSorted, indexPeople, sortIndex, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
 import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
@@ -40,7 +40,22 @@ export function PeopleListPage() {
   const [params, setParams] = useSearchParams();
   const [shown, setShown] = useState(PAGE);
 
-  const query = params.get('q') ?? '';
+  // The field is a component of its own (SearchField), so a keystroke repaints the field alone; the query reaches
+  // this page in a transition (the list follows at a lower priority), and the address (?q=, kept for «Назад») only
+  // once typing pauses.
+  const urlQuery = params.get('q') ?? '';
+  const [query, setQuery] = useState(urlQuery);
+  const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
+  const [writtenQuery, setWrittenQuery] = useState<string | null>(null);
+  const [fieldKey, setFieldKey] = useState(0);
+  if (urlQuery !== seenUrlQuery) {
+    // The address changed: by our own write (nothing to do) or by a link or «Назад» (the field follows it).
+    setSeenUrlQuery(urlQuery);
+    if (urlQuery !== writtenQuery) {
+      setQuery(urlQuery);
+      setFieldKey(fieldKey + 1);
+    }
+  }
   const deferredQuery = useDeferredValue(query);
   const filter = {
     query: deferredQuery,
@@ -56,6 +71,7 @@ export function PeopleListPage() {
   const consentAge = school?.consentAge ?? DEFAULT_CONSENT_AGE;
 
   const index = useMemo(() => indexPeople(people ?? []), [people]);
+  const sorted = useMemo(() => sortIndex(index, sort), [index, sort]);
   const classes = useMemo(() => classesOf(people ?? []), [people]);
   const withoutConsent = useMemo(
     () => new Set(peopleWithoutConsent(people ?? [], consents ?? [], school?.consentAge ?? DEFAULT_CONSENT_AGE).map((p) => p.id)),
@@ -63,12 +79,12 @@ export function PeopleListPage() {
   );
   const found = useMemo(
     () => {
-      const out = filterPeople(index, filter, sort);
+      const out = filterSorted(sorted, filter);
       const byConsent = consentFilter === 'missing' ? out.filter((p) => withoutConsent.has(p.id)) : out;
       return ageFilter === 'under' ? byConsent.filter((p) => needsRepresentative(p, undefined, consentAge) === true) : byConsent;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, sort, consentFilter, withoutConsent, ageFilter, consentAge],
+    [sorted, deferredQuery, filter.category, filter.role, filter.classLabel, filter.partnerId, consentFilter, withoutConsent, ageFilter, consentAge],
   );
 
   const set = (key: string, value: string) => {
@@ -78,6 +94,23 @@ export function PeopleListPage() {
     setParams(next, { replace: true });
     setShown(PAGE);
   };
+
+  useEffect(() => {
+    if (query === urlQuery) return;
+    const timer = setTimeout(() => {
+      setWrittenQuery(query);
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (query) next.set('q', query);
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      );
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [query, urlQuery, setParams]);
 
   const actions = (
     <>
@@ -117,14 +150,13 @@ export function PeopleListPage() {
         <label className="visually-hidden" htmlFor="people-q">
           {t.people.searchLabel}
         </label>
-        <input
-          id="people-q"
-          type="search"
-          className="search"
-          placeholder="Поиск: фамилия, имя, класс"
-          value={query}
-          onChange={(e) => set('q', e.target.value)}
-          autoComplete="off"
+        <SearchField
+          key={fieldKey}
+          initial={query}
+          onQuery={(q) => {
+            setQuery(q);
+            setShown(PAGE);
+          }}
         />
         <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId || consentFilter || ageFilter)}>
           <summary>Фильтры и сортировка</summary>
@@ -225,5 +257,25 @@ export function PeopleListPage() {
         </button>
       )}
     </Page>
+  );
+}
+
+/** The search box: its own state, so that typing repaints it alone; the page hears of each change in a transition. */
+function SearchField({ initial, onQuery }: { initial: string; onQuery: (q: string) => void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <input
+      id="people-q"
+      type="search"
+      className="search"
+      placeholder="Поиск: фамилия, имя, класс"
+      value={value}
+      onChange={(e) => {
+        const q = e.target.value;
+        setValue(q);
+        startTransition(() => onQuery(q));
+      }}
+      autoComplete="off"
+    />
   );
 }
