@@ -11,13 +11,13 @@ import { listErasures } from '../../storage/erasure';
 import { consentsRepo, getSchool } from '../../storage/repositories';
 import { roadmapRepo } from '../../storage/yearWork';
 import { useAttentionRows } from '../../data/useAttentionRows';
-import { usePeople } from '../../data/hooks';
+import type { Person } from '../../domain/person';
 
 /**
  * «Требует внимания»: what is due, counted by the same rules as the screens it links to (consents, pairs, roadmap,
  * conflicts, the backup). A lazy chunk of its own, so the overview's first paint does not wait for it.
  */
-export default function AttentionPanel() {
+export default function AttentionPanel({ people }: { people: readonly Person[] }) {
   const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
   const consents = useLiveQuery(() => consentsRepo.list(), []);
   const roadmap = useLiveQuery(() => roadmapRepo.list(), []);
@@ -25,9 +25,8 @@ export default function AttentionPanel() {
   const lastExport = useLiveQuery(() => lastExportAt(getDb()).then((x) => x ?? null), []);
   // The pairs' marks from their summaries (kept as meetings and plan items are written), not from every record.
   const rows = useAttentionRows();
-  const people = usePeople();
   const erased = useLiveQuery(() => listErasures(getDb()).then((l) => new Set(l.filter((e) => !e.deleted).map((e) => e.personId))), []);
-  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !rows || !people || !erased) return null;
+  if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !rows || !erased) return null;
 
   if (people.length === 0) return null;
   const items = attentionItems(

@@ -8,7 +8,8 @@ import { InstallOffer } from './InstallOffer';
 import { useDeviceRole } from '../../data/useDeviceRole';
 import { usePartners, usePeople, useSchool } from '../../data/hooks';
 
-const AttentionPanel = lazy(() => import('./AttentionPanel'));
+const attentionChunk = () => import('./AttentionPanel');
+const AttentionPanel = lazy(attentionChunk);
 const MentorHome = lazy(() => import('./MentorHome'));
 
 function IndicatorRow({ label, indicator }: { label: string; indicator: ShareIndicator }) {
@@ -48,6 +49,8 @@ function SchoolOverview() {
   const school = useSchool();
   const people = usePeople();
   const partners = usePartners();
+  // The panel's chunk loads while the numbers are read, not after they are painted (the import runs once).
+  void attentionChunk();
   if (!people || !partners) return <Page title="Обзор">{null}</Page>;
 
   const mentors = people.filter((p) => p.roles.includes('mentor'));
@@ -86,7 +89,7 @@ function SchoolOverview() {
       </ul>
       <InstallOffer />
       <Suspense fallback={null}>
-        <AttentionPanel />
+        <AttentionPanel people={people} />
       </Suspense>
       {shares && (
         <section aria-labelledby="ind-h">
