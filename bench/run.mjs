@@ -2,7 +2,7 @@
 // All benchmarks, one after another (never in parallel: they would measure each other).
 //
 //   npm run bench                      # everything
-//   npm run bench -- --only bundle     # one of: generate, bundle-size, people-search, matching, bundle, bundle-files, monitoring, overview, year, qr
+//   npm run bench -- --only bundle     # one of: generate, bundle-size, people-search, matching, bundle, bundle-files, monitoring, overview, year, qr, hostile
 //
 // Each benchmark prints its own table and writes bench/out/<name>.json. Figures and how to read them:
 // docs/PERFORMANCE.md.
@@ -22,6 +22,7 @@ const BENCHES = {
   overview: ['bench/overview.mjs'],
   year: ['bench/year.mjs'],
   qr: ['bench/qr.mjs'],
+  hostile: ['bench/hostile.mjs'],
 };
 
 const only = argValue(process.argv.slice(2), 'only', '');

@@ -5,8 +5,10 @@ import { err, ok, type Result } from '../../domain/bundle/result';
  * Decompression with a hard cap (issue 14). What a gzip trailer or a ZIP directory *declares* is only a hint an
  * attacker writes; here the output is counted as fflate produces it, and decoding stops the moment it passes the
  * limit. The input is pushed in small slices: DEFLATE cannot expand one input byte to more than 1032 bytes (a
- * 258-byte match in as little as 2 bits), so one slice of 16 KB produces at most ≈ 16.5 MB, and the cap is never
- * passed by more than that, however large the bomb and whatever its headers claim.
+ * 258-byte match in as little as 2 bits), so one slice of 4 KB produces at most ≈ 4.2 MB, and the cap is never
+ * passed by more than that, however large the bomb and whatever its headers claim. (16 KB slices held the gzip
+ * bomb's renderer at +235 MB in bench/hostile.mjs, fflate's output buffer doubling per push; 4 KB costs nothing
+ * measurable on an honest file.)
  *
  * fflate's streaming classes (`Gunzip`, `Unzip` + `UnzipInflate`) are synchronous: in the app this runs in the import
  * worker (importWorker.ts), so the page stays responsive and «Отмена» terminates it mid-slice.
@@ -14,7 +16,7 @@ import { err, ok, type Result } from '../../domain/bundle/result';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
-export const INFLATE_SLICE_BYTES = 16 * 1024;
+export const INFLATE_SLICE_BYTES = 4 * 1024;
 /** DEFLATE's largest expansion of one input byte. */
 export const DEFLATE_MAX_RATIO = 1032;
 /** The most a single push of `slice` input bytes can produce (plus fflate's 32 KB window). */
