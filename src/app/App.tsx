@@ -14,7 +14,7 @@ import { routes as mentorshipRoutes } from '../features/mentorships/routes';
 import { routes as consentRoutes } from '../features/consents/routes';
 import { routes as orderRoutes } from '../features/orders/routes';
 import { routes as networkingRoutes } from '../features/networking/routes';
-import { routes as sharingRoutes } from '../features/sharing/routes';
+import { routes as exchangeRoutes } from '../features/exchange/routes';
 import { routes as roadmapRoutes } from '../features/roadmap/routes';
 import { routes as trainingRoutes } from '../features/training/routes';
 import { routes as materialsRoutes } from '../features/materials/routes';
@@ -61,7 +61,7 @@ const router = createBrowserRouter([
               ...consentRoutes,
               ...orderRoutes,
               ...networkingRoutes,
-              ...sharingRoutes,
+              ...exchangeRoutes,
               ...roadmapRoutes,
               ...trainingRoutes,
               ...materialsRoutes,

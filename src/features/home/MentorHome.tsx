@@ -64,7 +64,7 @@ export default function MentorHome({ role }: { role: MentorRole }) {
         <section className="empty-state">
           <h2>Пар пока нет</h2>
           <p>Когда куратор пришлёт файл с вашими парами, откройте его в разделе «Обмен».</p>
-          <Link className="button" to="/sharing">
+          <Link className="button" to="/exchange">
             Открыть файл
           </Link>
         </section>

@@ -17,7 +17,7 @@ import { SetAsideSection } from './SetAsideSection';
 import { formatDateTime } from '../../domain/dates';
 
 /** «Обмен»: export, import, undo of the last import, conflicts and the history of exchanges. */
-export function SharingPage() {
+export function ExchangePage() {
   const db = getDb();
   const show = useToasts((s) => s.show);
   const conflicts = useLiveQuery(() => conflictCount(db), []);
