@@ -2,7 +2,7 @@ import type { Mentorship } from '../domain/mentorship';
 import type { NewMentorship } from '../domain/networking';
 import type { Preference, PreferenceFields } from '../domain/preference';
 import { getDb, type NastavnikDb } from './db';
-import { Repository } from './repository';
+import { ERASURE_CHECK_TABLES, Repository } from './repository';
 
 export const preferencesRepo = new Repository(getDb(), 'preferences');
 
@@ -12,7 +12,7 @@ export const preferencesRepo = new Repository(getDb(), 'preferences');
  */
 export async function savePreference(fields: PreferenceFields, db: NastavnikDb = getDb()): Promise<Preference> {
   const repo = db === getDb() ? preferencesRepo : new Repository(db, 'preferences');
-  return db.transaction('rw', db.preferences, db.meta, db.conflicts, async () => {
+  return db.transaction('rw', ['preferences', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
     const existing = (await db.preferences.where('personId').equals(fields.personId).toArray()).find(
       (p) => !p.deleted && p.eventId === fields.eventId && p.side === fields.side,
     );

@@ -1,13 +1,56 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import { changesRecord, stampRecord, stripEnvelope, type Draft, type VersionedRecord } from '../domain/envelope';
 import { todayIso } from '../domain/dates';
-import { eraseRecord, erasureScopes, PERSONAL_DATA, tombstoneFields } from '../domain/erasure';
+import { eraseRecord, erasureScopes, PERSONAL_DATA, tombstoneFields, type ErasureScope } from '../domain/erasure';
 import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
 import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
 import { nextStamps } from './clock';
 import type { NastavnikDb } from './db';
 import { AppError } from '../domain/errors';
+
+/**
+ * The tables a write transaction over synced tables must hold for the erasure check (docs/ERASURE.md): the erasures,
+ * and the pairs and plans that tell which records are about an erased person.
+ */
+export const ERASURE_CHECK_TABLES = ['erasures', 'mentorships', 'plans'] as const;
+
+/**
+ * The scopes of the erasures held, from the database's pairs and plans (those listing each person or named by the
+ * erasure, and their plans) and the records being written, inside a transaction that holds `ERASURE_CHECK_TABLES`;
+ * none when the transaction does not hold `erasures`.
+ */
+export function heldErasureScopes(db: NastavnikDb, records: readonly { table: SyncedTable; record: Record<string, unknown> }[]): PromiseLike<ErasureScope[]> {
+  // Dexie promises only (no native async layer): an extra native await inside a transaction lets it commit early.
+  const stores = Dexie.currentTransaction?.storeNames ?? [];
+  if (!stores.includes('erasures')) return Dexie.Promise.resolve([]);
+  return db.erasures.toArray().then((erasures) => {
+    if (!erasures.length) return [];
+    const related = [...records];
+    if (!stores.includes('mentorships')) return erasureScopes(erasures, related);
+    const ids = erasures.map((e) => e.personId);
+    const named = erasures.flatMap((e) => e.mentorshipIds);
+    return Dexie.Promise.all([
+      db.mentorships.where('mentorIds').anyOf(ids).toArray(),
+      db.mentorships.where('menteeIds').anyOf(ids).toArray(),
+      db.mentorships.bulkGet(named),
+    ]).then(([asMentor, asMentee, byName]) => {
+      const pairs = [...asMentor, ...asMentee, ...byName.filter((m): m is NonNullable<typeof m> => !!m)];
+      for (const m of pairs) related.push({ table: 'mentorships', record: m as unknown as Record<string, unknown> });
+      const pairIds = new Set([...named, ...pairs.map((m) => m.id)]);
+      for (const r of records) if (r.table === 'mentorships') pairIds.add(String(r.record.id));
+      if (!stores.includes('plans') || !pairIds.size) return erasureScopes(erasures, related);
+      return db.plans
+        .where('mentorshipId')
+        .anyOf([...pairIds])
+        .toArray()
+        .then((plans) => {
+          for (const p of plans) related.push({ table: 'plans', record: p as unknown as Record<string, unknown> });
+          return erasureScopes(erasures, related);
+        });
+    });
+  });
+}
 
 /**
  * Reads and writes of one synced table, typed by it: `repositoryFor(db, 'orders')` holds orders only. Every write
@@ -51,7 +94,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Creates a record, or writes a new version of an existing one (`id` given). */
   async save(fields: Draft<T>, id?: string): Promise<T> {
-    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, this.db.erasures], async () => {
+    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, ...ERASURE_CHECK_TABLES], async () => {
       const [saved] = await this.saveManyInTx([{ fields, id }]);
       return saved!;
     });
@@ -59,7 +102,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Writes many records in one transaction: all of them or none. */
   async saveMany(items: { fields: Draft<T>; id?: string }[]): Promise<T[]> {
-    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, this.db.erasures], () => this.saveManyInTx(items));
+    return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, ...ERASURE_CHECK_TABLES], () => this.saveManyInTx(items));
   }
 
   /** For callers that already hold a transaction over this table, `meta` and `conflicts` (`inTransaction`). */
@@ -89,14 +132,14 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
   /**
    * A person whose personal data was destroyed stays so: a write that would put personal data into a record about
    * them (a name typed into the anonymised row, notes in their pair's meeting, a new preference questionnaire) is
-   * refused, the anonymous fields stay editable (docs/ERASURE.md). Checked where the transaction holds `erasures` —
-   * the repository's own and `inTransaction`'s.
+   * refused, the anonymous fields stay editable (docs/ERASURE.md). Checked where the transaction holds `erasures`
+   * (every write transaction over synced tables holds `ERASURE_CHECK_TABLES`); the scope is taken from the database's
+   * pairs and plans as well as the records written, so a plan item of her plan saved alone is refused too.
    */
   private async refuseErased(records: readonly T[]): Promise<void> {
-    if (!records.length || !Dexie.currentTransaction?.storeNames.includes('erasures')) return;
-    const erasures = await this.db.erasures.toArray();
-    if (!erasures.length) return;
-    const scopes = erasureScopes(erasures, records.map((r) => ({ table: this.tableName, record: r as unknown as Record<string, unknown> })));
+    if (!records.length) return;
+    const scopes = await heldErasureScopes(this.db, records.map((r) => ({ table: this.tableName, record: r as unknown as Record<string, unknown> })));
+    if (!scopes.length) return;
     for (const r of records) {
       const e = eraseRecord(scopes, this.tableName, r as unknown as Record<string, unknown>);
       if (e.kind === 'unchanged') continue;
@@ -144,7 +187,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
   }
 
   private async setDeleted(id: string, deleted: boolean): Promise<void> {
-    await this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts], async () => {
+    await this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, ...ERASURE_CHECK_TABLES], async () => {
       const existing = await this.table.get(id);
       if (!existing) throw new AppError('notFound', 'Запись не найдена: её, вероятно, удалили на другом устройстве');
       if (existing.deleted === deleted) return;
@@ -157,6 +200,11 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
       } else {
         fields = memo.get(key) ?? fields;
         memo.delete(key);
+        // What «Вернуть» puts back passes through the erasures held: nothing of an erased person returns.
+        const scopes = await heldErasureScopes(this.db, [{ table: this.tableName, record: { ...(fields as Record<string, unknown>), id } }]);
+        const e = eraseRecord(scopes, this.tableName, { ...(fields as Record<string, unknown>), id });
+        if (e.kind === 'remove') throw new RecordRejected(this.tableName, { _: 'Персональные данные этого участника уничтожены: эти сведения о нём больше не записываются' });
+        if (e.kind === 'anonymised') fields = stripEnvelope(e.record as never);
       }
       const { deviceId, stamps } = await nextStamps(this.db, 1);
       const next = stampRecord(existing as unknown as VersionedRecord, fields, { hlc: stamps[0]!, deviceId, now: new Date().toISOString() }, {
@@ -208,7 +256,7 @@ export function forgetRemoved(db: NastavnikDb, about: (table: SyncedTable, recor
  * repositories' own transactions nest inside it, so either every write lands or none does.
  */
 export function inTransaction<R>(db: NastavnikDb, tables: readonly SyncedTable[], fn: () => Promise<R>): Promise<R> {
-  return db.transaction('rw', [...tables, 'meta', 'conflicts', 'erasures'], fn);
+  return db.transaction('rw', [...new Set([...tables, 'meta', 'conflicts', ...ERASURE_CHECK_TABLES])], fn);
 }
 
 export function repositoryFor<N extends SyncedTable>(db: NastavnikDb, table: N): Repository<N> {

@@ -5,7 +5,7 @@ import type { Questionnaire } from '../domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../domain/questionnaireTemplates';
 import { roadmapTemplate, type RoadmapTask } from '../domain/roadmap';
 import { getDb, type NastavnikDb } from './db';
-import { Repository } from './repository';
+import { ERASURE_CHECK_TABLES, Repository } from './repository';
 import { getSchool, schoolRepo } from './repositories';
 import { AppError } from '../domain/errors';
 
@@ -23,7 +23,7 @@ export const responsesRepo = new Repository(getDb(), 'responses');
  */
 export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getDb()): Promise<number> {
   const repo = new Repository(db, 'roadmapTasks');
-  return db.transaction('rw', db.roadmapTasks, db.meta, db.conflicts, async () => {
+  return db.transaction('rw', ['roadmapTasks', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
     const rows = roadmapTemplate(academicYear);
     const existing = await db.roadmapTasks.bulkGet(rows.map((r) => r.id));
     if (existing.some(Boolean) || (await db.roadmapTasks.filter((t) => t.academicYear === academicYear).count()) > 0) return 0;
@@ -35,7 +35,7 @@ export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getD
 /** A file and its record, in one transaction: the record travels in bundles, the file stays on this device. */
 export async function addMaterial(fields: MaterialFields, blob: Blob, db: NastavnikDb = getDb()): Promise<Material> {
   const repo = new Repository(db, 'materials');
-  return db.transaction('rw', db.materials, db.files, db.meta, db.conflicts, async () => {
+  return db.transaction('rw', ['materials', 'files', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
     const [saved] = await repo.saveManyInTx([{ fields }]);
     await db.files.put({ id: saved!.id, blob });
     return saved!;
@@ -45,7 +45,7 @@ export async function addMaterial(fields: MaterialFields, blob: Blob, db: Nastav
 /** Deleting a material is a tombstone (it travels); its file is freed at once on this device. */
 export async function removeMaterial(id: string, db: NastavnikDb = getDb()): Promise<void> {
   const repo = new Repository(db, 'materials');
-  await db.transaction('rw', db.materials, db.files, db.meta, db.conflicts, async () => {
+  await db.transaction('rw', ['materials', 'files', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
     await repo.remove(id);
     await db.files.delete(id);
   });
@@ -64,7 +64,7 @@ export async function materialFile(id: string, db: NastavnikDb = getDb()): Promi
 export async function completeWithDocument(taskId: string, file: { name: string; type: string; size: number; blob: Blob }, today: string, db: NastavnikDb = getDb()) {
   const tasks = new Repository(db, 'roadmapTasks');
   const materials = new Repository(db, 'materials');
-  return db.transaction('rw', db.roadmapTasks, db.materials, db.files, db.meta, db.conflicts, async () => {
+  return db.transaction('rw', ['roadmapTasks', 'materials', 'files', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
     const task = (await db.roadmapTasks.get(taskId)) as RoadmapTask | undefined;
     if (!task || task.deleted) throw new AppError('notFound', 'Строка дорожной карты не найдена');
     const [m] = await materials.saveManyInTx([

@@ -6,6 +6,8 @@ import { nextStamps } from '../clock';
 import { SYNCED_TABLES, type NastavnikDb, type SyncedTable } from '../db';
 import { allKeptRows } from './localState';
 import { AppError } from '../../domain/errors';
+import { eraseRecord } from '../../domain/erasure';
+import { ERASURE_CHECK_TABLES, heldErasureScopes } from '../repository';
 
 /** One record in conflict: what is stored (each field's winner), the kept values, and the fields to choose. */
 export interface ConflictGroup {
@@ -60,14 +62,17 @@ export async function resolveConflict(
   chosenFields: Readonly<Record<string, unknown>>,
   opts: { deleted?: boolean; now?: Date } = {},
 ): Promise<VersionedRecord> {
-  return db.transaction('rw', [table, 'conflicts', 'meta'], async () => {
+  return db.transaction('rw', [...new Set([table, 'conflicts', 'meta', ...ERASURE_CHECK_TABLES])], async () => {
     const kept = await db.conflicts.where('[table+recordId]').equals([table, recordId]).count();
     if (kept === 0) throw new AppError('alreadyDone', 'Этот конфликт уже разрешён');
     const current = (await db.syncedTable(table).get(recordId)) as VersionedRecord | undefined;
     if (!current) throw new AppError('notFound', 'Запись конфликта не найдена');
     const { deviceId, stamps } = await nextStamps(db, 1);
     const now = (opts.now ?? new Date()).toISOString();
-    const resolved = resolveRecord(current, chosenFields, { hlc: stamps[0]!, deviceId, now }, { deleted: opts.deleted, groups: FIELD_GROUPS[table] });
+    let resolved = resolveRecord(current, chosenFields, { hlc: stamps[0]!, deviceId, now }, { deleted: opts.deleted, groups: FIELD_GROUPS[table] });
+    // The chosen values pass through the erasures held (docs/ERASURE.md): nothing of an erased person comes back.
+    const erased = eraseRecord(await heldErasureScopes(db, [{ table, record: resolved }]), table, resolved);
+    if (erased.kind === 'anonymised') resolved = erased.record;
     await db.syncedTable(table).put(resolved);
     await db.conflicts.where('[table+recordId]').equals([table, recordId]).delete();
     return resolved;

@@ -16,7 +16,7 @@ import { SYNCED_TABLES, type NastavnikDb, type SnapshotRow, type SyncedTable } f
 import { allKeptRows, keptRowId, loadStates, localSchool, type KeptValueRow } from './localState';
 import type { ExchangeRecord } from './exchanges';
 import { eraseKeptValue, eraseRecord, erasureScopes, type ErasureFields, type ErasureScope } from '../../domain/erasure';
-import { applyErasures, receivedLogFields } from '../erasure';
+import { applyErasures, marksOf, receivedLogFields, scrubMarks } from '../erasure';
 import type { KeptValueEntry } from '../../domain/bundle/format';
 
 export type OutcomeCounts = Record<MergeOutcome, number>;
@@ -217,10 +217,8 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     if (!school.ok) return school;
     const held = new Set((await db.erasures.toArray()).map((e) => e.personId));
     const arriving = ((bundle.tables.erasures ?? []) as unknown as ErasureFields[]).filter((e) => !held.has(e.personId));
-    if (arriving.length) {
-      const related = SYNCED_TABLES.flatMap((t) => (bundle.tables[t] ?? []).map((record) => ({ table: t, record })));
-      await applyErasures(db, arriving, { related, now, log: await receivedLogFields(db, bundle.header.device.name) });
-    }
+    const related = SYNCED_TABLES.flatMap((t) => (bundle.tables[t] ?? []).map((record) => ({ table: t, record })));
+    if (arriving.length) await applyErasures(db, arriving, { related, now, fresh: true, log: await receivedLogFields(db, bundle.header.device.name) });
     const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
     const { preview, changes, keptRows, files, fromFile } = planned.value;
@@ -288,8 +286,19 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
       await db.meta.put({ key: 'hlc', value: encodeHlc(receiveHlc(local, decodeHlc(top), deviceId, now.getTime())) });
     }
 
-    const h = bundle.header;
-    await learnFromImport(db, bundle, await getDeviceId(db), at);
+    // Every erasure held, once more over everything the import touched (idempotent: a second pass changes nothing):
+    // a pair that lists her only in this file's version, a meeting this device kept unchanged because its version
+    // equals the file's, are erased here as on the device that sent it — two devices converge (docs/ERASURE.md).
+    const allHeld = await db.erasures.toArray();
+    let deviceName = bundle.header.device.name;
+    if (allHeld.length) {
+      await applyErasures(db, allHeld, { related, now, log: await receivedLogFields(db, '') });
+      // The file's header names the device that made it: a phone named after her does not bring her name back into
+      // the history of exchanges and the peers' names (her marks from every version of her row, the file's included).
+      for (const marks of (await marksOf(db, allHeld, undefined, related)).values()) deviceName = scrubMarks(deviceName, marks) as string;
+    }
+    const h = deviceName === bundle.header.device.name ? bundle.header : { ...bundle.header, device: { ...bundle.header.device, name: deviceName } };
+    await learnFromImport(db, h === bundle.header ? bundle : { ...bundle, header: h }, await getDeviceId(db), at);
     await noteImportForRole(
       db,
       { scope: h.scope, deviceId: h.device.id, deviceName: h.device.name, mentorships: (bundle.tables.mentorships ?? []) as { id: string; mentorIds?: unknown }[] },

@@ -6,7 +6,8 @@ import { repositoryFor } from '../../../src/storage/repository';
 import { SYNCED_TABLES, type NastavnikDb } from '../../../src/storage/db';
 import type { Draft } from '../../../src/domain/envelope';
 import type { SyncedRecords } from '../../../src/domain/syncedTables';
-import { closeAll, exchange, newDb } from './bundleHelpers';
+import { carry, closeAll, dumpSynced, exchange, importInto, newDb } from './bundleHelpers';
+import { savePreference } from '../../../src/storage/networking';
 import { sampleFields, SUBJECT } from '../domain/erasureSamples';
 
 /** The reviewer's findings on issue 12 (docs/ERASURE.md), each a leak of an erased person's data. */
@@ -137,5 +138,62 @@ describe('T11: «Вернуть» after an erasure', () => {
     const mt1 = (await a.meetings.get('mt1'))!;
     expect(mt1.deleted).toBe(false);
     expect(JSON.stringify(mt1)).not.toMatch(/Аня|Семёнов/);
+  });
+});
+
+describe('T1, T2, T5: the check after the erasure takes its scope from the database', () => {
+  it('refuses a plan item of her plan saved alone, a preference through savePreference, a meeting of a new pair listing her', async () => {
+    const a = await newDb();
+    await seed(a);
+    await erase(a);
+    await expect(
+      repositoryFor(a, 'planItems').save({ planId: 'pl1', title: 'Ане выучить стихи', dueDate: '2026-12-10', status: 'planned', result: 'Аня боится сцены', evidence: '', order: 2 } as never),
+    ).rejects.toMatchObject({ name: 'RecordRejected' });
+    await expect(savePreference({ eventId: 'e1', personId: SUBJECT.id, side: 'mentee', ranked: ['p-mentor'] } as never, a)).rejects.toMatchObject({ name: 'RecordRejected' });
+    expect(await a.preferences.count()).toBe(0);
+    const m = await repositoryFor(a, 'mentorships').save({ formId: 'f1', mentorIds: ['p-mentor'], menteeIds: [SUBJECT.id], title: '', goal: '', startDate: '2026-12-03', plannedEndDate: '', status: 'active', endDate: '', endReason: '' } as never);
+    await expect(
+      repositoryFor(a, 'meetings').save({ mentorshipId: m.id, kind: 'work', date: '2026-12-04', durationMin: 30, place: '', attendeeIds: [], notes: 'Аня плакала на встрече', nextSteps: '' } as never),
+    ).rejects.toMatchObject({ name: 'RecordRejected' });
+    // what is not hers is still written
+    await repositoryFor(a, 'planItems').save({ ...fieldsOf(await a.planItems.get('pi1')), status: 'planned' } as never, 'pi1');
+  });
+});
+
+describe('T13: a pair she joined concurrently with the erasure', () => {
+  it('both devices end with the same records and none of the pair’s text', async () => {
+    const a = await newDb();
+    const b = await newDb();
+    await seed(a);
+    await repositoryFor(a, 'mentorships').save({ formId: 'f1', mentorIds: ['p-mentor'], menteeIds: ['p-other'], title: 'Группа по физике', goal: 'Вместе с Аней к ОГЭ', startDate: '2026-09-10', plannedEndDate: '', status: 'active', endDate: '', endReason: '' } as never, 'm2');
+    await repositoryFor(a, 'meetings').save({ mentorshipId: 'm2', kind: 'work', date: '2026-10-02', durationMin: 40, place: '', attendeeIds: [], notes: 'обсуждали, что Аня отстаёт', nextSteps: '' } as never, 'mt9');
+    await exchange(a, b);
+    const mb = repositoryFor(b, 'mentorships');
+    await mb.save({ ...fieldsOf(await mb.get('m2')), menteeIds: ['p-other', SUBJECT.id] } as never, 'm2');
+    await erase(a);
+    await exchange(a, b);
+    await exchange(b, a);
+    await exchange(a, b);
+    for (const d of [a, b]) {
+      expect((await d.meetings.get('mt9'))!.notes).toBe('');
+      expect((await d.mentorships.get('m2'))!.goal).toBe('');
+    }
+    expect(await dumpSynced(b)).toEqual(await dumpSynced(a));
+  });
+});
+
+describe('T4: an old file from a phone named after her', () => {
+  it('does not bring her name back into the history of exchanges or the peers’ names', async () => {
+    const a = await newDb();
+    const phone = await newDb();
+    await seed(a);
+    await exchange(a, phone);
+    await phone.meta.put({ key: 'deviceName', value: 'Телефон Семёнова А.' });
+    const old = await carry(phone);
+    await importInto(a, old);
+    await erase(a);
+    await importInto(a, old);
+    const text = JSON.stringify([await a.peers.toArray(), await a.exchanges.toArray()]);
+    expect(text).not.toContain('Семёнова');
   });
 });
