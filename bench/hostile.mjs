@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Hostile files and the import worker (issue 14): what a bomb, a lying archive or a huge file costs the page.
 //
-//   node bench/hostile.mjs [--runs 2] [--port 4193] [--dist bench/out/dist] [--seed 1] [--bomb-mb 1024] [--zip-mb 3072]
+//   node bench/hostile.mjs [--only huge,gzip-bomb (the school always)] [--runs 2] [--port 4193] [--dist bench/out/dist] [--seed 1] [--bomb-mb 1024] [--zip-mb 3072]
 //
 // Files, made in Node (bench/lib/hostileFiles.ts runs the app's own buildBundle/encodeBundle through Vite's module
 // runner; the bombs with Node's zlib, streamed from one buffer of zeros):
@@ -243,6 +243,7 @@ export async function benchHostile(argv = []) {
   const deflated = await zeroStream(createDeflateRaw({ level: constants.Z_BEST_COMPRESSION }), zipMb);
   const liar = lyingZip(deflated, 1000);
   const sealed = await make.encrypted(new Uint8Array(bomb), PASSPHRASE);
+  const only = argValue(argv, 'only', '');
   const files = [
     { name: 'school', bytes: school.bytes, what: `the synthetic school, ${school.records.toLocaleString('en')} records (baseline)` },
     { name: 'gzip-bomb', bytes: bomb, what: `gzip of ${bombMb} MB of zeros` },
@@ -254,7 +255,7 @@ export async function benchHostile(argv = []) {
     writeFileSync(path, f.bytes);
     log(`file ${f.name}: ${round(f.bytes.byteLength / MB, 2)} MB — ${f.what}`);
     return { ...f, path, sizeMB: round(f.bytes.byteLength / MB, 2), bytes: undefined };
-  });
+  }).filter((f) => !only || f.name === 'school' || only.split(',').includes(f.name));
 
   const server = await startPreview({ outDir: dir, port });
   const browser = await launchChromium();

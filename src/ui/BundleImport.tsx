@@ -86,6 +86,10 @@ export function BundleImport({
     reading.current?.abort();
     reading.current = null;
     setState({ step: 'idle' });
+    // Once more on the next task: React keeps the previous render's state (the preview, with the whole bundle) in
+    // its alternate fiber until the component renders again; without this a cancelled 200,000-record preview stayed
+    // in memory.
+    setTimeout(() => setState({ step: 'idle' }), 0);
     setPassphrase('');
     if (input.current) input.current.value = '';
   };
