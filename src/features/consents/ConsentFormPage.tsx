@@ -16,7 +16,7 @@ import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolv
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { saveConsent } from '../../storage/consentWrites';
-import { useSchool } from '../../data/hooks';
+import { usePeople, useSchool } from '../../data/hooks';
 
 interface ConsentForm {
   signedOn: string;
@@ -58,6 +58,9 @@ function toForm(c: Consent | null, person: Person, consentAge: number): ConsentF
 
 function ConsentFormBody({ person, consentAge, existing, title }: { person: Person; consentAge: number; existing: Consent | null; title: string }) {
   const navigate = useNavigate();
+  // The parents already in the base are offered by name (the tester typed the mother's name again by hand).
+  const people = usePeople();
+  const parentNames = useMemo(() => [...new Set((people ?? []).filter((p) => p.category === 'parent').map(fullName))].sort((a, b) => a.localeCompare(b, 'ru')), [people]);
   const [params] = useSearchParams();
   const show = useToasts((s) => s.show);
   const back = params.get('from') === 'consents' ? '/consents' : `/people/${person.id}`;
@@ -153,9 +156,16 @@ function ConsentFormBody({ person, consentAge, existing, title }: { person: Pers
               label="ФИО законного представителя"
               required
               autoComplete="off"
+              list="consent-parents"
+              hint={parentNames.length ? 'Можно выбрать из родителей в базе или ввести' : undefined}
               error={errors.representativeName?.message}
               {...register('representativeName')}
             />
+            <datalist id="consent-parents">
+              {parentNames.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
             <TextField
               label="Кем приходится участнику"
               required
