@@ -213,6 +213,27 @@ export function isAbout(scope: ErasureScope, table: SyncedTable, r: Rec): boolea
   }
 }
 
+/**
+ * Fields of records that may hold the name or contacts of someone who is not the record's subject — the school's
+ * director and curator, a partner's contact person, who is responsible for a roadmap row, a session's expert, a
+ * child's legal representative (a parent may be erased): erased where the value is, whole, a form of the erased
+ * person's full name, her phone or her e-mail (`valueIs`), as far as the erasing device knows them.
+ */
+const NAMED_FIELDS: Partial<Record<SyncedTable, { field: string; kind: 'name' | 'phone' | 'email'; with?: string[] }[]>> = {
+  school: [
+    { field: 'directorName', kind: 'name' },
+    { field: 'curatorName', kind: 'name' },
+  ],
+  partners: [
+    { field: 'contactPerson', kind: 'name' },
+    { field: 'phone', kind: 'phone' },
+    { field: 'email', kind: 'email' },
+  ],
+  roadmapTasks: [{ field: 'responsible', kind: 'name' }],
+  trainingSessions: [{ field: 'expert', kind: 'name' }],
+  consents: [{ field: 'representativeName', kind: 'name', with: ['representativeRelation'] }],
+};
+
 /** One field's value once erased (unchanged for a field that is not personal). */
 export function eraseValue(table: SyncedTable, field: string, value: unknown, on: IsoDate): unknown {
   const rule = PERSONAL_DATA[table].personal[field];
@@ -222,12 +243,13 @@ export function eraseValue(table: SyncedTable, field: string, value: unknown, on
 export type ErasedRecord<T> = { kind: 'unchanged' } | { kind: 'anonymised'; record: T; categories: DataCategory[] } | { kind: 'remove' };
 
 /** Only the personal fields of `r` erased, envelope and stamps untouched; the categories whose values changed. */
-export function anonymiseFields<T extends Rec>(table: SyncedTable, r: T, on: IsoDate): { record: T; categories: DataCategory[] } {
+export function anonymiseFields<T extends Rec>(table: SyncedTable, r: T, on: IsoDate, opts: { thirdParty?: boolean } = {}): { record: T; categories: DataCategory[] } {
   const rules = PERSONAL_DATA[table].personal;
   const out: Rec = { ...r };
   const categories = new Set<DataCategory>();
   for (const [field, rule] of Object.entries(rules)) {
     if (!rule || !Object.hasOwn(r, field) || r[field] === undefined) continue;
+    if (rule.thirdParty && opts.thirdParty === false) continue;
     const next = rule.erase(r[field], on);
     if (JSON.stringify(next) !== JSON.stringify(r[field])) {
       out[field] = next;
@@ -243,14 +265,31 @@ export function anonymiseFields<T extends Rec>(table: SyncedTable, r: T, on: Iso
  */
 export function eraseRecord<T extends Rec>(scopes: readonly ErasureScope[], table: SyncedTable, r: T): ErasedRecord<T> {
   const mine = scopes.filter((s) => isAbout(s, table, r));
-  if (!mine.length) return { kind: 'unchanged' };
-  if (PERSONAL_DATA[table].action === 'remove') return { kind: 'remove' };
+  const named = NAMED_FIELDS[table] ?? [];
+  if (!mine.length && !(named.length && scopes.some((s) => s.marks))) return { kind: 'unchanged' };
+  if (mine.length && PERSONAL_DATA[table].action === 'remove') return { kind: 'remove' };
   let current = r;
   const categories = new Set<DataCategory>();
   for (const s of mine) {
-    const a = anonymiseFields(table, current, s.erasure.erasedOn);
+    const a = anonymiseFields(table, current, s.erasure.erasedOn, { thirdParty: false });
     current = a.record;
     for (const c of a.categories) categories.add(c);
+  }
+  // Fields that name someone (a partner's contact, the school's curator, a session's expert, a child's
+  // representative): erased where they are the erased person's name, phone or e-mail, as far as this device knows them.
+  for (const s of scopes) {
+    if (!s.marks) continue;
+    for (const nf of named) {
+      if (!valueIs(current[nf.field], nf.kind, s.marks)) continue;
+      const next: Rec = { ...current };
+      for (const f of [nf.field, ...(nf.with ?? [])]) {
+        const rule = PERSONAL_DATA[table].personal[f];
+        if (!rule || current[f] === undefined) continue;
+        next[f] = rule.erase(current[f], s.erasure.erasedOn);
+        if (JSON.stringify(next[f]) !== JSON.stringify(current[f])) categories.add(rule.category);
+      }
+      current = next as T;
+    }
   }
   return categories.size ? { kind: 'anonymised', record: current, categories: [...categories] } : { kind: 'unchanged' };
 }

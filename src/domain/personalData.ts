@@ -46,6 +46,11 @@ export const DATA_CATEGORY_LABELS: Record<DataCategory, string> = {
 export interface FieldErasure {
   category: DataCategory;
   erase(value: unknown, on: IsoDate): unknown;
+  /**
+   * The name of someone other than the person the record is about (a session's expert): erased in a tombstone and
+   * where it names the erased person (`NAMED_FIELDS` in erasure.ts), not because the record is about her.
+   */
+  thirdParty?: true;
 }
 
 /**

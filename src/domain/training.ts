@@ -52,8 +52,10 @@ export type TrainingSessionFields = z.output<typeof trainingSessionInputSchema>;
 
 /** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
 export const TRAINING_SESSION_PERSONAL_DATA: TablePersonalData<TrainingSessionFields> = {
-  personal: { topic: placeholder('training') },
-  kept: ['groupId', 'kind', 'date', 'expert', 'format', 'attendeeIds'],
+  // The expert is a person too: a name, erased in a tombstone and where it is the erased person's (not because the
+  // consultation is about a mentor who attended).
+  personal: { topic: placeholder('training'), expert: { ...placeholder('name'), thirdParty: true } },
+  kept: ['groupId', 'kind', 'date', 'format', 'attendeeIds'],
   action: 'anonymise',
 };
 export type TrainingSession = Stored<TrainingSessionFields>;

@@ -197,3 +197,42 @@ describe('T4: an old file from a phone named after her', () => {
     expect(text).not.toContain('Семёнова');
   });
 });
+
+describe('fix 4: fields that name someone, when that someone is erased', () => {
+  it('erasing a parent blanks her as the child’s representative, a partner’s contact, the school’s curator, a roadmap row’s responsible and a session’s expert; the child stays', async () => {
+    const a = await newDb();
+    await seed(a);
+    const mother = await repositoryFor(a, 'people').save(
+      { lastName: 'Семёнова', firstName: 'Ольга', middleName: 'Ивановна', category: 'parent', classLabel: '', birthDate: '1985-03-03', phone: '+7 900 555-44-33', email: 'olga@example.ru', roles: [], interests: [], competencies: [], partnerId: '', notes: '' } as never,
+      'p-mother',
+    );
+    const upd = async <T extends 'partners' | 'school' | 'roadmapTasks' | 'trainingSessions'>(t: T, patch: Record<string, unknown>) => {
+      const repo = repositoryFor(a, t);
+      const r = (await repo.list())[0]!;
+      await repo.save({ ...fieldsOf(r), ...patch } as never, r.id);
+    };
+    await upd('partners', { contactPerson: 'Семёнова О. И.', phone: '8 (900) 555-44-33', email: 'OLGA@example.ru' });
+    await upd('school', { curatorName: 'семёнова ольга ивановна' });
+    await upd('roadmapTasks', { responsible: 'Ольга Ивановна Семёнова' });
+    await upd('trainingSessions', { expert: 'Семёнова О.И.' });
+    await erasePerson(a, mother.id, { reason: 'consentWithdrawn', by: BY, now: NOW });
+    expect(await a.consents.get('c1')).toMatchObject({ representativeName: 'Обезличено', representativeRelation: '' });
+    expect((await a.partners.get('pt1'))!).toMatchObject({ contactPerson: '', phone: '', email: '', name: 'ООО «Ромашка»' });
+    expect((await repositoryFor(a, 'school').list())[0]!.curatorName).toBe('Обезличено');
+    expect((await a.roadmapTasks.get('rt1'))!.responsible).toBe('');
+    expect((await a.trainingSessions.get('ts1'))!.expert).toBe('Обезличено');
+    expect((await a.people.get(SUBJECT.id))!).toMatchObject({ lastName: SUBJECT.lastName, firstName: SUBJECT.firstName });
+    expect(await exported(a)).not.toMatch(/Ольга|Ивановна|555-44-33|olga@/i);
+  });
+
+  it('a session’s expert is a name: a tombstone holds none; a consultation a mentor attended keeps its expert when the mentor is erased', async () => {
+    const a = await newDb();
+    await seed(a);
+    const s = (await a.trainingSessions.get('ts1'))!;
+    await repositoryFor(a, 'trainingSessions').save({ ...fieldsOf(s), kind: 'consultation', attendeeIds: ['p-mentor'] } as never, 'ts1');
+    await erasePerson(a, 'p-mentor', { reason: 'consentWithdrawn', by: BY, now: NOW });
+    expect((await a.trainingSessions.get('ts1'))!).toMatchObject({ topic: 'Обезличено', expert: 'Петрова Е. А.' });
+    await repositoryFor(a, 'trainingSessions').remove('ts1');
+    expect((await a.trainingSessions.get('ts1'))!.expert).toBe('Обезличено');
+  });
+});
