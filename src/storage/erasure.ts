@@ -26,6 +26,10 @@ import type { VersionedRecord } from '../domain/envelope';
 import { SYNCED_TABLES, type ErasureLogRow, type NastavnikDb, type SyncedTable } from './db';
 import { forgetRemoved, Repository } from './repository';
 import { AppError } from '../domain/errors';
+import { readDeviceRole } from '../domain/deviceRole';
+
+/** Meta key of the device's role (as src/storage/deviceRole.ts ROLE_KEY; not imported: that module imports the export). */
+const ROLE_KEY = 'deviceRole';
 
 /**
  * Erasure on this device (docs/ERASURE.md): `erasePerson` writes the erasure record and destroys the person's personal
@@ -159,7 +163,8 @@ export async function applyErasures(
     related?: Iterable<{ table: SyncedTable; record: Rec }>;
     /** Erasures new on this device: the last import stops being undoable even if nothing else changed. */
     fresh?: boolean;
-    log: Omit<ErasureLogRow, 'id' | 'personId' | 'subjectName' | 'subjectCategory' | 'categories' | 'reason' | 'erasedOn' | 'at'>;
+    /** The log line's fields; null: no line (a mentor's phone: the log is the curator's). */
+    log: Omit<ErasureLogRow, 'id' | 'personId' | 'subjectName' | 'subjectCategory' | 'categories' | 'reason' | 'erasedOn' | 'at'> | null;
     now: Date;
   },
 ): Promise<AppliedErasures> {
@@ -268,8 +273,10 @@ export async function applyErasures(
     result.copies += next.length;
   }
 
-  // The log: once per person on this device, only where this device held their name.
-  for (const e of erasures) {
+  // The log: once per person on this device, only where this device held their name — and only on the curator's
+  // devices: the log of erasures is the operator's (the curator's), a mentor's phone keeps no line with her name.
+  const mentorPhone = readDeviceRole((await db.meta.get(ROLE_KEY))?.value).kind === 'mentor';
+  for (const e of opts.log && !mentorPhone ? erasures : []) {
     if ((await db.erasureLog.toArray()).some((l) => l.personId === e.personId)) continue;
     const p = people.get(e.personId);
     const cats = categories.get(e.personId);
@@ -284,7 +291,7 @@ export async function applyErasures(
       categories: categoryLabels([...codes]),
       reason: ERASURE_REASON_LABELS[e.reason],
       erasedOn: e.erasedOn,
-      ...opts.log,
+      ...opts.log!,
     };
     await db.erasureLog.put(row);
     result.logged.push(row);

@@ -218,7 +218,10 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     const held = new Set((await db.erasures.toArray()).map((e) => e.personId));
     const arriving = ((bundle.tables.erasures ?? []) as unknown as ErasureFields[]).filter((e) => !held.has(e.personId));
     const related = SYNCED_TABLES.flatMap((t) => (bundle.tables[t] ?? []).map((record) => ({ table: t, record })));
-    if (arriving.length) await applyErasures(db, arriving, { related, now, fresh: true, log: await receivedLogFields(db, bundle.header.device.name) });
+    // A mentor's phone writes no log line with her name (the log is the curator's): applyErasures reads the role; a
+    // new device whose first file is a pair file is becoming one (noteImportForRole, below).
+    const logFields = bundle.header.scope.kind === 'mentorships' && !heldBefore ? null : await receivedLogFields(db, bundle.header.device.name);
+    if (arriving.length) await applyErasures(db, arriving, { related, now, fresh: true, log: logFields });
     const planned = await plan(db, bundle, now);
     if (!planned.ok) return planned;
     const { preview, changes, keptRows, files, fromFile } = planned.value;
@@ -292,7 +295,7 @@ export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Da
     const allHeld = await db.erasures.toArray();
     let deviceName = bundle.header.device.name;
     if (allHeld.length) {
-      await applyErasures(db, allHeld, { related, now, log: await receivedLogFields(db, '') });
+      await applyErasures(db, allHeld, { related, now, log: logFields });
       // The file's header names the device that made it: a phone named after her does not bring her name back into
       // the history of exchanges and the peers' names (her marks from every version of her row, the file's included).
       for (const marks of (await marksOf(db, allHeld, undefined, related)).values()) deviceName = scrubMarks(deviceName, marks) as string;

@@ -236,3 +236,22 @@ describe('fix 4: fields that name someone, when that someone is erased', () => {
     expect((await a.trainingSessions.get('ts1'))!.expert).toBe('Обезличено');
   });
 });
+
+describe('fix 9: the log of erasures is the curator’s', () => {
+  it('a mentor’s phone that receives the erasure destroys her data and writes no log line with her name; the curator’s device does', async () => {
+    const a = await newDb();
+    await seed(a);
+    const phone = await newDb();
+    const scope = { kind: 'mentorships' as const, mentorshipIds: ['m1'] };
+    await exchange(a, phone, { scope });
+    expect((await phone.meta.get('deviceRole'))?.value).toMatchObject({ kind: 'mentor' });
+    const b = await newDb();
+    await exchange(a, b);
+    await erase(a);
+    await exchange(a, phone, { scope });
+    await exchange(a, b);
+    expect(await phone.erasureLog.count()).toBe(0);
+    expect(JSON.stringify(await dumpSynced(phone))).not.toContain(SUBJECT.lastName);
+    expect((await b.erasureLog.toArray()).map((l) => l.subjectName)).toEqual(['Семёнова Анна Петровна']);
+  });
+});
