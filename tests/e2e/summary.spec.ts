@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import readXlsxFile from 'read-excel-file/node';
 import { device, dir, exportBundle } from './devices';
-import { accessibilityViolations, addPerson, completeWizard } from './helpers';
+import { accessibilityViolations, addPerson, completeWizard, waitForOfflineReady } from './helpers';
 
 /**
  * «Сводка по школам» (issue 15): three schools save their whole-school files on their own devices (one encrypted);
@@ -121,4 +121,24 @@ test('three schools’ files in, one table and an XLSX out, nothing kept', async
   await expect(page.getByText('Педагогова')).toHaveCount(0);
   await page.goto('/summary');
   await expect(page.getByText(/Прочитано/)).toHaveCount(0);
+});
+
+test('a methodologist’s device with no school of its own opens the summary from the first-run screen, offline, and it stays without a school', async ({ browser, baseURL, page, context }) => {
+  const other = await device(browser, baseURL!);
+  const file = await school(other.page, 'Школа № 5 г. Амурска', 1, 'school5.json.gz', undefined);
+  await other.ctx.close();
+
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/welcome$/);
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Сводка по школам' }).click();
+  await expect(page).toHaveURL(/\/summary$/);
+  await expect(page.getByRole('heading', { name: 'Сводка по школам', level: 1 })).toBeVisible();
+  await page.getByLabel('Файлы школ').setInputFiles([file]);
+  await expect(page.getByText('Прочитано 1 файл: в сводке 1 школа.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Таблица: показатели по школам' })).toContainText('Школа № 5 г. Амурска');
+  // Reading a school's file did not make it this device's school: any other page still leads to the wizard.
+  await page.goto('/people');
+  await expect(page).toHaveURL(/\/welcome$/);
 });

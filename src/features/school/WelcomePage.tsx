@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { academicYearOfIso } from '../../domain/school';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
@@ -30,6 +30,10 @@ export function WelcomePage() {
         </p>
         <BundleImport applyLabel="Загрузить данные" onImported={() => navigate('/', { replace: true })} />
       </details>
+      <p className="card-section muted">
+        Вы методист муниципалитета и собираете показатели школ? <Link to="/summary">Сводка по школам</Link> открывается без своей школы:
+        файлы школ читаются только для сводки и на устройстве не остаются.
+      </p>
     </Page>
   );
 }
