@@ -20,7 +20,7 @@ import {
   type SummaryColumn,
 } from '../../domain/summary';
 import { plural } from '../../domain/text';
-import { decodeBundle } from '../../storage/bundle/codec';
+import { readBundleFile } from '../../storage/bundle/exportFile';
 import { Page } from '../../ui/Page';
 import { reportXlsx } from '../../ui/reportXlsx';
 import { saveFile } from '../../ui/share';
@@ -66,8 +66,8 @@ export function SummaryPage() {
 
   /** Reads one file; an encrypted one without (or with a wrong) passphrase waits for it instead. */
   const readOne = async (file: File, passphrase?: string): Promise<FileReading | Locked> => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const r = await decodeBundle(bytes, passphrase ? { passphrase } : {});
+    // In the import worker (decryption, the capped unpacking and the parse gate off the page's thread), as «Обмен» reads.
+    const r = await readBundleFile(file, passphrase);
     if (r.ok) return readSchoolFile(file.name, r.value);
     if (r.error.kind === 'passphraseRequired') return { key: ++keys.current, file };
     if (r.error.kind === 'wrongPassphrase') return { key: ++keys.current, file, message: bundleErrorMessage(r.error) };
