@@ -1,4 +1,3 @@
-import { TableScroll } from '../../ui/TableScroll';
 import { useState } from 'react';
 import { toCsv, type ReportSheet } from '../../domain/report';
 import { Page } from '../../ui/Page';
@@ -7,6 +6,7 @@ import { useToasts } from '../../ui/toastStore';
 import { useMonitoring } from './useMonitoring';
 import { reportXlsx } from '../../ui/reportXlsx';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
+import { SheetTable } from '../../ui/SheetTable';
 
 /** Rows a sheet shows on the page until asked for all: a big school's meeting log is thousands of rows. */
 const SHOWN_ROWS = 50;
@@ -68,31 +68,7 @@ export function ReportPage() {
             >
               CSV: {s.name}
             </button>
-            <TableScroll label={`Таблица: ${s.name}`}>
-              {/* On a phone each row is a card, every cell under its column's name (styles.css «Tables as cards»). */}
-              <table className="preview report-table table-cards" role="table">
-                <thead role="rowgroup">
-                  <tr role="row">
-                    {columns.map((c, i) => (
-                      <th key={i} scope="col" role="columnheader">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {s.rows.slice(4, expanded.has(s.name) ? undefined : 4 + SHOWN_ROWS).map((row, r) => (
-                    <tr key={r} role="row">
-                      {row.map((c, i) => (
-                        <td key={i} role="cell" data-label={columns[i] ?? ''} className={columns[i] === 'Статус' ? 'cell-key' : undefined}>
-                          {c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <SheetTable label={s.name} columns={columns} rows={s.rows.slice(4, expanded.has(s.name) ? undefined : 4 + SHOWN_ROWS)} />
             {s.rows.length <= 4 && <p className="muted">Данных пока нет.</p>}
             {s.rows.length - 4 > SHOWN_ROWS && !expanded.has(s.name) && (
               <p className="muted">

@@ -26,6 +26,7 @@ import { reportXlsx } from '../../ui/reportXlsx';
 import { saveFile } from '../../ui/share';
 import { TableScroll } from '../../ui/TableScroll';
 import { useToasts } from '../../ui/toastStore';
+import { SheetTable } from '../../ui/SheetTable';
 
 const BADGE: Record<IndicatorStatus, string> = { met: 'badge-ok', atRisk: 'badge-warn', notMet: 'badge-error', noData: '' };
 const pctText = (x: number | null) => (x === null ? '—' : `${summaryPct(x)!.toLocaleString('ru-RU')} %`);
@@ -434,30 +435,7 @@ function SchoolDrill({ school, headingRef, onClose }: { school: SchoolSummary; h
         {plural(school.counts.mentorships, { one: 'пара или группа', few: 'пары и группы', many: 'пар и групп' })},{' '}
         {plural(school.counts.partners, { one: 'партнёр', few: 'партнёра', many: 'партнёров' })}.
       </p>
-      <TableScroll label={`Таблица: показатели школы «${school.schoolName}»`}>
-        <table className="preview report-table table-cards" role="table">
-          <thead role="rowgroup">
-            <tr role="row">
-              {columns.map((c) => (
-                <th key={c} scope="col" role="columnheader">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {rows.map((row, r) => (
-              <tr key={r} role="row">
-                {row.map((c, i) => (
-                  <td key={i} role="cell" data-label={columns[i] ?? ''} className={columns[i] === 'Статус' ? 'cell-key' : undefined}>
-                    {c === null ? '' : c instanceof Date ? c.toLocaleDateString('ru-RU', { timeZone: 'UTC' }) : typeof c === 'number' ? c.toLocaleString('ru-RU') : c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SheetTable label={`показатели школы «${school.schoolName}»`} columns={columns} rows={rows} />
       <div className="button-row">
         <button type="button" className="button" onClick={onClose}>
           Закрыть
