@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { BundleScope } from './bundle/schema';
+import { shortName } from './person';
 
 export const deviceRoleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('curator') }),
@@ -82,9 +83,5 @@ export function ownMentorshipIds(role: DeviceRole, mentorships: readonly PairLik
  * characters (the device name's limit).
  */
 export function mentorPhoneName(mentor: { lastName: string; firstName: string; middleName: string }): string {
-  const initials = [mentor.firstName, mentor.middleName]
-    .filter(Boolean)
-    .map((x) => `${x.charAt(0)}.`)
-    .join(' ');
-  return `Телефон наставника: ${[mentor.lastName, initials].filter(Boolean).join(' ')}`.slice(0, 60);
+  return `Телефон наставника: ${shortName(mentor).trim()}`.slice(0, 60);
 }
