@@ -1,21 +1,20 @@
 import { TableScroll } from './TableScroll';
 import { useEffect, useId, useRef, useState } from 'react';
 import { bundleErrorMessage } from '../domain/bundle/errors';
-import type { ParsedBundle } from '../domain/bundle/format';
 import { tableLabel } from '../domain/syncedTables';
 import { formatBytes, PAIRS_OR_GROUPS, plural } from '../domain/text';
 import { clockWarningText } from '../domain/clockSkew';
 import { erasedRecordsText } from '../domain/erasureRequest';
-import { getDb } from '../storage/db';
-import { applyImport, previewImport, type ImportPreview, type ImportReport } from '../storage/bundle/importBundle';
-import { readBundleFile, type ReadProgress } from '../storage/bundle/exportFile';
+import type { ImportPreview, ImportReport } from '../storage/bundle/importBundle';
+import type { ReadProgress } from '../storage/bundle/exportFile';
+import { openImport, type ImportSession } from '../storage/bundle/importSession';
 import { formatDateTime } from '../domain/dates';
 
 type State =
   | { step: 'idle' }
-  | { step: 'reading'; progress: ReadProgress | { stage: 'preview' } }
+  | { step: 'reading'; progress: ReadProgress }
   | { step: 'passphrase'; file: File; message?: string }
-  | { step: 'preview'; bundle: ParsedBundle; preview: ImportPreview }
+  | { step: 'preview'; session: ImportSession }
   | { step: 'applying' };
 
 /** Column heads short enough for four numbers beside a table name on a 360 px screen; the full words in `title`. */
@@ -26,7 +25,7 @@ const OUTCOMES = [
   ['conflict', 'Спорные', 'в конфликте'],
 ] as const;
 
-const STAGES: Record<ReadProgress['stage'] | 'preview', string> = {
+const STAGES: Record<ReadProgress['stage'], string> = {
   reading: 'Читаем файл',
   decrypting: 'Расшифровываем',
   inflating: 'Распаковываем',
@@ -37,7 +36,7 @@ const STAGES: Record<ReadProgress['stage'] | 'preview', string> = {
 };
 
 /** «Распаковываем: 1,2 из 3,7 МБ (распаковано 18,1 МБ)» and how far the bar goes (null: it cannot tell). */
-function progressText(p: ReadProgress | { stage: 'preview' }): { text: string; value: number | null } {
+function progressText(p: ReadProgress): { text: string; value: number | null } {
   const label = STAGES[p.stage];
   if (!('done' in p) || p.done === undefined || !p.total) return { text: `${label}…`, value: null };
   const value = Math.min(1, p.done / p.total);
@@ -80,11 +79,22 @@ export function BundleImport({
   /** The read under way: «Отмена» aborts it (the worker is terminated), a newer read makes its result stale. */
   const reading = useRef<AbortController | null>(null);
 
-  useEffect(() => () => reading.current?.abort(), []);
+  /** The file being previewed, held by the import worker until «Применить» or «Отмена». */
+  const session = useRef<ImportSession | null>(null);
+
+  useEffect(
+    () => () => {
+      reading.current?.abort();
+      session.current?.close();
+    },
+    [],
+  );
 
   const reset = () => {
     reading.current?.abort();
     reading.current = null;
+    session.current?.close();
+    session.current = null;
     setState({ step: 'idle' });
     // Once more on the next task: React keeps the previous render's state (the preview, with the whole bundle) in
     // its alternate fiber until the component renders again; without this a cancelled 200,000-record preview stayed
@@ -96,13 +106,15 @@ export function BundleImport({
 
   const read = async (file: File, phrase?: string) => {
     reading.current?.abort();
+    session.current?.close();
+    session.current = null;
     const control = new AbortController();
     reading.current = control;
     setProblem(null);
     setState({ step: 'reading', progress: { stage: 'reading' } });
     let r;
     try {
-      r = await readBundleFile(file, phrase, {
+      r = await openImport(file, phrase, {
         signal: control.signal,
         onProgress: (progress) => {
           if (!control.signal.aborted) setState({ step: 'reading', progress });
@@ -112,9 +124,12 @@ export function BundleImport({
       if (control.signal.aborted) return; // «Отмена»: reset() has already put the form back
       throw e;
     }
-    if (control.signal.aborted) return;
+    if (control.signal.aborted) {
+      if (r.ok) r.value.close();
+      return;
+    }
+    reading.current = null;
     if (!r.ok) {
-      reading.current = null;
       if (r.error.kind === 'passphraseRequired' || r.error.kind === 'wrongPassphrase') {
         setState({ step: 'passphrase', file, message: r.error.kind === 'wrongPassphrase' ? bundleErrorMessage(r.error) : undefined });
         return;
@@ -123,16 +138,8 @@ export function BundleImport({
       setState({ step: 'idle' });
       return;
     }
-    setState({ step: 'reading', progress: { stage: 'preview' } });
-    const p = await previewImport(getDb(), r.value);
-    if (control.signal.aborted) return;
-    reading.current = null;
-    if (!p.ok) {
-      setProblem(bundleErrorMessage(p.error));
-      setState({ step: 'idle' });
-      return;
-    }
-    setState({ step: 'preview', bundle: r.value, preview: p.value });
+    session.current = r.value;
+    setState({ step: 'preview', session: r.value });
   };
 
   useEffect(() => {
@@ -140,10 +147,11 @@ export function BundleImport({
     if (initialFile) void read(initialFile);
   }, [initialFile]);
 
-  const apply = async (bundle: ParsedBundle) => {
+  const apply = async (opened: ImportSession) => {
     setState({ step: 'applying' });
     try {
-      const r = await applyImport(getDb(), bundle);
+      const r = await opened.apply();
+      session.current = null;
       if (!r.ok) {
         setProblem(bundleErrorMessage(r.error));
         setState({ step: 'idle' });
@@ -152,6 +160,7 @@ export function BundleImport({
       reset();
       onImported(r.value);
     } catch (e) {
+      session.current = null;
       setProblem(`Импорт не выполнен, данные не изменены: ${e instanceof Error ? e.message : String(e)}`);
       setState({ step: 'idle' });
     }
@@ -246,11 +255,11 @@ export function BundleImport({
         <section aria-labelledby={`${id}-preview`} className="card-section">
           <h3 id={`${id}-preview`}>Что изменится</h3>
           <p>
-            Файл «{state.bundle.header.school.name}» с устройства «{state.bundle.header.device.name || 'без названия'}», сохранён{' '}
-            {formatDateTime(state.bundle.header.createdAt)};{' '}
-            {state.bundle.header.scope.kind === 'school'
+            Файл «{state.session.header.school.name}» с устройства «{state.session.header.device.name || 'без названия'}», сохранён{' '}
+            {formatDateTime(state.session.header.createdAt)};{' '}
+            {state.session.header.scope.kind === 'school'
               ? 'вся школа'
-              : `только ${plural(state.bundle.header.scope.mentorshipIds.length, PAIRS_OR_GROUPS)}`}
+              : `только ${plural(state.session.header.scope.mentorshipIds.length, PAIRS_OR_GROUPS)}`}
             .
           </p>
           <TableScroll label="Записи файла по таблицам">
@@ -267,7 +276,7 @@ export function BundleImport({
                 </tr>
               </thead>
               <tbody>
-                {Object.entries(state.preview.perTable).map(([table, c]) => (
+                {Object.entries(state.session.preview.perTable).map(([table, c]) => (
                   <tr key={table} data-table={table}>
                     <th scope="row">{tableLabel(table)}</th>
                     {OUTCOMES.map(([k]) => (
@@ -280,40 +289,40 @@ export function BundleImport({
               </tbody>
             </table>
           </TableScroll>
-          <p role="status">Итого: {importSummary(state.preview)}.</p>
-          {state.bundle.attachments.length > 0 && (
+          <p role="status">Итого: {importSummary(state.session.preview)}.</p>
+          {state.session.attachments > 0 && (
             <p data-testid="import-files">
-              {state.preview.files.count > 0
-                ? `Файлы материалов: добавится ${plural(state.preview.files.count, { one: 'файл', few: 'файла', many: 'файлов' })}, ${formatBytes(state.preview.files.bytes)}.`
+              {state.session.preview.files.count > 0
+                ? `Файлы материалов: добавится ${plural(state.session.preview.files.count, { one: 'файл', few: 'файла', many: 'файлов' })}, ${formatBytes(state.session.preview.files.bytes)}.`
                 : 'Файлы материалов из архива на этом устройстве уже есть.'}
             </p>
           )}
-          {state.preview.total.conflict > 0 && (
+          {state.session.preview.total.conflict > 0 && (
             <div className="notice notice-warn">
-              В {plural(state.preview.total.conflict, { one: 'записи', few: 'записях', many: 'записях' })} одно и то же поле изменено и здесь, и на
+              В {plural(state.session.preview.total.conflict, { one: 'записи', few: 'записях', many: 'записях' })} одно и то же поле изменено и здесь, и на
               другом устройстве, по-разному. Оба значения сохранятся; выбрать нужное можно в разделе «Конфликты». Правки разных полей
               соединятся сами.
             </div>
           )}
-          {state.preview.clock.map((w) => (
+          {state.session.preview.clock.map((w) => (
             <div key={`${w.kind}-${w.deviceId}`} className="notice notice-warn" data-testid="clock-warning">
-              {clockWarningText(w, w.deviceName ? `«${w.deviceName}»` : w.deviceId === state.bundle.header.device.id ? 'отправителя' : `с кодом ${w.deviceId.slice(0, 6)}`)}
+              {clockWarningText(w, w.deviceName ? `«${w.deviceName}»` : w.deviceId === state.session.header.device.id ? 'отправителя' : `с кодом ${w.deviceId.slice(0, 6)}`)}
             </div>
           ))}
-          {erasedRecordsText(state.preview.erasedRecords) && (
+          {erasedRecordsText(state.session.preview.erasedRecords) && (
             <div className="notice notice-warn" data-testid="erased-records">
-              {erasedRecordsText(state.preview.erasedRecords)}
+              {erasedRecordsText(state.session.preview.erasedRecords)}
             </div>
           )}
-          {state.preview.ignoredTables.length > 0 && (
-            <p className="muted">Таблицы более новой версии приложения пропущены: {state.preview.ignoredTables.join(', ')}.</p>
+          {state.session.preview.ignoredTables.length > 0 && (
+            <p className="muted">Таблицы более новой версии приложения пропущены: {state.session.preview.ignoredTables.join(', ')}.</p>
           )}
           <p className="muted">Перед импортом приложение запомнит нынешние данные: импорт можно будет отменить.</p>
           <div className="button-row">
             <button type="button" className="button" onClick={reset}>
               Отмена
             </button>
-            <button type="button" className="button button-primary" onClick={() => void apply(state.bundle)}>
+            <button type="button" className="button button-primary" onClick={() => void apply(state.session)}>
               {applyLabel}
             </button>
           </div>

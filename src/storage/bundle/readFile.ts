@@ -5,6 +5,7 @@ import { err, type Result } from '../../domain/bundle/result';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import type { SyncedTable } from '../../domain/syncedTables';
 import { decodeBundle, detectEncoding, type DecodeProgress } from './codec';
+import type { ImportPreview, ImportReport } from './importBundle';
 
 /**
  * A picked file → a checked bundle: the part of the import that runs in the import worker (importWorker.ts), or in
@@ -19,7 +20,7 @@ const READ_SLICE_BYTES = 1024 * 1024;
 /** Where a read is: the decoder's stages, and before them the file's bytes being read, after them the bundle's
  *  records arriving in the page from the worker. `done`/`total` in bytes, records for «receiving». */
 export interface ReadProgress {
-  stage: 'reading' | DecodeProgress['stage'] | 'receiving';
+  stage: 'reading' | DecodeProgress['stage'] | 'receiving' | 'preview';
   done?: number;
   total?: number;
   produced?: number;
@@ -55,6 +56,9 @@ export interface ReadRequest {
   passphrase?: string;
 }
 
+/** A whole import held by the worker (importSession.ts): read and preview, then «Применить». */
+export type SessionRequest = { type: 'import'; file: Blob; passphrase?: string } | { type: 'apply' };
+
 /** Records go in pieces of this many (2,000 gave 141–371 ms tasks in the page on 204,178 records), each its own message: the page never deserialises a whole school at once. */
 export const ROWS_PER_MESSAGE = 500;
 
@@ -72,7 +76,9 @@ export type WorkerMessage =
       migrationsApplied: ParsedBundle['migrationsApplied'];
       attachments: BundleAttachment[];
     }
-  | { type: 'crashed'; message: string };
+  | { type: 'crashed'; message: string }
+  | { type: 'previewed'; encrypted: boolean; header: BundleHeader; attachments: number; preview: ImportPreview }
+  | { type: 'applied'; result: Result<ImportReport, BundleError> };
 
 /** The worker's side: a checked bundle as a sequence of messages (attachments' buffers transferred, not copied). */
 export function bundleMessages(r: ReadResult, post: (m: WorkerMessage, transfer?: Transferable[]) => void): void {
