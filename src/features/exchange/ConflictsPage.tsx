@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { DELETED_FIELD, pickFields } from '../../domain/conflictResolution';
 import { tableLabel } from '../../domain/syncedTables';
 import { fullName } from '../../domain/person';
 import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../../domain/recordRules';
 import { decodeWrite, writeWall } from '../../domain/writeStamp';
-import { getDb } from '../../storage/db';
-import { listConflicts, resolveConflict, type ConflictGroup } from '../../storage/bundle/conflicts';
-import { listExchanges } from '../../storage/bundle/exchanges';
-import { peopleRepo } from '../../storage/repositories';
+import type { ConflictGroup } from '../../storage/bundle/conflicts';
+import { resolveConflictHere } from '../../storage/onThisDevice';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { fieldLabel, formatValue } from './fieldLabels';
 import { formatDateTime } from '../../domain/dates';
 import { useDeviceId } from '../../data/hooks';
+import { useConflicts, useDeviceNames } from '../../data/exchange';
+import { usePersonNames } from '../../data/people';
 import { failureReason } from '../../ui/unexpectedErrors';
 
 /** What the record is called: a person's name, a pair's title or its people, a record's own title. */
@@ -38,11 +37,10 @@ function fieldOrder(table: ConflictGroup['table']): (field: string) => number {
  * those fields are shown, each with every value, who wrote it and when; the curator picks one per field.
  */
 export function ConflictsPage() {
-  const db = getDb();
-  const groups = useLiveQuery(() => listConflicts(db), []);
+  const groups = useConflicts();
   const me = useDeviceId();
-  const devices = useLiveQuery(async () => new Map((await listExchanges(db)).filter((e) => e.device.name).map((e) => [e.device.id, e.device.name])), []);
-  const names = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, fullName(p)])), []);
+  const devices = useDeviceNames();
+  const names = usePersonNames();
 
   return (
     <Page title="Конфликты" backTo="/exchange">
@@ -103,7 +101,7 @@ function ConflictCard({
       return;
     }
     try {
-      await resolveConflict(getDb(), group.table, group.recordId, chosen.fields, { deleted: chosen.deleted });
+      await resolveConflictHere(group.table, group.recordId, chosen.fields, { deleted: chosen.deleted });
       show(`Конфликт «${title}» разрешён`);
     } catch (e) {
       setProblem(e instanceof RecordRejected ? e.message : `Не сохранено: ${failureReason(e)}`);

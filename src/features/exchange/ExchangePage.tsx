@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatBytes, plural } from '../../domain/text';
-import { getDb } from '../../storage/db';
 import { takeSharedFile } from '../../storage/sharedFile';
-import { conflictCount } from '../../storage/bundle/conflicts';
-import { lastExportAt, listExchanges, type ExchangeRecord } from '../../storage/bundle/exchanges';
-import { lastImportSnapshot, undoDroppedByErasure, undoErrorMessage, undoLastImport } from '../../storage/bundle/undoImport';
+import type { ExchangeRecord } from '../../storage/bundle/exchanges';
+import { undoErrorMessage } from '../../storage/bundle/undoImport';
+import { undoLastImportHere } from '../../storage/onThisDevice';
+import { useConflictCount, useExchangeHistory, useLastExportAt, useLastImportSnapshot, useUndoDroppedByErasure } from '../../data/exchange';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
@@ -18,13 +17,12 @@ import { formatDateTime } from '../../domain/dates';
 
 /** «Обмен»: export, import, undo of the last import, conflicts and the history of exchanges. */
 export function ExchangePage() {
-  const db = getDb();
   const show = useToasts((s) => s.show);
-  const conflicts = useLiveQuery(() => conflictCount(db), []);
-  const lastExport = useLiveQuery(() => lastExportAt(db).then((x) => x ?? null), []);
-  const snapshot = useLiveQuery(() => lastImportSnapshot(db).then((x) => x ?? null), []);
-  const undoDropped = useLiveQuery(() => undoDroppedByErasure(db).then((x) => x ?? null), []);
-  const history = useLiveQuery(() => listExchanges(db), []);
+  const conflicts = useConflictCount();
+  const lastExport = useLastExportAt();
+  const snapshot = useLastImportSnapshot();
+  const undoDropped = useUndoDroppedByErasure();
+  const history = useExchangeHistory();
   const [undo, setUndo] = useState<null | { message: string; force: boolean }>(null);
   const [undoProblem, setUndoProblem] = useState<string | null>(null);
   const [params, setParams] = useSearchParams();
@@ -42,7 +40,7 @@ export function ExchangePage() {
   const runUndo = async (force: boolean) => {
     setUndo(null);
     setUndoProblem(null);
-    const r = await undoLastImport(db, { force });
+    const r = await undoLastImportHere({ force });
     if (r.ok) show(`Импорт отменён: возвращено ${plural(r.value.restored, { one: 'запись', few: 'записи', many: 'записей' })}`);
     else if (r.error.kind === 'changedSince') setUndo({ message: `${undoErrorMessage(r.error)} Всё равно отменить?`, force: true });
     else setUndoProblem(undoErrorMessage(r.error));

@@ -1,13 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { exportFormSchema } from '../../domain/bundle/exportForm';
 import { shortName } from '../../domain/person';
 import { formatBytes, plural } from '../../domain/text';
-import { getDb } from '../../storage/db';
-import { materialFilesSummary } from '../../storage/bundle/attachments';
-import { listPeers } from '../../storage/bundle/peers';
 import { MAX_BUNDLE_BYTES } from '../../domain/bundle/safeJson';
 import { filesFitBundle } from '../../domain/bundle/attachments';
 import { saveFile } from '../../ui/share';
@@ -16,6 +12,7 @@ import { ownMentorshipIds } from '../../domain/deviceRole';
 import { useToasts } from '../../ui/toastStore';
 import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
 import { useMe, useMentorships, usePeople } from '../../data/hooks';
+import { useMaterialFilesSummary, usePeers } from '../../data/exchange';
 import { domainResolver } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
@@ -36,10 +33,10 @@ export function ExportSection() {
   const show = useToasts((s) => s.show);
   const mentorships = useMentorships();
   const people = usePeople();
-  const files = useLiveQuery(() => materialFilesSummary(getDb()), []);
+  const files = useMaterialFilesSummary();
   const role = useDeviceRole();
   const me = useMe();
-  const peers = useLiveQuery(() => listPeers(getDb()), []);
+  const peers = usePeers();
   const [chosenPeer, setPeer] = useState<string | null>(null);
   // A mentor's phone sends its own pairs and groups (never «вся школа», which it does not hold), by default only what
   // the curator's device has not got.

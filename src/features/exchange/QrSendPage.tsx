@@ -1,11 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { renderSVG } from 'uqr';
 import { fountainEncoder, type FountainEncoder } from '../../domain/handoff/fountain';
 import { MIN_PASSPHRASE } from '../../domain/bundle/exportForm';
 import { formatBytes, plural } from '../../domain/text';
-import { getDb } from '../../storage/db';
-import { listPeers } from '../../storage/bundle/peers';
+import { usePeers } from '../../data/exchange';
 import { ActionForm } from '../../ui/ActionForm';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
@@ -22,7 +20,7 @@ const FPS = 6;
 export function QrSendPage() {
   const id = useId();
   const show = useToasts((s) => s.show);
-  const peers = useLiveQuery(() => listPeers(getDb()), []);
+  const peers = usePeers();
   const [peer, setPeer] = useState<string | null>(null);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');

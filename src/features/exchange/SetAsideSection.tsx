@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { tableLabel } from '../../domain/syncedTables';
-import { getDb, type SetAsideRow } from '../../storage/db';
-import { dropSetAside, listSetAside } from '../../storage/setAside';
+import { dropSetAsideHere } from '../../storage/onThisDevice';
+import { useSetAsideRecords, type SetAsideRow } from '../../data/exchange';
 import { saveFile } from '../../ui/share';
 import { fieldLabel } from './fieldLabels';
 
@@ -18,8 +17,7 @@ function titleOf(r: SetAsideRow): string {
  * this device's files stay acceptable everywhere. Shown only when there are some.
  */
 export function SetAsideSection() {
-  const db = getDb();
-  const rows = useLiveQuery(() => listSetAside(db), []);
+  const rows = useSetAsideRecords();
   if (!rows?.length) return null;
   return (
     <section className="card-section" aria-labelledby="aside-h">
@@ -51,7 +49,7 @@ export function SetAsideSection() {
               >
                 Сохранить в файл
               </button>
-              <button type="button" className="button" onClick={() => void dropSetAside(db, r.id)}>
+              <button type="button" className="button" onClick={() => void dropSetAsideHere(r.id)}>
                 Удалить отсюда
               </button>
             </div>
