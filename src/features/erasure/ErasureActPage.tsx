@@ -1,10 +1,9 @@
 import { useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { BLANK, erasureActDocument, erasureActFileName, erasureLogDocument, type ErasureActDocument, type ErasureLogDocument } from '../../domain/erasureAct';
 import { signatureName } from '../../domain/orderPreparation';
 import { erasureActDocx } from '../../storage/documents/erasureActDocx';
-import { getSchool } from '../../storage/repositories';
+import { useSchool } from '../../data/hooks';
 import { EmptyState, Page } from '../../ui/Page';
 import { PaperTable, PrintActions } from '../../ui/Paper';
 import { useErasureEntry } from './useErasureEntry';
@@ -16,7 +15,7 @@ const BACK = '/erasures';
 export function ErasureActPage() {
   const { id = '' } = useParams();
   const entry = useErasureEntry(id);
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
+  const school = useSchool();
   if (school === undefined || entry === undefined) return <Page title={TITLE} backTo={BACK}>{null}</Page>;
   if (!entry)
     return (

@@ -1,12 +1,10 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { erasureLogDocument } from '../../domain/erasureAct';
 import { erasureJournalRows, erasureLogFileName } from '../../domain/erasureRequest';
 import { erasureLogDocx } from '../../storage/documents/erasureActDocx';
-import { getDb } from '../../storage/db';
-import { listErasureLog } from '../../storage/erasure';
-import { getSchool } from '../../storage/repositories';
+import { useSchool } from '../../data/hooks';
+import { useErasureLog } from '../../data/erasure';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 import { ErasureLogPaper } from './ErasureActPage';
@@ -18,9 +16,9 @@ const TITLE = 'Журнал уничтожения персональных да
  * all of them, on screen, in print and as DOCX.
  */
 export function ErasureLogPage() {
-  const data = useLiveQuery(async () => ({ log: await listErasureLog(getDb()), school: (await getSchool()) ?? null }), []);
-  if (!data) return <Page title={TITLE} backTo="/more">{null}</Page>;
-  const { log, school } = data;
+  const log = useErasureLog();
+  const school = useSchool();
+  if (log === undefined || school === undefined) return <Page title={TITLE} backTo="/more">{null}</Page>;
   if (!log.length)
     return (
       <Page title={TITLE} backTo="/more">

@@ -1,9 +1,8 @@
 import { useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
-import { personDataFileName, personDataReport, reportRecordIds, type PersonDataReport } from '../../domain/personDataReport';
+import { personDataFileName, type PersonDataReport } from '../../domain/personDataReport';
 import { personDataDocx } from '../../storage/documents/personDataDocx';
-import { loadPersonDataRecords, localCopiesOf } from '../../storage/personData';
+import { usePersonDataReport } from '../../data/erasure';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 
@@ -14,12 +13,7 @@ export function PersonDataPage() {
   const { id = '' } = useParams();
   const back = `/people/${id}`;
   const today = todayIso();
-  const data = useLiveQuery(async () => {
-    const records = await loadPersonDataRecords();
-    const bare = personDataReport(id, records, today);
-    const doc = bare && personDataReport(id, records, today, await localCopiesOf(id, reportRecordIds(bare)));
-    return { doc, person: records.people?.find((p) => p.id === id) };
-  }, [id, today]);
+  const data = usePersonDataReport(id, today);
   if (!data) return <Page title={TITLE} backTo={back}>{null}</Page>;
   const { doc, person } = data;
   if (!doc || !person)

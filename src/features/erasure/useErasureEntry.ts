@@ -1,8 +1,6 @@
 import { useLocation } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { isErasureActInput, type ErasureActInput } from '../../domain/erasureAct';
-import { getDb } from '../../storage/db';
-import { listErasureLog } from '../../storage/erasure';
+import { useErasureLogEntry } from '../../data/erasure';
 
 /**
  * The erasure log entry the act is made from: read from this device's log of erasures by id (so that the act can be
@@ -13,7 +11,7 @@ import { listErasureLog } from '../../storage/erasure';
 export function useErasureEntry(id: string): ErasureActInput | null | undefined {
   const state: unknown = useLocation().state;
   const passed = state && typeof state === 'object' ? (state as { entry?: unknown }).entry : undefined;
-  const stored = useLiveQuery(() => listErasureLog(getDb()).then((log) => log.find((e) => e.id === id) ?? null), [id]);
+  const stored = useErasureLogEntry(id);
   if (stored) return stored;
   if (isErasureActInput(passed) && passed.id === id) return passed;
   return stored;
