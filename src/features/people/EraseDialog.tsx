@@ -9,8 +9,7 @@ import {
   REASON_OPTIONS,
   type ErasureRequestForm,
 } from '../../domain/erasureRequest';
-import { getDb } from '../../storage/db';
-import { erasePerson, listErasureLog } from '../../storage/erasure';
+import { erasePersonHere, erasureLogEntryOf } from '../../storage/onThisDevice';
 import { t } from '../../i18n/ru';
 import { TextField } from '../../ui/fields';
 import { domainResolver } from '../../ui/formResolver';
@@ -53,9 +52,8 @@ export function EraseDialog({ open, personId, name, initial, onClose }: { open: 
   const onSubmit = handleSubmit(async (f) => {
     setProblem('');
     try {
-      const db = getDb();
-      const r = await erasePerson(db, personId, { reason: f.reason, by: { name: f.performerName, position: f.performerPosition } });
-      const entry = r.log ?? (await listErasureLog(db)).find((l) => l.personId === personId);
+      const r = await erasePersonHere(personId, { reason: f.reason, by: { name: f.performerName, position: f.performerPosition } });
+      const entry = r.log ?? (await erasureLogEntryOf(personId));
       onClose();
       if (entry) navigate(`/erasures/${entry.id}/act`, { state: { entry } });
     } catch (e) {

@@ -1,15 +1,14 @@
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_CONSENT_AGE, fullName, needsRepresentative, PERSON_CATEGORIES, PERSON_ROLES, type Person, type PersonCategory, type PersonRole } from '../../domain/person';
 import { peopleWithoutConsent } from '../../domain/consent';
 import { classesOf, filterSorted, indexPeople, sortIndex, type PersonSort } from '../../domain/personList';
 import { plural } from '../../domain/text';
-import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonRow } from './PersonRow';
 import { usePartners, usePeople, useSchool } from '../../data/hooks';
+import { useConsents } from '../../data/people';
 
 /**
  * Rows rendered at a time (then «Показать ещё»): about six screens of a 360×740 phone. Each keystroke renders the
@@ -39,7 +38,7 @@ async function exportPeopleCsv(people: readonly Person[], partnerNames: Readonly
 export function PeopleListPage() {
   const people = usePeople();
   const partners = usePartners();
-  const consents = useLiveQuery(() => consentsRepo.list(), []);
+  const consents = useConsents();
   const school = useSchool();
   const [params, setParams] = useSearchParams();
   const [shown, setShown] = useState(PAGE);

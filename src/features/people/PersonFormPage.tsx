@@ -3,7 +3,6 @@ import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { representativeDefaults, type Partner } from '../../domain/partner';
 import { PERSON_CATEGORIES, PERSON_ROLES, personInputSchema, type Person, type PersonRole } from '../../domain/person';
 import { peopleRepo } from '../../storage/repositories';
@@ -14,6 +13,7 @@ import { domainResolver, REFUSED, splitList, writeOrShowRefusal } from '../../ui
 import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { usePartners } from '../../data/hooks';
+import { usePerson } from '../../data/people';
 
 interface PersonForm {
   lastName: string;
@@ -74,10 +74,11 @@ const resolver = domainResolver<PersonForm, typeof personInputSchema>(personInpu
 export function PersonFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const existing = useLiveQuery(() => (id ? peopleRepo.get(id) : Promise.resolve(null)), [id]);
+  const existing = usePerson(id);
   const partners = usePartners();
   const title = id ? t.people.editTitle : t.people.newTitle;
-  if ((id && existing === undefined) || partners === undefined) return <Page title={title} backTo={id ? `/people/${id}` : '/people'}>{null}</Page>;
+  // A participant who is not (or no longer) there leaves the form empty, as while it is read.
+  if ((id && !existing) || partners === undefined) return <Page title={title} backTo={id ? `/people/${id}` : '/people'}>{null}</Page>;
   const preset = id ? null : representativeDefaults(params.get('partner'), partners);
   return <PersonFormBody key={`${id ?? 'new'}:${preset?.partnerId ?? ''}`} id={id} existing={existing ?? null} partners={partners} preset={preset} />;
 }

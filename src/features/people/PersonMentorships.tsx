@@ -1,24 +1,14 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { mentorshipsOfPerson, personLabel } from '../../domain/mentorshipList';
+import { personLabel } from '../../domain/mentorshipList';
 import { mentorshipStatusLabel } from '../../i18n/ru';
-import { mentorshipsRepo, peopleRepo, recognitionsRepo } from '../../storage/repositories';
+import { usePersonMentorshipsAndRecognitions } from '../../data/people';
 import { formatRuDate } from '../../domain/dates';
 import { recognitionLabel } from '../../domain/recognition';
 
 
 /** The participant's pairs and groups on their card (with whom, in which role, at which status; each opens), and their recognitions. */
 export function PersonMentorships({ personId }: { personId: string }) {
-  const data = useLiveQuery(async () => {
-    const [asMentor, asMentee, recognitions] = await Promise.all([
-      mentorshipsRepo.listWhere('mentorIds', personId),
-      mentorshipsRepo.listWhere('menteeIds', personId),
-      recognitionsRepo.listWhere('personId', personId),
-    ]);
-    const mine = mentorshipsOfPerson(personId, [...asMentor, ...asMentee]);
-    const ids = [...new Set(mine.flatMap(({ mentorship: m }) => [...m.mentorIds, ...m.menteeIds]))];
-    return { mine, recognitions: recognitions.sort((a, b) => b.date.localeCompare(a.date)), people: new Map((await peopleRepo.getMany(ids)).map((p) => [p.id, p])) };
-  }, [personId]);
+  const data = usePersonMentorshipsAndRecognitions(personId);
   if (!data) return null;
   return (
     <>

@@ -1,15 +1,17 @@
 import { plural } from '../../domain/text';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { fullName, needsRepresentative } from '../../domain/person';
 import { mentorCapacityOf } from '../../domain/matching/context';
 import { ageOn, formatRuDate, todayIso } from '../../domain/dates';
-import { consentsRepo, getSchool, partnersRepo, peopleRepo } from '../../storage/repositories';
+import { peopleRepo } from '../../storage/repositories';
+import { useSchool } from '../../data/hooks';
+import { usePartner, usePerson, usePersonConsents } from '../../data/people';
+import { usePersonErasure } from '../../data/erasure';
 import { erasureRequestDefaults } from '../../domain/erasureRequest';
 import { PersonMentorships } from './PersonMentorships';
 import { EraseDialog } from './EraseDialog';
-import { ErasedNotice, usePersonErasure } from './personErasure';
+import { ErasedNotice } from './personErasure';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -23,10 +25,10 @@ export function PersonPage() {
   const [confirming, setConfirming] = useState(false);
   const [erasing, setErasing] = useState(false);
   const erased = usePersonErasure(id);
-  const consents = useLiveQuery(() => consentsRepo.list().then((l) => l.filter((c) => c.personId === id)), [id]);
-  const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
-  const school = useLiveQuery(() => getSchool(), []);
-  const partner = useLiveQuery(() => (person?.partnerId ? partnersRepo.get(person.partnerId) : undefined), [person?.partnerId]);
+  const consents = usePersonConsents(id);
+  const person = usePerson(id);
+  const school = useSchool();
+  const partner = usePartner(person?.partnerId);
 
   if (person === undefined || erased === undefined) return <Page title="Участник" backTo="/people">{null}</Page>;
   if (person === null)
