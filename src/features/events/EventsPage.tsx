@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useToasts } from '../../ui/toastStore';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { stripEnvelope } from '../../domain/envelope';
 import { eventInputSchema, FINAL_GAME_TITLE, type EventFields } from '../../domain/event';
@@ -14,6 +13,7 @@ import { AttendanceList } from '../../ui/AttendanceList';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useMentorships, usePeople } from '../../data/hooks';
+import { useEvent, useEvents } from '../../data/events';
 
 const KINDS = [
   { value: 'finalGame', label: 'итоговая деловая игра' },
@@ -30,7 +30,7 @@ const resolver = domainResolver<EventForm, typeof eventInputSchema>(eventInputSc
 
 /** Events of the year other than networking: the final business game and the rest, with attendance. */
 export function EventsPage() {
-  const events = useLiveQuery(() => eventsRepo.list(), []);
+  const events = useEvents();
   const {
     register,
     handleSubmit,
@@ -94,7 +94,7 @@ export function EventsPage() {
 /** One event: attendance ticked from the participants of live pairs and groups, and their share that came. */
 export function EventPage() {
   const { id } = useParams() as { id: string };
-  const event = useLiveQuery(() => eventsRepo.get(id).then((e) => e ?? null), [id]);
+  const event = useEvent(id);
   const people = usePeople();
   const mentorships = useMentorships();
   const inPairs = useMemo(
