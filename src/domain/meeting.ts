@@ -7,6 +7,15 @@ import { blank, type TablePersonalData } from './personalData';
 export const MEETING_KINDS = ['intro', 'trial', 'planning', 'work', 'final'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
+/** Each kind's name, as the forms, lists and documents show it (src/i18n re-exports it as `meetingKindLabel`). */
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  intro: 'Встреча-знакомство',
+  trial: 'Пробная встреча',
+  planning: 'Встреча-планирование',
+  work: 'Совместная работа',
+  final: 'Итоговая встреча',
+};
+
 export const meetingInputSchema = z.object({
   mentorshipId: z.string().min(1, 'Не выбрана пара или группа'),
   kind: z.enum(MEETING_KINDS, { message: 'Выберите вид встречи' }),

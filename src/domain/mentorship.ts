@@ -6,6 +6,14 @@ import { blank, placeholder, type TablePersonalData } from './personalData';
 export const MENTORSHIP_STATUSES = ['forming', 'active', 'finished', 'interrupted'] as const;
 export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
 
+/** Each status in words, as the lists and documents show it (src/i18n re-exports it as `mentorshipStatusLabel`). */
+export const MENTORSHIP_STATUS_LABELS: Record<MentorshipStatus, string> = {
+  forming: 'формируется',
+  active: 'активна',
+  finished: 'завершена',
+  interrupted: 'прервана',
+};
+
 /** формируется → активна → завершена / прервана; a pair that never started may be dropped too. */
 const TRANSITIONS: Record<MentorshipStatus, readonly MentorshipStatus[]> = {
   forming: ['active', 'interrupted'],

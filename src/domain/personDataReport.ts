@@ -3,11 +3,11 @@ import { safeFileName } from './consentDocument';
 import { longRuDate } from './orderDocument';
 import { fullName, type PersonCategory, type PersonRole } from './person';
 import type { ConsentSigner } from './consent';
-import type { MeetingKind } from './meeting';
-import type { MentorshipStatus } from './mentorship';
-import type { PlanItemStatus } from './plan';
+import { MEETING_KIND_LABELS } from './meeting';
+import { MENTORSHIP_STATUS_LABELS } from './mentorship';
+import { PLAN_ITEM_STATUS_LABELS } from './plan';
 import type { PreferenceSide } from './preference';
-import type { Answer, Phase, Question } from './questionnaire';
+import { PHASE_LABELS, type Answer, type Question } from './questionnaire';
 import { RECOGNITION_KIND_LABELS } from './recognition';
 import { SESSION_KIND_LABELS, TRAINING_FORMAT_LABELS } from './training';
 import type { EventKind } from './event';
@@ -63,17 +63,7 @@ const CATEGORY: Record<PersonCategory, string> = {
 };
 const ROLE: Record<PersonRole, string> = { mentor: 'наставник', mentee: 'наставляемый' };
 const SIGNER: Record<ConsentSigner, string> = { self: 'сам участник', representative: 'законный представитель' };
-const MEETING_KIND: Record<MeetingKind, string> = {
-  intro: 'Встреча-знакомство',
-  trial: 'Пробная встреча',
-  planning: 'Встреча-планирование',
-  work: 'Совместная работа',
-  final: 'Итоговая встреча',
-};
-const MENTORSHIP_STATUS: Record<MentorshipStatus, string> = { forming: 'формируется', active: 'активна', finished: 'завершена', interrupted: 'прервана' };
-const PLAN_ITEM_STATUS: Record<PlanItemStatus, string> = { planned: 'запланировано', inProgress: 'в работе', done: 'выполнено', cancelled: 'отменено' };
 const SIDE: Record<PreferenceSide, string> = { mentee: 'наставляемый', mentor: 'наставник' };
-const PHASE: Record<Phase, string> = { start: 'начало года', end: 'конец года', once: 'однократно' };
 const EVENT_KIND: Record<EventKind, string> = { networking: 'нетворкинг', finalGame: 'итоговая деловая игра', other: 'другое мероприятие' };
 
 const live = <T extends { deleted?: boolean }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((r) => !r.deleted);
@@ -168,7 +158,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
           ['Форма наставничества', forms.get(m.formId) ?? ''],
           ['Других участников', others > 0 ? String(others) : ''],
           ['Цель', m.goal],
-          ['Статус', MENTORSHIP_STATUS[m.status]],
+          ['Статус', MENTORSHIP_STATUS_LABELS[m.status]],
           ['Дата начала', date(m.startDate)],
           ['Плановая дата окончания', date(m.plannedEndDate)],
           ['Дата окончания', date(m.endDate)],
@@ -184,7 +174,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
       .filter((m) => ownPairs.has(m.mentorshipId) || m.attendeeIds.includes(personId) || mentions(`${m.notes}\n${m.nextSteps}`, person))
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((m) => ({
-        heading: `${MEETING_KIND[m.kind]}, ${date(m.date)}`,
+        heading: `${MEETING_KIND_LABELS[m.kind]}, ${date(m.date)}`,
         recordIds: [m.id],
         fields: filled([
           ['Пара или группа', pairName.get(m.mentorshipId) ?? 'другая пара (упоминание в заметках)'],
@@ -211,7 +201,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
           .sort((a, b) => a.order - b.order)
           .map((i): [string, string] => [
             i.title,
-            [PLAN_ITEM_STATUS[i.status], i.dueDate && `срок ${date(i.dueDate)}`, i.result && `результат: ${i.result}`, i.evidence && `подтверждение: ${i.evidence}`]
+            [PLAN_ITEM_STATUS_LABELS[i.status], i.dueDate && `срок ${date(i.dueDate)}`, i.result && `результат: ${i.result}`, i.evidence && `подтверждение: ${i.evidence}`]
               .filter(Boolean)
               .join('; '),
           ]),
@@ -234,7 +224,7 @@ export function personDataReport(personId: string, records: PersonDataRecords, t
           heading: `${q?.title ?? 'Анкета'}, ${date(r.answeredOn)}`,
           recordIds: [r.id],
           fields: [
-            ['Этап', PHASE[r.phase]] as [string, string],
+            ['Этап', PHASE_LABELS[r.phase]] as [string, string],
             ...filled(ids.map((id): [string, string] => [questions.get(id)?.text ?? `Вопрос «${id}»`, answerText(r.answers[id]!, questions.get(id))])),
           ],
         };

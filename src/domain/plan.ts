@@ -6,6 +6,14 @@ import { blank, placeholder, type TablePersonalData } from './personalData';
 export const PLAN_ITEM_STATUSES = ['planned', 'inProgress', 'done', 'cancelled'] as const;
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
 
+/** Each item status in words, as the plan and its documents show it (src/i18n re-exports it as `planItemStatusLabel`). */
+export const PLAN_ITEM_STATUS_LABELS: Record<PlanItemStatus, string> = {
+  planned: 'запланировано',
+  inProgress: 'в работе',
+  done: 'выполнено',
+  cancelled: 'отменено',
+};
+
 /** The roadmap calls a plan completed below 90 % a problem. */
 export const PLAN_PROBLEM_THRESHOLD = 0.9;
 

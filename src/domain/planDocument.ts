@@ -1,13 +1,11 @@
 import { formatRuDate } from './dates';
 import { isGroup, type MentorshipFields } from './mentorship';
 import { fullName, type PersonFields } from './person';
-import type { PlanFields, PlanItemFields, PlanItemStatus } from './plan';
-import { planProgress } from './plan';
+import type { PlanFields, PlanItemFields } from './plan';
+import { PLAN_ITEM_STATUS_LABELS, planProgress } from './plan';
 import { safeFileName } from './consentDocument';
 
 type PersonLike = Pick<PersonFields, 'lastName' | 'firstName' | 'middleName' | 'classLabel' | 'category'>;
-
-const STATUS: Record<PlanItemStatus, string> = { planned: 'запланировано', inProgress: 'в работе', done: 'выполнено', cancelled: 'отменено' };
 
 /** An individual plan as it is printed and signed: the same model for the print view and the DOCX. */
 export interface PlanDocument {
@@ -60,7 +58,7 @@ export function planDocument(input: {
     facts,
     table: {
       columns: ['№', 'Что сделать', 'Срок', 'Отметка о выполнении'],
-      rows: items.map((i, n) => [String(n + 1), i.title, i.dueDate ? formatRuDate(i.dueDate) : '', [STATUS[i.status], i.result].filter(Boolean).join(': ')]),
+      rows: items.map((i, n) => [String(n + 1), i.title, i.dueDate ? formatRuDate(i.dueDate) : '', [PLAN_ITEM_STATUS_LABELS[i.status], i.result].filter(Boolean).join(': ')]),
     },
     progress: p.share === null ? 'Пунктов пока нет' : `Выполнено ${p.done} из ${p.planned} (${Math.round(p.share * 100)}\u00a0%)`,
     signatures: [

@@ -6,7 +6,6 @@ import type { ConsentState, MissingReason } from '../domain/consentStatus';
 import type { OrderKind } from '../domain/order';
 import type { MeetingKind } from '../domain/meeting';
 import type { MentorshipStatus } from '../domain/mentorship';
-import type { PlanItemStatus } from '../domain/plan';
 
 /** The app's Russian words. Labels of domain enums are typed by the enum, so a new value cannot go untranslated. */
 export const categoryLabel: Record<PersonCategory, string> = {
@@ -139,13 +138,8 @@ export const orderKindLabel: Record<OrderKind, string> = {
 };
 
 // Pairs and groups, meetings and plans (issue 4).
-export const meetingKindLabel: Record<MeetingKind, string> = {
-  intro: 'Встреча-знакомство',
-  trial: 'Пробная встреча',
-  planning: 'Встреча-планирование',
-  work: 'Совместная работа',
-  final: 'Итоговая встреча',
-};
+// The labels the domain's documents use too live next to their types; one copy, re-exported here.
+export { MEETING_KIND_LABELS as meetingKindLabel } from '../domain/meeting';
 
 /** Short names for the segmented choice of a meeting's kind on a narrow screen. */
 export const meetingKindShortLabel: Record<MeetingKind, string> = {
@@ -156,12 +150,7 @@ export const meetingKindShortLabel: Record<MeetingKind, string> = {
   final: 'Итоговая',
 };
 
-export const mentorshipStatusLabel: Record<MentorshipStatus, string> = {
-  forming: 'формируется',
-  active: 'активна',
-  finished: 'завершена',
-  interrupted: 'прервана',
-};
+export { MENTORSHIP_STATUS_LABELS as mentorshipStatusLabel } from '../domain/mentorship';
 
 /** The button that moves a pair to a status. */
 export const mentorshipTransitionLabel: Record<MentorshipStatus, string> = {
@@ -171,12 +160,7 @@ export const mentorshipTransitionLabel: Record<MentorshipStatus, string> = {
   interrupted: 'Прервать досрочно',
 };
 
-export const planItemStatusLabel: Record<PlanItemStatus, string> = {
-  planned: 'запланировано',
-  inProgress: 'в работе',
-  done: 'выполнено',
-  cancelled: 'отменено',
-};
+export { PLAN_ITEM_STATUS_LABELS as planItemStatusLabel } from '../domain/plan';
 
 /**
  * The drill-down of an indicator: who or what is not (yet) in its numerator, in the indicator's own words — «Не
