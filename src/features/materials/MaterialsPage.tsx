@@ -1,8 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material, type MaterialFields } from '../../domain/material';
-import { addMaterial, heldFileIds, materialFile, materialsRepo, removeMaterial } from '../../storage/yearWork';
+import { addMaterial, materialFile, removeMaterial } from '../../storage/yearWork';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -11,6 +10,7 @@ import { useToasts } from '../../ui/toastStore';
 import { openKeptFile } from '../../ui/openFile';
 import { formatBytes } from '../../domain/text';
 import { useMentoringForms } from '../../data/useMentoringForms';
+import { useHeldFileIds, useMaterials } from '../../data/library';
 import { domainResolver, firstSegment, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
@@ -39,9 +39,9 @@ function materialInput({ formId, ...rest }: MaterialForm, file: File | null) {
 export function MaterialsPage() {
   const id = useId();
   const show = useToasts((s) => s.show);
-  const all = useLiveQuery(() => materialsRepo.list(), []);
+  const all = useMaterials();
   const materials = (all ?? []).filter((m) => !m.roadmapTaskId);
-  const held = useLiveQuery(() => heldFileIds(), []);
+  const held = useHeldFileIds();
   const onDevice = (all ?? []).filter((m) => held?.has(m.id));
   // The chosen file is no form value (nothing to keep in a draft): the resolver reads it from here.
   const file = useRef<File | null>(null);

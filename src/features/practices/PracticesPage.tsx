@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { shortName } from '../../domain/person';
 import { practiceInputSchema, sortPractices, type Practice, type PracticeFields } from '../../domain/practice';
 import { practicesRepo } from '../../storage/repositories';
@@ -13,6 +12,7 @@ import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { useMentoringForms } from '../../data/useMentoringForms';
 import { usePeople, useSchool } from '../../data/hooks';
+import { usePractices } from '../../data/library';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
@@ -30,7 +30,7 @@ const EMPTY: PracticeForm = { title: '', formId: '', authorIds: [], description:
 /** The school's register of best mentoring practices: what worked, in which form, by whom, and what came of it. */
 export function PracticesPage() {
   const show = useToasts((s) => s.show);
-  const practices = useLiveQuery(() => practicesRepo.list(), []);
+  const practices = usePractices();
   const people = usePeople();
   const school = useSchool();
   const forms = useMentoringForms();
