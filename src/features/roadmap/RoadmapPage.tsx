@@ -1,7 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import type { Material } from '../../domain/material';
 import { MAX_FILE_BYTES } from '../../domain/material';
@@ -19,7 +18,7 @@ import {
   type RoadmapTaskFields,
 } from '../../domain/roadmap';
 import { stripEnvelope } from '../../domain/envelope';
-import { completeWithDocument, ensureRoadmap, materialsRepo, roadmapRepo } from '../../storage/yearWork';
+import { completeWithDocument, ensureRoadmap, roadmapRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
@@ -27,6 +26,8 @@ import { openKeptFile } from '../../ui/openFile';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
 import { formatBytes } from '../../domain/text';
 import { useSchool } from '../../data/hooks';
+import { useRoadmapTasks } from '../../data/roadmap';
+import { useMaterials } from '../../data/library';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
@@ -48,8 +49,8 @@ export function RoadmapPage() {
   useEffect(() => {
     if (year) void ensureRoadmap(year);
   }, [year]);
-  const all = useLiveQuery(() => roadmapRepo.list(), []);
-  const docs = useLiveQuery(() => materialsRepo.list(), []);
+  const all = useRoadmapTasks();
+  const docs = useMaterials();
   const [view, setView] = useState<'sections' | 'months'>('sections');
   const today = todayIso();
   const tasks = useMemo(() => (all ?? []).filter((t) => t.academicYear === year).sort((a, b) => a.order - b.order), [all, year]);

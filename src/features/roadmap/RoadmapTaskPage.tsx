@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { stripEnvelope } from '../../domain/envelope';
 import { roadmapTaskInputSchema, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, type RoadmapTask, type RoadmapTaskFields } from '../../domain/roadmap';
 import { roadmapRepo } from '../../storage/yearWork';
@@ -12,6 +11,7 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { useFormDraft } from '../../ui/useFormDraft';
+import { useRoadmapTask } from '../../data/roadmap';
 import { useToasts } from '../../ui/toastStore';
 
 type Editable = Pick<RoadmapTaskFields, 'content' | 'deadlineText' | 'deadline' | 'expectedResult' | 'indicator' | 'responsible' | 'status' | 'note'>;
@@ -30,7 +30,7 @@ const toForm = (task: RoadmapTask): Editable => ({
 /** One roadmap row, every field editable; deleting asks, and is a tombstone with «Вернуть». */
 export function RoadmapTaskPage() {
   const { id } = useParams() as { id: string };
-  const task = useLiveQuery(() => roadmapRepo.get(id).then((t) => t ?? null), [id]);
+  const task = useRoadmapTask(id);
   if (task === undefined) return <Page title="Строка дорожной карты" backTo="/roadmap">{null}</Page>;
   if (!task)
     return (
