@@ -3,12 +3,10 @@ import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { ORDER_DEFAULT_TITLES, ORDER_KINDS, type OrderFields, type OrderKind } from '../../domain/order';
 import { listsMentorships, mentorshipLine, orderCandidates, orderFormSchema } from '../../domain/orderPreparation';
 import { plural } from '../../domain/text';
-import { ordersRepo } from '../../storage/repositories';
 import { orderKindLabel } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
@@ -18,8 +16,8 @@ import { useToasts } from '../../ui/toastStore';
 import { MentorshipChecklist } from './MentorshipChecklist';
 import { RecognitionChecklist } from './RecognitionChecklist';
 import { recognitionsForOrder } from '../../domain/recognition';
-import { createOrder } from './orderStore';
-import { useOrderData } from './useOrderData';
+import { createOrder } from '../../storage/orderWrites';
+import { useOrderData, useOrders } from '../../data/orders';
 
 interface OrderForm {
   kind: OrderKind;
@@ -42,7 +40,7 @@ function emptyForm(kind: OrderKind): OrderForm {
 
 export function OrderFormPage() {
   const data = useOrderData();
-  const orders = useLiveQuery(() => ordersRepo.list(), []);
+  const orders = useOrders();
   if (!data || !orders) return <Page title={TITLE} backTo="/orders">{null}</Page>;
   return <OrderFormBody data={data} orders={orders} />;
 }

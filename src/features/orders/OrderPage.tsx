@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate } from '../../domain/dates';
 import { orderDocument } from '../../domain/orderDocument';
 import { mentorshipLine, orderFileName } from '../../domain/orderPreparation';
 import { approvalState } from '../../domain/plan';
-import { ordersRepo } from '../../storage/repositories';
 import { orderDocx } from '../../storage/documents/orderDocx';
 import { orderKindLabel } from '../../i18n/ru';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -13,8 +11,8 @@ import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 import { useToasts } from '../../ui/toastStore';
 import { OrderPaper } from './OrderPaper';
-import { removeOrder } from './orderStore';
-import { useOrderData } from './useOrderData';
+import { removeOrder } from '../../storage/orderWrites';
+import { useOrder, useOrderData } from '../../data/orders';
 
 const APPROVAL_TEXT = { draft: 'утверждение снято', approved: 'утверждён', changedAfterApproval: 'изменён после утверждения' } as const;
 
@@ -22,7 +20,7 @@ const APPROVAL_TEXT = { draft: 'утверждение снято', approved: '�
 export function OrderPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const order = useLiveQuery(() => ordersRepo.get(id).then((o) => o ?? null), [id]);
+  const order = useOrder(id);
   const data = useOrderData();
   const [confirming, setConfirming] = useState(false);
   const show = useToasts((s) => s.show);

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate } from '../../domain/dates';
 import { plural } from '../../domain/text';
-import { ordersRepo } from '../../storage/repositories';
+import { useOrders } from '../../data/orders';
 import { orderKindLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
@@ -12,7 +11,7 @@ const TITLE = 'Приказы';
 
 /** The director's orders, newest first. */
 export function OrdersListPage() {
-  const orders = useLiveQuery(() => ordersRepo.list(), []);
+  const orders = useOrders();
   const role = useDeviceRole();
   // Orders are prepared on the curator's device; a mentor's phone only shows those that came with its pairs.
   const add =

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { addPlanItem } from './planStore';
+import { addPlanItem } from '../../storage/planWrites';
 import { planItemInputSchema, type PlanItemFields } from '../../domain/plan';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';

@@ -3,7 +3,7 @@ import { PLAN_ITEM_STATUSES, type PlanItem, type PlanItemStatus } from '../../do
 import { formatRuDate } from '../../domain/dates';
 import { planItemStatusLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
-import { updatePlanItem } from './planStore';
+import { updatePlanItem } from '../../storage/planWrites';
 import { RecordRejected } from '../../domain/recordRules';
 import { planItemsRepo } from '../../storage/repositories';
 

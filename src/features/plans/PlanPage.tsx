@@ -11,9 +11,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToasts } from '../../ui/toastStore';
 import { AddItemForm } from './AddItemForm';
 import { PlanItemRow } from './PlanItemRow';
-import { createPlan, removePlan, renamePlan, restorePlan } from './planStore';
+import { createPlan, removePlan, renamePlan, restorePlan } from '../../storage/planWrites';
 import { RecordRejected } from '../../domain/recordRules';
-import { usePlanData } from './usePlanData';
+import { usePlanData } from '../../data/plans';
 
 const TITLE = 'Индивидуальный план';
 

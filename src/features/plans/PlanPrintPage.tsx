@@ -5,7 +5,7 @@ import { planDocx } from '../../storage/documents/planDocx';
 import { EmptyState, Page } from '../../ui/Page';
 import { PaperTable, PrintActions } from '../../ui/Paper';
 import { useMentoringForms } from '../../data/useMentoringForms';
-import { usePlanData } from './usePlanData';
+import { usePlanData } from '../../data/plans';
 import { useSchool } from '../../data/hooks';
 
 /** The pair's individual plan as it is printed and signed, and the same as DOCX. */

@@ -8,7 +8,7 @@ import { SYNCED_TABLES } from '../../../src/domain/syncedTables';
 import { listConflicts, resolveConflict } from '../../../src/storage/bundle/conflicts';
 import type { NastavnikDb } from '../../../src/storage/db';
 import { changeStatus } from '../../../src/storage/mentorshipWrites';
-import { updatePlanItem } from '../../../src/features/plans/planStore';
+import { updatePlanItem } from '../../../src/storage/planWrites';
 import { closeAll, exchange, newDb, personFields, repos, seedSchool } from './bundleHelpers';
 import { planInputSchema, planItemInputSchema, PLAN_ITEM_STATUSES } from '../../../src/domain/plan';
 import { Repository } from '../../../src/storage/repository';

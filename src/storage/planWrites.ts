@@ -1,19 +1,20 @@
-import { planInputSchema, planItemInputSchema, type Plan, type PlanItem, type PlanItemFields } from '../../domain/plan';
-import { RecordRejected } from '../../domain/recordRules';
-import { fieldErrors } from '../../domain/zodErrors';
-import { getDb, type NastavnikDb } from '../../storage/db';
-import { inTransaction, repositoryFor } from '../../storage/repository';
-import { AppError } from '../../domain/errors';
+import { planInputSchema, planItemInputSchema, type Plan, type PlanItem, type PlanItemFields } from '../domain/plan';
+import { getDb, type NastavnikDb } from './db';
+import { inTransaction, repositoryFor } from './repository';
+import { AppError } from '../domain/errors';
 
 function repos(db: NastavnikDb) {
   return { plans: repositoryFor(db, 'plans'), items: repositoryFor(db, 'planItems') };
 }
 
-/** The form's values as the table's rules read them (trimmed, defaults filled); a refusal is the write path's error. */
-function parse<S extends typeof planInputSchema | typeof planItemInputSchema>(schema: S, input: unknown) {
+/**
+ * The values as the table's rules read them (trimmed, defaults filled), as a form's resolver hands them over. Values
+ * the rules refuse go on as they are: the repository's save checks them against the same schema
+ * (`TABLE_SCHEMAS`, src/domain/recordRules.ts) and refuses them with `RecordRejected`, one message per field.
+ */
+function normalised<S extends typeof planInputSchema | typeof planItemInputSchema>(schema: S, input: unknown) {
   const r = schema.safeParse(input);
-  if (!r.success) throw new RecordRejected(schema === planInputSchema ? 'plans' : 'planItems', fieldErrors(r.error));
-  return r.data as ReturnType<S['parse']>;
+  return (r.success ? r.data : input) as ReturnType<S['parse']>;
 }
 
 export type NewItem = Pick<PlanItemFields, 'title'> & Partial<Omit<PlanItemFields, 'planId' | 'order'>>;
@@ -21,10 +22,10 @@ export type NewItem = Pick<PlanItemFields, 'title'> & Partial<Omit<PlanItemField
 /** A new plan for a pair/group, with its first items if given: one transaction. */
 export async function createPlan(mentorshipId: string, title: string, items: readonly NewItem[] = [], db: NastavnikDb = getDb()): Promise<Plan> {
   const r = repos(db);
-  const fields = parse(planInputSchema, { mentorshipId, title });
+  const fields = normalised(planInputSchema, { mentorshipId, title });
   return inTransaction(db, ['plans', 'planItems'], async () => {
     const plan = await r.plans.save(fields);
-    await r.items.saveMany(items.map((item, order) => ({ fields: parse(planItemInputSchema, { ...item, planId: plan.id, order }) })));
+    await r.items.saveMany(items.map((item, order) => ({ fields: normalised(planItemInputSchema, { ...item, planId: plan.id, order }) })));
     return plan;
   });
 }
@@ -34,7 +35,7 @@ export async function renamePlan(planId: string, title: string, db: NastavnikDb 
   return inTransaction(db, ['plans'], async () => {
     const plan = await r.plans.get(planId);
     if (!plan) throw new AppError('notFound', 'План не найден');
-    return r.plans.save(parse(planInputSchema, { ...plan, title }), planId);
+    return r.plans.save(normalised(planInputSchema, { ...plan, title }), planId);
   });
 }
 
@@ -45,7 +46,7 @@ export async function addPlanItem(planId: string, item: NewItem, db: NastavnikDb
     if (!(await r.plans.get(planId))) throw new AppError('notFound', 'План не найден');
     const existing = await r.items.listWhere('planId', planId);
     const order = existing.reduce((m, i) => Math.max(m, i.order + 1), 0);
-    return r.items.save(parse(planItemInputSchema, { ...item, planId, order }));
+    return r.items.save(normalised(planItemInputSchema, { ...item, planId, order }));
   });
 }
 
@@ -55,7 +56,7 @@ export async function updatePlanItem(id: string, change: Partial<Omit<PlanItemFi
   return inTransaction(db, ['planItems'], async () => {
     const item = await r.items.get(id);
     if (!item) throw new AppError('notFound', 'Пункт плана не найден');
-    return r.items.save(parse(planItemInputSchema, { ...item, ...change, planId: item.planId }), id);
+    return r.items.save(normalised(planItemInputSchema, { ...item, ...change, planId: item.planId }), id);
   });
 }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NastavnikDb } from '../../../../src/storage/db';
-import { repositoryFor, type Repository } from '../../../../src/storage/repository';
-import { planProgress } from '../../../../src/domain/plan';
-import { addPlanItem, createPlan, removePlan, renamePlan, restorePlan, updatePlanItem } from '../../../../src/features/plans/planStore';
-import { RecordRejected } from '../../../../src/domain/recordRules';
+import { NastavnikDb } from '../../../src/storage/db';
+import { repositoryFor, type Repository } from '../../../src/storage/repository';
+import { planProgress } from '../../../src/domain/plan';
+import { addPlanItem, createPlan, removePlan, renamePlan, restorePlan, updatePlanItem } from '../../../src/storage/planWrites';
+import { RecordRejected } from '../../../src/domain/recordRules';
 
 let db: NastavnikDb;
 let n = 0;
@@ -40,6 +40,20 @@ describe('plan store', () => {
   it('refuses a plan without a title in Russian', async () => {
     const err = await createPlan('m1', '  ', [], db).catch((e: unknown) => e);
     expect((err as RecordRejected).errors.title).toBe('Укажите название плана');
+  });
+
+  it('stores the values trimmed with defaults, and a refused rename or edit is the write path’s refusal that changes nothing', async () => {
+    const plan = await createPlan('m1', '  План  ', [{ title: ' Пункт ', dueDate: ' 2025-12-01 ' }], db);
+    expect(plan).toMatchObject({ title: 'План', approvedByOrderId: '', approvedItemsDigest: '' });
+    const [item] = await items.listWhere('planId', plan.id);
+    expect(item).toMatchObject({ title: 'Пункт', dueDate: '2025-12-01', status: 'planned', result: '', evidence: '' });
+    const renamed = await renamePlan(plan.id, ' ', db).catch((e: unknown) => e);
+    expect(renamed).toBeInstanceOf(RecordRejected);
+    expect((renamed as RecordRejected).errors).toEqual({ title: 'Укажите название плана' });
+    const edited = await updatePlanItem(item!.id, { title: 'Пункт', dueDate: '2025-13-45' }, db).catch((e: unknown) => e);
+    expect((edited as RecordRejected).errors).toEqual({ dueDate: 'Срок: неверная дата' });
+    expect((await plans.get(plan.id))?.title).toBe('План');
+    expect((await items.get(item!.id))?.dueDate).toBe('2025-12-01');
   });
 
   it('adds items at the end, edits their status, and counts progress', async () => {

@@ -1,9 +1,9 @@
-import { newId, stripEnvelope } from '../../domain/envelope';
-import type { Order, OrderFields } from '../../domain/order';
-import type { Plan } from '../../domain/plan';
-import { approvedPlan, itemsByPlan, unapprovedPlan } from '../../domain/orderPreparation';
-import { getDb, type NastavnikDb } from '../../storage/db';
-import { inTransaction, repositoryFor } from '../../storage/repository';
+import { newId, stripEnvelope } from '../domain/envelope';
+import type { Order, OrderFields } from '../domain/order';
+import type { Plan } from '../domain/plan';
+import { approvedPlan, itemsByPlan, unapprovedPlan } from '../domain/orderPreparation';
+import { getDb, type NastavnikDb } from './db';
+import { inTransaction, repositoryFor } from './repository';
 
 /**
  * Saves an order in one transaction with what it does: an approval order marks each covered plan approved (the

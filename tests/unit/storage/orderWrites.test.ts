@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NastavnikDb } from '../../../../src/storage/db';
-import { repositoryFor, type Repository } from '../../../../src/storage/repository';
-import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
-import { approvalState, planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
-import { orderInputSchema } from '../../../../src/domain/order';
-import { createOrder, removeOrder } from '../../../../src/features/orders/orderStore';
-import { recognitionInputSchema, recognitionsForOrder } from '../../../../src/domain/recognition';
+import { NastavnikDb } from '../../../src/storage/db';
+import { repositoryFor, type Repository } from '../../../src/storage/repository';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { approvalState, planInputSchema, planItemInputSchema } from '../../../src/domain/plan';
+import { orderInputSchema } from '../../../src/domain/order';
+import { createOrder, removeOrder } from '../../../src/storage/orderWrites';
+import { recognitionInputSchema, recognitionsForOrder } from '../../../src/domain/recognition';
 
 let db: NastavnikDb;
 let n = 0;

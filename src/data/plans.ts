@@ -1,8 +1,23 @@
+/** Individual plans and their items, followed live; each hook is `undefined` while it is read. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Person } from '../../domain/person';
-import { mentorshipsRepo, ordersRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
+import type { Person } from '../domain/person';
+import type { Plan, PlanItem } from '../domain/plan';
+import { mentorshipsRepo, ordersRepo, peopleRepo, planItemsRepo, plansRepo } from '../storage/repositories';
 
-/** A pair's plans (oldest first), their items in order, the orders that approved them, and the members. */
+/** Every live plan of every pair/group. */
+export function usePlans(): Plan[] | undefined {
+  return useLiveQuery(() => plansRepo.list(), []);
+}
+
+/** Every live item of every plan. */
+export function usePlanItems(): PlanItem[] | undefined {
+  return useLiveQuery(() => planItemsRepo.list(), []);
+}
+
+/**
+ * A pair's plans (oldest first), their items in order, the orders that approved them, and the members; `null` when
+ * the pair/group is not found.
+ */
 export function usePlanData(mentorshipId: string) {
   return useLiveQuery(async () => {
     const mentorship = await mentorshipsRepo.get(mentorshipId);
