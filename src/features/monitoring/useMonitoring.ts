@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
 import { categoryLabel, meetingKindLabel, mentorshipStatusLabel } from '../../i18n/ru';
-import { consentsRepo, eventsRepo, meetingsRepo, ordersRepo, planItemsRepo, plansRepo, practicesRepo, recognitionsRepo } from '../../storage/repositories';
-
-import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
+import { useConsents, useMeetings, useOrders, usePlanItems, usePlans, useQuestionnaireResponses, useQuestionnaires, useTrainingGroups, useTrainingSessions } from '../../data/monitoring';
+import { useEvents } from '../../data/events';
+import { usePractices, useRecognitions } from '../../data/library';
 import { useMentoringForms } from '../../data/useMentoringForms';
 import { useErasedPersonIds, useMentorships, usePartners, usePeople, useSchool } from '../../data/hooks';
 
@@ -15,20 +14,20 @@ export function useMonitoring() {
   const school = useSchool();
   const people = usePeople();
   const partners = usePartners();
-  const consents = useLiveQuery(() => consentsRepo.list(), []);
+  const consents = useConsents();
   const mentorships = useMentorships();
-  const meetings = useLiveQuery(() => meetingsRepo.list(), []);
-  const plans = useLiveQuery(() => plansRepo.list(), []);
-  const planItems = useLiveQuery(() => planItemsRepo.list(), []);
-  const events = useLiveQuery(() => eventsRepo.list(), []);
-  const groups = useLiveQuery(() => trainingGroupsRepo.list(), []);
-  const sessions = useLiveQuery(() => trainingSessionsRepo.list(), []);
-  const questionnaires = useLiveQuery(() => questionnairesRepo.list(), []);
-  const responses = useLiveQuery(() => responsesRepo.list(), []);
+  const meetings = useMeetings();
+  const plans = usePlans();
+  const planItems = usePlanItems();
+  const events = useEvents();
+  const groups = useTrainingGroups();
+  const sessions = useTrainingSessions();
+  const questionnaires = useQuestionnaires();
+  const responses = useQuestionnaireResponses();
   const forms = useMentoringForms();
-  const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
-  const orders = useLiveQuery(() => ordersRepo.list(), []);
-  const practices = useLiveQuery(() => practicesRepo.list(), []);
+  const recognitions = useRecognitions();
+  const orders = useOrders();
+  const practices = usePractices();
   const erased = useErasedPersonIds();
 
   return useMemo(() => {

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { fullName } from '../../domain/person';
 import {
@@ -14,7 +13,7 @@ import {
   type RecognitionFields,
   type RecognitionKind,
 } from '../../domain/recognition';
-import { ordersRepo, recognitionsRepo } from '../../storage/repositories';
+import { recognitionsRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
@@ -22,6 +21,8 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { usePeople } from '../../data/hooks';
+import { useRecognitions } from '../../data/library';
+import { useOrders } from '../../data/monitoring';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { domainResolver, firstSegment, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
@@ -47,9 +48,9 @@ const resolver = domainResolver<RecognitionForm, typeof recognitionInputSchema>(
 export function RecognitionsPage() {
   const id = useId();
   const show = useToasts((s) => s.show);
-  const recognitions = useLiveQuery(() => recognitionsRepo.list(), []);
+  const recognitions = useRecognitions();
   const people = usePeople();
-  const orders = useLiveQuery(() => ordersRepo.list(), []);
+  const orders = useOrders();
   const form = useForm<RecognitionForm, unknown, RecognitionFields>({ defaultValues: empty(), resolver });
   const {
     register,
