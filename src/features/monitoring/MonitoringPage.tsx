@@ -10,6 +10,7 @@ import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP } from '../../domain/training';
 import { saveIndicatorTargets } from '../../storage/yearWork';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
+import { REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { useMonitoring } from './useMonitoring';
 import { Bars } from '../../ui/Bars';
 import { PartialSchoolNotice } from '../../ui/PartialSchoolNotice';
@@ -174,12 +175,18 @@ export function MonitoringPage() {
   );
 }
 
+/** Where a refused school write's message goes: `indicatorTargets.<id>` under that indicator's input, any other under the form. */
+const FORM_ERROR = 'form';
+const targetField = (path: string) => (path.startsWith('indicatorTargets.') ? path.slice('indicatorTargets.'.length) : FORM_ERROR);
+
 function Targets({ current, indicators }: { current: Record<string, number>; indicators: Indicator[] }) {
   const show = useToasts((s) => s.show);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(indicators.map((i) => [i.id, String(Math.round((current[i.id] ?? DEFAULT_TARGETS[i.id]) * 1000) / 10)])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Not a react-hook-form form: a refusal's messages go into the same errors as the form's own check.
+  const setError = (field: string, { message }: { message?: string }) => setErrors((prev) => ({ ...prev, [field]: prev[field] ?? message ?? '' }));
   return (
     <details className="card-section">
       <summary>Цели показателей</summary>
@@ -197,7 +204,9 @@ function Targets({ current, indicators }: { current: Record<string, number>; ind
           }
           setErrors(errs);
           if (Object.keys(errs).length) return;
-          void saveIndicatorTargets(out).then(() => show('Цели сохранены'));
+          void writeOrShowRefusal<Record<string, string>, void>(setError, () => saveIndicatorTargets(out), targetField).then((r) => {
+            if (r !== REFUSED) show('Цели сохранены');
+          });
         }}
       >
         <p className="muted">По умолчанию — значения дорожной карты. Цели хранятся в профиле школы и передаются с файлом обмена.</p>
@@ -221,6 +230,11 @@ function Targets({ current, indicators }: { current: Record<string, number>; ind
             )}
           </div>
         ))}
+        {errors[FORM_ERROR] && (
+          <p className="field-error" role="alert">
+            {errors[FORM_ERROR]}
+          </p>
+        )}
         <button type="submit" className="button button-primary">
           Сохранить цели
         </button>
