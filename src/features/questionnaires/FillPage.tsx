@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useForm, type FieldError } from 'react-hook-form';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { answerErrors, PHASE_LABELS, responseInputSchema, type Answer, type Question, type Questionnaire, type ResponseFields } from '../../domain/questionnaire';
 import { fillProblems, isLivePair, linkedChoice, preselectedPair, quickRespondents, rememberRespondent, respondentPairs, soleRespondent, suggestedPhase } from '../../domain/questionnaireFill';
 import { shortName } from '../../domain/person';
 import { mentorshipStatusLabel } from '../../i18n/ru';
-import { loadDraft, saveDraft } from '../../storage/drafts';
-import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
+import { saveDraft } from '../../storage/drafts';
+import { responsesRepo } from '../../storage/yearWork';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
@@ -19,9 +18,8 @@ import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { personOptions } from '../../ui/personOptions';
 import { useMe, useMentorships, usePeople } from '../../data/hooks';
+import { recentRespondentsKey, useQuestionnaire, useRecentRespondents, useResponsesTo } from '../../data/questionnaires';
 
-/** Respondents chosen on this device, per role (the local drafts table: never in a bundle). */
-const recentKey = (role: string) => `questionnaire-respondents:${role}`;
 const MARKS = Array.from({ length: 10 }, (_, k) => k + 1);
 const questionDomId = (questionId: string) => `fill-q-${questionId}`;
 
@@ -66,15 +64,12 @@ function flatErrors(errors: Parameters<typeof errorMessages>[0]): Record<string,
  */
 export function FillPage() {
   const { id } = useParams() as { id: string };
-  const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
+  const q = useQuestionnaire(id);
   const people = usePeople();
   const mentorships = useMentorships();
-  const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
+  const responses = useResponsesTo(id);
   const me = useMe();
-  const recent = useLiveQuery(async () => {
-    const role = (await questionnairesRepo.get(id))?.role;
-    return role ? ((await loadDraft<string[]>(recentKey(role))) ?? []) : [];
-  }, [id]);
+  const recent = useRecentRespondents(id);
   const ready = q !== undefined && !!people && !!mentorships && !!responses && me !== undefined && !!recent;
   if (!ready) return <Page title="Анкета" backTo="/questionnaires">{null}</Page>;
   if (!q)
@@ -178,7 +173,7 @@ function FillBody({ q, data }: { q: Questionnaire; data: FillData }) {
     async (fields) => {
       if ((await writeOrShowRefusal(setError, () => responsesRepo.save(fields), fieldOf)) === REFUSED) return;
       await draft.clear();
-      await saveDraft(recentKey(q.role), rememberRespondent(recent, fields.respondentId));
+      await saveDraft(recentRespondentsKey(q.role), rememberRespondent(recent, fields.respondentId));
       show('Ответы сохранены');
       navigate(`/questionnaires/${q.id}`);
     },

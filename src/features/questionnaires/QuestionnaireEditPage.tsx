@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   questionnaireInputSchema,
   QUESTION_KINDS,
@@ -13,6 +12,7 @@ import {
   type QuestionKind,
 } from '../../domain/questionnaire';
 import { questionnairesRepo } from '../../storage/yearWork';
+import { useQuestionnaire } from '../../data/questionnaires';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -69,7 +69,7 @@ function fieldOf(path: string): string {
 /** The builder: title, who answers, before/after, and the questions with their kinds and options. */
 export function QuestionnaireEditPage() {
   const { id } = useParams();
-  const existing = useLiveQuery(() => (id ? questionnairesRepo.get(id).then((q) => q ?? null) : null), [id]);
+  const existing = useQuestionnaire(id);
   const title = id ? 'Изменить анкету' : 'Новая анкета';
   const backTo = id ? `/questionnaires/${id}` : '/questionnaires';
   if (existing === undefined) return <Page title={title} backTo={backTo}>{null}</Page>;

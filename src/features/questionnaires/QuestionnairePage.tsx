@@ -2,26 +2,25 @@ import { plural } from '../../domain/text';
 import { TableScroll } from '../../ui/TableScroll';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { beforeAfter, PHASE_LABELS, RESPONDENT_ROLE_LABELS, summarize, type Question, type QuestionSummary } from '../../domain/questionnaire';
-import { peopleRepo } from '../../storage/repositories';
 import { pairLabel } from '../../domain/mentorshipList';
-import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField } from '../../ui/fields';
 import { Bars } from '../../ui/Bars';
 import { useMentoringForms } from '../../data/useMentoringForms';
-import { useMentorships } from '../../data/hooks';
+import { useMentorships, usePeople } from '../../data/hooks';
+import { useQuestionnaire, useResponsesTo } from '../../data/questionnaires';
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('ru-RU', { maximumFractionDigits: 1 }));
 
 /** A questionnaire's results: per question, for the school or one pair, and the change from the start to the end. */
 export function QuestionnairePage() {
   const { id } = useParams() as { id: string };
-  const q = useLiveQuery(() => questionnairesRepo.get(id).then((x) => x ?? null), [id]);
-  const responses = useLiveQuery(() => responsesRepo.listWhere('questionnaireId', id), [id]);
+  const q = useQuestionnaire(id);
+  const responses = useResponsesTo(id);
   const mentorships = useMentorships();
-  const people = useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, p])), []);
+  const peopleList = usePeople();
+  const people = useMemo(() => peopleList && new Map(peopleList.map((p) => [p.id, p])), [peopleList]);
   const forms = useMentoringForms();
   const [pair, setPair] = useState('');
   const [form, setForm] = useState('');

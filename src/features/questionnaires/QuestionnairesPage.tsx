@@ -1,17 +1,17 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { RESPONDENT_ROLE_LABELS } from '../../domain/questionnaire';
 import { QUESTIONNAIRE_TEMPLATES } from '../../domain/questionnaireTemplates';
 import { plural } from '../../domain/text';
-import { addTemplate, questionnairesRepo, responsesRepo } from '../../storage/yearWork';
+import { addTemplate } from '../../storage/yearWork';
+import { useQuestionnaireResponses, useQuestionnaires } from '../../data/questionnaires';
 import { EmptyState, Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 
 /** Diagnostic questionnaires: the school's, the built-in templates to add, and a new one. */
 export function QuestionnairesPage() {
   const show = useToasts((s) => s.show);
-  const list = useLiveQuery(() => questionnairesRepo.list(), []);
-  const responses = useLiveQuery(() => responsesRepo.list(), []);
+  const list = useQuestionnaires();
+  const responses = useQuestionnaireResponses();
   if (!list || !responses) return <Page title="Диагностические анкеты" backTo="/more">{null}</Page>;
   const have = new Set(list.map((q) => q.id));
   const templates = QUESTIONNAIRE_TEMPLATES.filter((t) => !have.has(t.id));
