@@ -1,12 +1,11 @@
 /**
  * The school's library of the year's work, followed live: methodological materials (and the files this device
- * keeps of them), the register of best practices and the mentors' recognitions.
+ * keeps of them) and the register of best practices. (The mentors' recognitions: useRecognitions in orders.ts.)
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Material } from '../domain/material';
 import type { Practice } from '../domain/practice';
-import type { Recognition } from '../domain/recognition';
-import { practicesRepo, recognitionsRepo } from '../storage/repositories';
+import { practicesRepo } from '../storage/repositories';
 import { heldFileIds, materialsRepo } from '../storage/yearWork';
 
 /** Every live material, the roadmap rows' documents included (they carry `roadmapTaskId`). */
@@ -22,9 +21,4 @@ export function useHeldFileIds(): Set<string> | undefined {
 /** Every live entry of the register of best practices. */
 export function usePractices(): Practice[] | undefined {
   return useLiveQuery(() => practicesRepo.list(), []);
-}
-
-/** Every live recognition (thanks, award) of a mentor. */
-export function useRecognitions(): Recognition[] | undefined {
-  return useLiveQuery(() => recognitionsRepo.list(), []);
 }

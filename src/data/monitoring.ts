@@ -1,35 +1,17 @@
 /**
- * What «Мониторинг», its report and «Требует внимания» count, followed live, table by table: each hook is the live
- * (not deleted) records of one table, `undefined` while it is read.
+ * The tables «Мониторинг» and its report count that no other data file reads yet, followed live: each hook is the live
+ * (not deleted) records of one table, `undefined` while it is read. The rest it counts come from their areas' files
+ * (people.ts: useConsents; plans.ts; questionnaires.ts; orders.ts: useOrders, useRecognitions; events.ts; library.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Consent } from '../domain/consent';
 import type { Meeting } from '../domain/meeting';
-import type { Order } from '../domain/order';
-import type { Plan, PlanItem } from '../domain/plan';
-import type { Questionnaire, QuestionnaireResponse } from '../domain/questionnaire';
 import type { TrainingGroup, TrainingSession } from '../domain/training';
-import { consentsRepo, meetingsRepo, ordersRepo, planItemsRepo, plansRepo } from '../storage/repositories';
-import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../storage/yearWork';
-
-/** Every live consent (and withdrawal) on file. */
-export function useConsents(): Consent[] | undefined {
-  return useLiveQuery(() => consentsRepo.list(), []);
-}
+import { meetingsRepo } from '../storage/repositories';
+import { trainingGroupsRepo, trainingSessionsRepo } from '../storage/yearWork';
 
 /** Every live meeting of every pair and group. */
 export function useMeetings(): Meeting[] | undefined {
   return useLiveQuery(() => meetingsRepo.list(), []);
-}
-
-/** Every live individual plan. */
-export function usePlans(): Plan[] | undefined {
-  return useLiveQuery(() => plansRepo.list(), []);
-}
-
-/** Every live item of every plan. */
-export function usePlanItems(): PlanItem[] | undefined {
-  return useLiveQuery(() => planItemsRepo.list(), []);
 }
 
 /** Every live training group of mentors. */
@@ -42,17 +24,3 @@ export function useTrainingSessions(): TrainingSession[] | undefined {
   return useLiveQuery(() => trainingSessionsRepo.list(), []);
 }
 
-/** Every live questionnaire. */
-export function useQuestionnaires(): Questionnaire[] | undefined {
-  return useLiveQuery(() => questionnairesRepo.list(), []);
-}
-
-/** Every live answer to a questionnaire. */
-export function useQuestionnaireResponses(): QuestionnaireResponse[] | undefined {
-  return useLiveQuery(() => responsesRepo.list(), []);
-}
-
-/** Every live order of the director. */
-export function useOrders(): Order[] | undefined {
-  return useLiveQuery(() => ordersRepo.list(), []);
-}

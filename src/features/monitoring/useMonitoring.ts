@@ -3,9 +3,13 @@ import { todayIso } from '../../domain/dates';
 import { monitoringSnapshot } from '../../domain/monitoringSnapshot';
 import type { Person } from '../../domain/person';
 import { categoryLabel, meetingKindLabel, mentorshipStatusLabel } from '../../i18n/ru';
-import { useConsents, useMeetings, useOrders, usePlanItems, usePlans, useQuestionnaireResponses, useQuestionnaires, useTrainingGroups, useTrainingSessions } from '../../data/monitoring';
+import { useMeetings, useTrainingGroups, useTrainingSessions } from '../../data/monitoring';
+import { useConsents } from '../../data/people';
+import { usePlanItems, usePlans } from '../../data/plans';
+import { useQuestionnaireResponses, useQuestionnaires } from '../../data/questionnaires';
+import { useOrders, useRecognitions } from '../../data/orders';
 import { useEvents } from '../../data/events';
-import { usePractices, useRecognitions } from '../../data/library';
+import { usePractices } from '../../data/library';
 import { useMentoringForms } from '../../data/useMentoringForms';
 import { useErasedPersonIds, useMentorships, usePartners, usePeople, useSchool } from '../../data/hooks';
 

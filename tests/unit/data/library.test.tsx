@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { useHeldFileIds, useMaterials, usePractices, useRecognitions } from '../../../src/data/library';
+import { useHeldFileIds, useMaterials, usePractices } from '../../../src/data/library';
 import { practiceInputSchema } from '../../../src/domain/practice';
-import { recognitionInputSchema } from '../../../src/domain/recognition';
 import { getDb } from '../../../src/storage/db';
-import { practicesRepo, recognitionsRepo } from '../../../src/storage/repositories';
+import { practicesRepo } from '../../../src/storage/repositories';
 import { addMaterial, completeWithDocument, ensureRoadmap, removeMaterial } from '../../../src/storage/yearWork';
 
 afterEach(async () => {
@@ -39,19 +38,14 @@ describe('the library hooks', () => {
     await waitFor(() => expect(result.current?.size).toBe(0));
   });
 
-  it('usePractices and useRecognitions follow their own table, live', async () => {
-    const practices = renderHook(() => usePractices());
-    const recognitions = renderHook(() => useRecognitions());
-    await waitFor(() => expect(practices.result.current).toEqual([]));
-    await waitFor(() => expect(recognitions.result.current).toEqual([]));
+  it('usePractices is undefined while read, follows a new entry and drops a deleted one', async () => {
+    const { result } = renderHook(() => usePractices());
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(result.current).toEqual([]));
     const p = await practicesRepo.save(practiceInputSchema.parse({ title: 'Проектная лаборатория', authorIds: ['t1'], academicYear: '2025/2026', description: 'Проекты в парах' }));
-    await waitFor(() => expect(practices.result.current?.map((x) => x.title)).toEqual(['Проектная лаборатория']));
-    expect(recognitions.result.current).toEqual([]);
-    const r = await recognitionsRepo.save(recognitionInputSchema.parse({ personId: 't1', kind: 'certificate', reason: 'За олимпиаду', date: '2026-05-20' }));
-    await waitFor(() => expect(recognitions.result.current?.map((x) => x.id)).toEqual([r.id]));
+    await practicesRepo.save(practiceInputSchema.parse({ title: 'Клуб дебатов', authorIds: ['t1'], academicYear: '2025/2026', description: 'Дебаты' }));
+    await waitFor(() => expect(result.current?.map((x) => x.title).sort()).toEqual(['Клуб дебатов', 'Проектная лаборатория']));
     await practicesRepo.remove(p.id);
-    await recognitionsRepo.remove(r.id);
-    await waitFor(() => expect(practices.result.current).toEqual([]));
-    await waitFor(() => expect(recognitions.result.current).toEqual([]));
+    await waitFor(() => expect(result.current?.map((x) => x.title)).toEqual(['Клуб дебатов']));
   });
 });

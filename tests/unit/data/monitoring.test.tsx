@@ -1,26 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import {
-  useConsents,
-  useMeetings,
-  useOrders,
-  usePlanItems,
-  usePlans,
-  useQuestionnaireResponses,
-  useQuestionnaires,
-  useTrainingGroups,
-  useTrainingSessions,
-} from '../../../src/data/monitoring';
-import { consentInputSchema } from '../../../src/domain/consent';
+import { useMeetings, useTrainingGroups, useTrainingSessions } from '../../../src/data/monitoring';
 import { meetingInputSchema } from '../../../src/domain/meeting';
-import { orderInputSchema } from '../../../src/domain/order';
-import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan';
-import { QUESTIONNAIRE_TEMPLATES } from '../../../src/domain/questionnaireTemplates';
 import { trainingGroupInputSchema, trainingSessionInputSchema } from '../../../src/domain/training';
 import { getDb } from '../../../src/storage/db';
-import { consentsRepo, meetingsRepo, ordersRepo, planItemsRepo, plansRepo } from '../../../src/storage/repositories';
-import { questionnairesRepo, responsesRepo, trainingGroupsRepo, trainingSessionsRepo } from '../../../src/storage/yearWork';
+import { meetingsRepo } from '../../../src/storage/repositories';
+import { trainingGroupsRepo, trainingSessionsRepo } from '../../../src/storage/yearWork';
 
 afterEach(async () => {
   cleanup();
@@ -29,25 +15,10 @@ afterEach(async () => {
 
 /** Each hook, and how to write and delete one record of its own table. */
 const tables = {
-  consents: {
-    hook: useConsents,
-    save: () => consentsRepo.save(consentInputSchema.parse({ personId: 'p1', signedOn: '2025-09-01', signer: 'self' })),
-    remove: (id: string) => consentsRepo.remove(id),
-  },
   meetings: {
     hook: useMeetings,
     save: () => meetingsRepo.save(meetingInputSchema.parse({ mentorshipId: 'm1', kind: 'intro', date: '2025-10-01' })),
     remove: (id: string) => meetingsRepo.remove(id),
-  },
-  plans: {
-    hook: usePlans,
-    save: () => plansRepo.save(planInputSchema.parse({ mentorshipId: 'm1', title: 'План пары' })),
-    remove: (id: string) => plansRepo.remove(id),
-  },
-  planItems: {
-    hook: usePlanItems,
-    save: () => planItemsRepo.save(planItemInputSchema.parse({ planId: 'pl1', title: 'Выбрать тему проекта' })),
-    remove: (id: string) => planItemsRepo.remove(id),
   },
   trainingGroups: {
     hook: useTrainingGroups,
@@ -59,25 +30,6 @@ const tables = {
     save: () =>
       trainingSessionsRepo.save(trainingSessionInputSchema.parse({ groupId: 'g1', date: '2025-10-01', topic: 'Роль наставника', expert: 'Иванова М. П.', format: 'inPerson', attendeeIds: ['t1'] })),
     remove: (id: string) => trainingSessionsRepo.remove(id),
-  },
-  questionnaires: {
-    hook: useQuestionnaires,
-    save: () => {
-      const { id, ...tpl } = QUESTIONNAIRE_TEMPLATES[0]!;
-      return questionnairesRepo.save(tpl, id);
-    },
-    remove: (id: string) => questionnairesRepo.remove(id),
-  },
-  responses: {
-    hook: useQuestionnaireResponses,
-    save: () =>
-      responsesRepo.save({ questionnaireId: QUESTIONNAIRE_TEMPLATES[0]!.id, respondentId: 's1', mentorshipId: 'm1', phase: 'start', answeredOn: '2025-10-01', answers: { interest: 6 } }),
-    remove: (id: string) => responsesRepo.remove(id),
-  },
-  orders: {
-    hook: useOrders,
-    save: () => ordersRepo.save(orderInputSchema.parse({ kind: 'rewardMentors', number: '12-од', date: '2026-05-25', title: 'О поощрении наставников' })),
-    remove: (id: string) => ordersRepo.remove(id),
   },
 };
 const names = Object.keys(tables) as (keyof typeof tables)[];
@@ -97,7 +49,7 @@ describe('the monitoring’s table hooks', () => {
 
   it('each follows its own table only: a record written shows up in its hook and in no other, and drops out once deleted', async () => {
     const { result } = renderAll();
-    await waitFor(() => expect(result.current.orders).toEqual([]));
+    await waitFor(() => expect(result.current.meetings).toEqual([]));
     for (const n of names) {
       const saved = await tables[n].save();
       await waitFor(() => expect(result.current[n]?.map((r) => r.id), n).toEqual([saved.id]));
