@@ -1,15 +1,12 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { attentionCounts, attentionItems, attentionKey } from '../../domain/attention';
 import { attentionLine } from './attentionText';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
-import { getDb } from '../../storage/db';
-import { conflictCount } from '../../storage/bundle/conflicts';
-import { lastExportAt } from '../../storage/bundle/exchanges';
-import { listErasures } from '../../storage/erasure';
-import { consentsRepo, getSchool } from '../../storage/repositories';
-import { roadmapRepo } from '../../storage/yearWork';
+import { useErasedPersonIds, useSchool } from '../../data/hooks';
+import { useConflictCount, useLastExportAt } from '../../data/exchange';
+import { useConsents } from '../../data/people';
+import { useRoadmapTasks } from '../../data/roadmap';
 import { useAttentionRows } from '../../data/useAttentionRows';
 import type { Person } from '../../domain/person';
 
@@ -18,14 +15,14 @@ import type { Person } from '../../domain/person';
  * conflicts, the backup). A lazy chunk of its own, so the overview's first paint does not wait for it.
  */
 export default function AttentionPanel({ people }: { people: readonly Person[] }) {
-  const school = useLiveQuery(() => getSchool().then((s) => s ?? null), []);
-  const consents = useLiveQuery(() => consentsRepo.list(), []);
-  const roadmap = useLiveQuery(() => roadmapRepo.list(), []);
-  const conflicts = useLiveQuery(() => conflictCount(getDb()), []);
-  const lastExport = useLiveQuery(() => lastExportAt(getDb()).then((x) => x ?? null), []);
+  const school = useSchool();
+  const consents = useConsents();
+  const roadmap = useRoadmapTasks();
+  const conflicts = useConflictCount();
+  const lastExport = useLastExportAt();
   // The pairs' marks from their summaries (kept as meetings and plan items are written), not from every record.
   const rows = useAttentionRows();
-  const erased = useLiveQuery(() => listErasures(getDb()).then((l) => new Set(l.filter((e) => !e.deleted).map((e) => e.personId))), []);
+  const erased = useErasedPersonIds();
   if (school === undefined || !consents || !roadmap || conflicts === undefined || lastExport === undefined || !rows || !erased) return null;
 
   if (people.length === 0) return null;

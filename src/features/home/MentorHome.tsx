@@ -1,19 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { DeviceRole } from '../../domain/deviceRole';
-import { ownMentorshipIds } from '../../domain/deviceRole';
-import { mentorDay, type DayPair } from '../../domain/mentorDay';
-import { formatRuDate, todayIso } from '../../domain/dates';
+import type { DayPair } from '../../domain/mentorDay';
+import { formatRuDate } from '../../domain/dates';
 import { PHASE_LABELS } from '../../domain/questionnaire';
 import { PAIRS_OR_GROUPS, plural } from '../../domain/text';
 import { shortName } from '../../domain/person';
 import { meetingKindLabel } from '../../i18n/ru';
-import { getDb } from '../../storage/db';
-import { getMe } from '../../storage/myself';
-import { pendingFor } from '../../storage/bundle/exportBundle';
-import { meetingsRepo, mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../../storage/repositories';
-import { questionnairesRepo, responsesRepo } from '../../storage/yearWork';
+import { useMentorDay, type MentorRole } from '../../data/home';
 import { saveFile } from '../../ui/share';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
@@ -21,32 +14,12 @@ import { InstallOffer } from './InstallOffer';
 import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
 import { failureReason } from '../../ui/unexpectedErrors';
 
-type MentorRole = Extract<DeviceRole, { kind: 'mentor' }>;
-
-async function loadDay(role: MentorRole) {
-  const [mentorships, people, meetings, plans, planItems, questionnaires, responses, me] = await Promise.all([
-    mentorshipsRepo.list(),
-    peopleRepo.list(),
-    meetingsRepo.list(),
-    plansRepo.list(),
-    planItemsRepo.list(),
-    questionnairesRepo.list(),
-    responsesRepo.list(),
-    getMe(),
-  ]);
-  const ids = ownMentorshipIds(role, mentorships, me);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const day = mentorDay({ mentorships, ids, people: byId, meetings, plans, planItems, questionnaires, responses, today: todayIso() });
-  const pending = role.curatorDeviceId ? await pendingFor(getDb(), ids, role.curatorDeviceId) : null;
-  return { ids, day, byId, me: me ? byId.get(me) : undefined, pending, others: mentorships.length - ids.length };
-}
-
 /**
  * The home of a mentor's phone: the mentor's own pairs and groups, each with what is due, and «Отправить куратору».
  * No school-wide numbers: the phone holds only part of the school, and they would be wrong.
  */
 export default function MentorHome({ role }: { role: MentorRole }) {
-  const data = useLiveQuery(() => loadDay(role), [role]);
+  const data = useMentorDay(role);
   if (!data) return <Page title="Мои пары">{null}</Page>;
   const name = (id: string) => {
     const p = data.byId.get(id);
