@@ -3,12 +3,10 @@ import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Consent, ConsentFields, ConsentSigner } from '../../domain/consent';
 import { consentFormSchema, representativeReason, requiredSigner } from '../../domain/consentStatus';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName, type Person } from '../../domain/person';
-import { consentsRepo, peopleRepo } from '../../storage/repositories';
 import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextAreaField, TextField } from '../../ui/fields';
@@ -17,6 +15,7 @@ import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { saveConsent } from '../../storage/consentWrites';
 import { usePeople, useSchool } from '../../data/hooks';
+import { useConsent, usePerson } from '../../data/consents';
 
 interface ConsentForm {
   signedOn: string;
@@ -32,9 +31,9 @@ const RELATIONS = ['мать', 'отец', 'усыновитель', 'опеку
 /** «Оформить согласие» and its edit: the signing date first, then who signs — decided by the age on that date. */
 export function ConsentFormPage() {
   const { id = '', consentId } = useParams();
-  const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
+  const person = usePerson(id);
   const school = useSchool();
-  const existing = useLiveQuery(() => (consentId ? consentsRepo.get(consentId).then((c) => c ?? null) : Promise.resolve(null)), [consentId]);
+  const existing = useConsent(consentId);
   const title = consentId ? 'Изменить согласие' : 'Оформить согласие';
 
   if (person === undefined || school === undefined || existing === undefined) return <Page title={title} backTo={`/people/${id}`}>{null}</Page>;

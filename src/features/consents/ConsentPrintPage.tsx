@@ -1,26 +1,25 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { ConsentSigner } from '../../domain/consent';
 import { consentDocument, consentFileName, type ConsentDocument } from '../../domain/consentDocument';
 import { requiredSigner } from '../../domain/consentStatus';
 import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
-import { consentsRepo, peopleRepo } from '../../storage/repositories';
 import { consentDocx } from '../../storage/documents/consentDocx';
 import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 import { useSchool } from '../../data/hooks';
+import { useConsent, usePerson } from '../../data/consents';
 
 /** The prefilled consent form: a print view (the app's chrome hides when printed) and the same text as DOCX. */
 export function ConsentPrintPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const consentId = params.get('consent');
-  const person = useLiveQuery(() => peopleRepo.get(id).then((p) => p ?? null), [id]);
+  const person = usePerson(id);
   const school = useSchool();
-  const consent = useLiveQuery(() => (consentId ? consentsRepo.get(consentId).then((c) => c ?? null) : Promise.resolve(null)), [consentId]);
+  const consent = useConsent(consentId);
   const [chosen, setChosen] = useState<ConsentSigner | null>(null);
   const back = `/people/${id}`;
 

@@ -1,20 +1,19 @@
 import { Link } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { consentDeadline, consentOverview, percentText, programParticipants } from '../../domain/consentStatus';
 import { longRuDate, todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE, fullName } from '../../domain/person';
 import { plural } from '../../domain/text';
-import { consentsRepo } from '../../storage/repositories';
 import { categoryLabel, missingConsentLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { useErasedPersonIds, useMentorships, usePeople, useSchool } from '../../data/hooks';
+import { useConsents } from '../../data/consents';
 
 const TITLE = 'Согласия на обработку данных';
 
 /** The roadmap's consent indicator (100 % by the end of October) and who still lacks a valid consent. */
 export function ConsentsPage() {
   const people = usePeople();
-  const consents = useLiveQuery(() => consentsRepo.list(), []);
+  const consents = useConsents();
   const school = useSchool();
   const mentorships = useMentorships();
   const erased = useErasedPersonIds();

@@ -1,10 +1,10 @@
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { eventInputSchema, type EventFields } from '../../domain/event';
 import { plural } from '../../domain/text';
 import { eventsRepo } from '../../storage/repositories';
+import { useNetworkingEvents } from '../../data/networking';
 import { EmptyState, Page } from '../../ui/Page';
 import { TextField } from '../../ui/fields';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
@@ -20,7 +20,7 @@ const resolver = domainResolver<NetworkingForm, typeof eventInputSchema>(eventIn
 /** Networking meetings: the list, and a new one in three fields. */
 export function NetworkingListPage() {
   const navigate = useNavigate();
-  const events = useLiveQuery(() => eventsRepo.listWhere('kind', 'networking'), []);
+  const events = useNetworkingEvents();
   const {
     register,
     handleSubmit,

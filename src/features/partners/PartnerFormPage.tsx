@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { PARTNER_KINDS, partnerInputSchema, type PartnerFields } from '../../domain/partner';
 import { partnersRepo } from '../../storage/repositories';
+import { usePartner } from '../../data/partners';
 import { partnerKindLabel, t } from '../../i18n/ru';
 import { Page } from '../../ui/Page';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -20,7 +20,7 @@ export function PartnerFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
-  const existing = useLiveQuery(() => (id ? partnersRepo.get(id) : Promise.resolve(null)), [id]);
+  const existing = usePartner(id);
   const form = useForm<PartnerForm, unknown, PartnerFields>({ defaultValues: empty, resolver });
   const {
     register,
@@ -34,7 +34,8 @@ export function PartnerFormPage() {
   }, [existing, reset]);
   const draft = useFormDraft(`partner:${id ?? 'new'}`, form);
   const title = id ? t.partners.editTitle : t.partners.newTitle;
-  if (id && existing === undefined) return <Page title={title}>{null}</Page>;
+  // A partner that is not (or no longer) there stays a blank page, as while it is read.
+  if (id && !existing) return <Page title={title}>{null}</Page>;
 
   const onSubmit = handleSubmit(async (fields) => {
     const saved = await writeOrShowRefusal(setError, () => partnersRepo.save(fields, id));

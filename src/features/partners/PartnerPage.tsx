@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { representativesOf } from '../../domain/partner';
 import { fullName } from '../../domain/person';
 import { formatRuDate } from '../../domain/dates';
-import { partnersRepo, peopleRepo } from '../../storage/repositories';
+import { partnersRepo } from '../../storage/repositories';
+import { usePartner, usePartnerRepresentatives } from '../../data/partners';
 import { partnerKindLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -15,8 +14,8 @@ export function PartnerPage() {
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
   const [confirming, setConfirming] = useState(false);
-  const partner = useLiveQuery(() => partnersRepo.get(id).then((p) => p ?? null), [id]);
-  const reps = useLiveQuery(() => peopleRepo.list().then((all) => representativesOf(all, id)), [id]);
+  const partner = usePartner(id);
+  const reps = usePartnerRepresentatives(id);
 
   if (partner === undefined) return <Page title="Организация" backTo="/partners">{null}</Page>;
   if (partner === null)

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { shortName } from '../../domain/person';
 import {
@@ -15,11 +14,12 @@ import {
   type TrainingSessionFields,
 } from '../../domain/training';
 import type { Person } from '../../domain/person';
-import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
+import { trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToasts } from '../../ui/toastStore';
 import { usePeople } from '../../data/hooks';
+import { useSessionsOf, useTrainingGroup } from '../../data/training';
 import { AttendanceList } from '../../ui/AttendanceList';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
@@ -38,8 +38,8 @@ const blank = (): SessionForm => ({ kind: 'session', date: todayIso(), topic: ''
 export function TrainingGroupPage() {
   const { id } = useParams() as { id: string };
   const show = useToasts((s) => s.show);
-  const group = useLiveQuery(() => trainingGroupsRepo.get(id).then((g) => g ?? null), [id]);
-  const sessions = useLiveQuery(() => trainingSessionsRepo.listWhere('groupId', id), [id]);
+  const group = useTrainingGroup(id);
+  const sessions = useSessionsOf(id);
   const people = usePeople();
   const resolver = useMemo(() => domainResolver<SessionForm, typeof trainingSessionInputSchema>(trainingSessionInputSchema, (v) => ({ ...v, groupId: id })), [id]);
   const {

@@ -2,16 +2,16 @@ import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { useToasts } from '../../ui/toastStore';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from '../../domain/dates';
 import { plural } from '../../domain/text';
 import { MIN_EXPERTS, MIN_SESSIONS_PER_GROUP, trainingGroupInputSchema, trainingSummary, type TrainingGroupFields } from '../../domain/training';
-import { trainingGroupsRepo, trainingSessionsRepo } from '../../storage/yearWork';
+import { trainingGroupsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonPicker } from '../../ui/PersonPicker';
 import { TextField } from '../../ui/fields';
 import { personOptions } from '../../ui/personOptions';
 import { usePeople } from '../../data/hooks';
+import { useTrainingGroups, useTrainingSessions } from '../../data/training';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 
@@ -23,8 +23,8 @@ const resolver = domainResolver<GroupForm, typeof trainingGroupInputSchema>(trai
 
 /** Mentor training: the roadmap's bars, the groups, and a new group. */
 export function TrainingPage() {
-  const groups = useLiveQuery(() => trainingGroupsRepo.list(), []);
-  const sessions = useLiveQuery(() => trainingSessionsRepo.list(), []);
+  const groups = useTrainingGroups();
+  const sessions = useTrainingSessions();
   const people = usePeople();
   const {
     register,
