@@ -3,14 +3,12 @@ import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { earlierFinal, MEETING_KINDS, meetingInputSchema, suggestNextKind, type Meeting, type MeetingFields, type MeetingKind } from '../../domain/meeting';
-import type { Mentorship } from '../../domain/mentorship';
+import { earlierFinal, MEETING_KINDS, meetingInputSchema, suggestNextKind, type MeetingFields, type MeetingKind } from '../../domain/meeting';
 import { meetingDateNotice, personLabel } from '../../domain/mentorshipList';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { saveMeeting } from '../../storage/mentorshipWrites';
-import type { Person } from '../../domain/person';
-import { meetingsRepo, mentorshipsRepo, peopleRepo } from '../../storage/repositories';
+import { meetingsRepo } from '../../storage/repositories';
+import { useMeetingData, useNewMeetingData, type MeetingFormData } from '../../data/mentorships';
 import { clearDraft } from '../../storage/drafts';
 import { meetingKindLabel, meetingKindShortLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
@@ -29,39 +27,21 @@ interface MeetingForm {
   nextSteps: string;
 }
 
-interface Loaded {
-  mentorship: Mentorship;
-  meeting: Meeting | null;
-  meetings: Meeting[];
-  people: Map<string, Person>;
-}
-
-async function load(mentorshipId: string, meeting: Meeting | null): Promise<Loaded | null> {
-  const mentorship = await mentorshipsRepo.get(mentorshipId);
-  if (!mentorship) return null;
-  const ids = [...mentorship.mentorIds, ...mentorship.menteeIds];
-  const [meetings, members] = await Promise.all([meetingsRepo.listWhere('mentorshipId', mentorshipId), Promise.all(ids.map((x) => peopleRepo.get(x)))]);
-  return { mentorship, meeting, meetings, people: new Map(members.filter((p): p is Person => !!p).map((p) => [p.id, p])) };
-}
-
 /** /mentorships/:id/meetings/new: a new meeting of a pair/group. */
 export function NewMeetingPage() {
   const { id = '' } = useParams();
-  const data = useLiveQuery(() => load(id, null), [id]);
+  const data = useNewMeetingData(id);
   return <MeetingPageShell data={data} backTo={`/mentorships/${id}`} title="Новая встреча" />;
 }
 
 /** /meetings/:id: a logged meeting, to correct or delete. */
 export function EditMeetingPage() {
   const { id = '' } = useParams();
-  const data = useLiveQuery(async () => {
-    const meeting = await meetingsRepo.get(id);
-    return meeting ? load(meeting.mentorshipId, meeting) : null;
-  }, [id]);
+  const data = useMeetingData(id);
   return <MeetingPageShell data={data} backTo={data ? `/mentorships/${data.mentorship.id}` : '/mentorships'} title="Встреча" />;
 }
 
-function MeetingPageShell({ data, backTo, title }: { data: Loaded | null | undefined; backTo: string; title: string }) {
+function MeetingPageShell({ data, backTo, title }: { data: MeetingFormData | null | undefined; backTo: string; title: string }) {
   if (data === undefined) return <Page title={title} backTo={backTo}>{null}</Page>;
   if (data === null)
     return (
@@ -76,7 +56,7 @@ function MeetingPageShell({ data, backTo, title }: { data: Loaded | null | undef
   return <MeetingFormBody key={data.meeting?.id ?? `new:${data.mentorship.id}`} data={data} backTo={backTo} title={title} />;
 }
 
-function MeetingFormBody({ data, backTo, title }: { data: Loaded; backTo: string; title: string }) {
+function MeetingFormBody({ data, backTo, title }: { data: MeetingFormData; backTo: string; title: string }) {
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
   const { mentorship, meeting, meetings, people } = data;

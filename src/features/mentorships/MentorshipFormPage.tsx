@@ -3,12 +3,12 @@ import { FormFooter } from '../../ui/FormErrorSummary';
 import { useEffect, useMemo, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
 import { nextStatuses, outsideForm } from '../../domain/mentorshipList';
 import type { Person } from '../../domain/person';
 import { todayIso } from '../../domain/dates';
 import { mentorshipsRepo } from '../../storage/repositories';
+import { useMentorship } from '../../data/mentorships';
 import { clearDraft } from '../../storage/drafts';
 import { mentorshipStatusLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
@@ -71,7 +71,7 @@ const resolver = domainResolver<MentorshipForm, typeof mentorshipInputSchema>(me
 /** Loads what the form needs, then mounts it with its starting values (so a restored draft wins over them). */
 export function MentorshipFormPage() {
   const { id } = useParams();
-  const existing = useLiveQuery(() => (id ? mentorshipsRepo.get(id).then((m) => m ?? null) : Promise.resolve(null)), [id]);
+  const existing = useMentorship(id);
   const people = usePeople();
   const forms = useMentoringForms();
   const title = id ? 'Изменить пару или группу' : 'Новая пара или группа';

@@ -14,7 +14,7 @@ import { PlanSummary } from './PlanSummary';
 import { StageTimeline } from './StageTimeline';
 import { StatusActions } from './StatusActions';
 import { removeMentorship, restoreMentorship } from '../../storage/mentorshipWrites';
-import { useMentorship } from './useMentorship';
+import { useMentorshipDetails } from '../../data/mentorships';
 import { useMentoringForms } from '../../data/useMentoringForms';
 import { warningText } from './MentorshipRow';
 
@@ -22,7 +22,7 @@ export function MentorshipPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const show = useToasts((s) => s.show);
-  const data = useMentorship(id);
+  const data = useMentorshipDetails(id);
   const forms = useMentoringForms();
   const [confirming, setConfirming] = useState(false);
 
