@@ -66,6 +66,11 @@ export default tseslint.config(
               message: `a feature stands alone: move what «${name}» shares with another feature down to src/ui, src/data, src/storage or src/domain.`,
             },
             { group: ['**/app/**'], message: 'features do not import the app shell.' },
+            {
+              // A page says what it needs through a src/data hook; only src/data and src/storage query the database.
+              group: ['dexie', 'dexie-*', '**/storage/db'],
+              message: 'a feature reads through a src/data hook (add one there) and writes through src/storage; it does not open the database itself.',
+            },
           ],
         },
       ],
