@@ -1,18 +1,12 @@
 import { ActionForm } from '../../ui/ActionForm';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
-import { nextStatuses, withStatus } from '../../domain/mentorshipList';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Mentorship, MentorshipStatus } from '../../domain/mentorship';
+import { nextStatuses } from '../../domain/mentorshipList';
 import { todayIso } from '../../domain/dates';
 import { mentorshipStatusLabel, mentorshipTransitionLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
 import { changeStatus } from '../../storage/mentorshipWrites';
-import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
-
-interface EndForm {
-  endDate: string;
-  endReason: string;
-}
+import { RecordRejected } from '../../domain/recordRules';
 
 /** Buttons for the moves canTransition allows; ending asks for the date, and an early end for its reason. */
 export function StatusActions({ mentorship }: { mentorship: Mentorship }) {
@@ -47,48 +41,47 @@ export function StatusActions({ mentorship }: { mentorship: Mentorship }) {
 function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'finished' | 'interrupted' | null; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const [date, setDate] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const show = useToasts((s) => s.show);
-  // The pair as it would be stored with this end, checked by the pair's own rules (changeStatus checks it again).
-  const resolver = useMemo(
-    () => domainResolver<EndForm, typeof mentorshipInputSchema>(mentorshipInputSchema, (v) => withStatus(mentorship, to ?? 'finished', todayIso(), v)),
-    [mentorship, to],
-  );
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors },
-  } = useForm<EndForm, unknown, MentorshipFields>({ defaultValues: { endDate: todayIso(), endReason: '' }, resolver });
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (to && !d.open) {
-      reset({ endDate: todayIso(), endReason: '' });
+      setDate(todayIso());
+      setReason('');
+      setErrors({});
       d.showModal();
     }
     if (!to && d.open) d.close();
-  }, [to, reset]);
+  }, [to]);
 
-  const submit = handleSubmit(async (fields) => {
+  const submit = async () => {
     if (!to) return;
-    const change = { endDate: fields.endDate, endReason: fields.endReason };
-    if ((await writeOrShowRefusal(setError, () => changeStatus(mentorship.id, to, todayIso(), change))) === REFUSED) return;
+    try {
+      await changeStatus(mentorship.id, to, todayIso(), { endDate: date, endReason: reason });
+    } catch (e) {
+      if (e instanceof RecordRejected) {
+        setErrors(e.errors);
+        return;
+      }
+      throw e;
+    }
     show(to === 'interrupted' ? 'Работа прервана' : 'Работа завершена');
     onClose();
-  });
+  };
 
   const early = to === 'interrupted';
-  const field = (key: keyof EndForm) => ({
+  const field = (key: 'endDate' | 'endReason') => ({
     'aria-invalid': !!errors[key] || undefined,
     'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
-    ...register(key),
   });
-  const err = (key: keyof EndForm) =>
+  const err = (key: 'endDate' | 'endReason') =>
     errors[key] && (
       <p className="field-error" id={`${id}-${key}-error`} role="alert">
-        {errors[key].message}
+        {errors[key]}
       </p>
     );
 
@@ -100,7 +93,7 @@ function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'f
       <ActionForm className="form" onSubmit={submit}>
         <div className={`field${errors.endDate ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-date`}>Дата окончания</label>
-          <input id={`${id}-date`} type="date" {...field('endDate')} />
+          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...field('endDate')} />
           {err('endDate')}
         </div>
         <div className={`field${errors.endReason ? ' field-invalid' : ''}`}>
@@ -111,6 +104,8 @@ function EndDialog({ mentorship, to, onClose }: { mentorship: Mentorship; to: 'f
           <textarea
             id={`${id}-reason`}
             rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
             aria-required={early || undefined}
             placeholder={early ? 'Например: переезд семьи, смена школы' : ''}
             {...field('endReason')}
