@@ -1,19 +1,27 @@
 import { memo, useId, useState } from 'react';
-import { PLAN_ITEM_STATUSES, type PlanItem, type PlanItemStatus } from '../../domain/plan';
+import { useForm } from 'react-hook-form';
+import { PLAN_ITEM_STATUSES, planItemInputSchema, type PlanItem, type PlanItemFields, type PlanItemStatus } from '../../domain/plan';
 import { formatRuDate } from '../../domain/dates';
 import { planItemStatusLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';
 import { updatePlanItem } from '../../storage/planWrites';
-import { RecordRejected } from '../../domain/recordRules';
 import { planItemsRepo } from '../../storage/repositories';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
+
+/** What «Подробнее» edits of an item; its status has its own control in the row. */
+interface EditForm {
+  title: string;
+  dueDate: string;
+  result: string;
+  evidence: string;
+}
+const editOf = (item: PlanItem): EditForm => ({ title: item.title, dueDate: item.dueDate, result: item.result, evidence: item.evidence });
 
 /** One item: its status changes in one tap; what was done, its evidence and the wording open below. */
 export const PlanItemRow = memo(function PlanItemRow({ item, index, today }: { item: PlanItem; index: number; today: string }) {
   const id = useId();
   const show = useToasts((s) => s.show);
   const [open, setOpen] = useState(false);
-  const [edit, setEdit] = useState({ title: item.title, dueDate: item.dueDate, result: item.result, evidence: item.evidence });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const overdue = item.status !== 'done' && item.status !== 'cancelled' && !!item.dueDate && item.dueDate < today;
 
   const setStatus = async (status: PlanItemStatus) => {
@@ -21,26 +29,9 @@ export const PlanItemRow = memo(function PlanItemRow({ item, index, today }: { i
     show(`«${item.title}»: ${planItemStatusLabel[status]}`);
   };
 
-  const save = async () => {
-    try {
-      await updatePlanItem(item.id, edit);
-      setErrors({});
-      setOpen(false);
-      show('Пункт сохранён');
-    } catch (e) {
-      if (e instanceof RecordRejected) setErrors(e.errors);
-      else throw e;
-    }
-  };
-
   const remove = async () => {
     await planItemsRepo.remove(item.id);
     show(`Пункт «${item.title}» удалён`, { label: t.actions.undo, run: () => void planItemsRepo.restore(item.id) });
-  };
-
-  const toggle = () => {
-    if (!open) setEdit({ title: item.title, dueDate: item.dueDate, result: item.result, evidence: item.evidence });
-    setOpen(!open);
   };
 
   return (
@@ -77,65 +68,71 @@ export const PlanItemRow = memo(function PlanItemRow({ item, index, today }: { i
             </option>
           ))}
         </select>
-        <button type="button" className="button button-small" aria-expanded={open} aria-controls={`${id}-edit`} onClick={toggle}>
+        <button type="button" className="button button-small" aria-expanded={open} aria-controls={`${id}-edit`} onClick={() => setOpen(!open)}>
           {open ? 'Свернуть' : 'Подробнее'}
           <span className="visually-hidden"> о пункте «{item.title}»</span>
         </button>
       </div>
-      {open && (
-        <form
-          id={`${id}-edit`}
-          className="form plan-item-edit"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {(
-            [
-              ['title', 'Что сделать', 'input'],
-              ['dueDate', 'Срок', 'date'],
-              ['result', 'Результат', 'textarea'],
-              ['evidence', 'Подтверждение (документ, ссылка, где лежит)', 'textarea'],
-            ] as const
-          ).map(([key, label, kind]) => (
-            <div key={key} className={`field${errors[key] ? ' field-invalid' : ''}`}>
-              <label htmlFor={`${id}-${key}`}>{label}</label>
-              {kind === 'textarea' ? (
-                <textarea
-                  id={`${id}-${key}`}
-                  rows={2}
-                  value={edit[key]}
-                  onChange={(e) => setEdit({ ...edit, [key]: e.target.value })}
-                  aria-invalid={!!errors[key] || undefined}
-                />
-              ) : (
-                <input
-                  id={`${id}-${key}`}
-                  type={kind === 'date' ? 'date' : 'text'}
-                  value={edit[key]}
-                  onChange={(e) => setEdit({ ...edit, [key]: e.target.value })}
-                  aria-invalid={!!errors[key] || undefined}
-                />
-              )}
-              {errors[key] && (
-                <p className="field-error" role="alert">
-                  {errors[key]}
-                </p>
-              )}
-            </div>
-          ))}
-          <div className="inline-actions">
-            <button type="submit" className="button button-primary button-small">
-              {t.actions.save}
-            </button>
-            <button type="button" className="button button-danger button-small" onClick={() => void remove()}>
-              Удалить пункт
-            </button>
-          </div>
-        </form>
-      )}
+      {open && <ItemEditForm item={item} formId={`${id}-edit`} idPrefix={id} onSaved={() => setOpen(false)} onRemove={() => void remove()} />}
     </li>
   );
 });
+
+const EDIT_FIELDS = [
+  ['title', 'Что сделать', 'input'],
+  ['dueDate', 'Срок', 'date'],
+  ['result', 'Результат', 'textarea'],
+  ['evidence', 'Подтверждение (документ, ссылка, где лежит)', 'textarea'],
+] as const;
+
+/** «Подробнее»: the item's wording, date, result and evidence, with the item's values each time it opens. */
+function ItemEditForm({ item, formId, idPrefix, onSaved, onRemove }: { item: PlanItem; formId: string; idPrefix: string; onSaved: () => void; onRemove: () => void }) {
+  const show = useToasts((s) => s.show);
+  // The whole item as the table's rules read it, with this form's fields over it.
+  const [resolver] = useState(() =>
+    domainResolver<EditForm, typeof planItemInputSchema>(planItemInputSchema, (v) => ({ planId: item.planId, status: item.status, order: item.order, ...v })),
+  );
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<EditForm, unknown, PlanItemFields>({ defaultValues: editOf(item), resolver });
+
+  const save = handleSubmit(async ({ title, dueDate, result, evidence }) => {
+    if ((await writeOrShowRefusal(setError, () => updatePlanItem(item.id, { title, dueDate, result, evidence }))) === REFUSED) return;
+    onSaved();
+    show('Пункт сохранён');
+  });
+
+  return (
+    <form id={formId} className="form plan-item-edit" noValidate onSubmit={save}>
+      {EDIT_FIELDS.map(([key, label, kind]) => {
+        const error = errors[key]?.message;
+        return (
+          <div key={key} className={`field${error ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
+            {kind === 'textarea' ? (
+              <textarea id={`${idPrefix}-${key}`} rows={2} aria-invalid={!!error || undefined} {...register(key)} />
+            ) : (
+              <input id={`${idPrefix}-${key}`} type={kind === 'date' ? 'date' : 'text'} aria-invalid={!!error || undefined} {...register(key)} />
+            )}
+            {error && (
+              <p className="field-error" role="alert">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div className="inline-actions">
+        <button type="submit" className="button button-primary button-small">
+          {t.actions.save}
+        </button>
+        <button type="button" className="button button-danger button-small" onClick={onRemove}>
+          Удалить пункт
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { plural } from '../../domain/text';
-import { approvalState, planProgress, type Plan, type PlanItem } from '../../domain/plan';
+import { approvalState, planInputSchema, planProgress, type Plan, type PlanFields, type PlanItem } from '../../domain/plan';
 import { defaultPlanTitle } from '../../domain/mentorshipList';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import type { Order } from '../../domain/order';
@@ -12,7 +13,7 @@ import { useToasts } from '../../ui/toastStore';
 import { AddItemForm } from './AddItemForm';
 import { PlanItemRow } from './PlanItemRow';
 import { createPlan, removePlan, renamePlan, restorePlan } from '../../storage/planWrites';
-import { RecordRejected } from '../../domain/recordRules';
+import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { usePlanData } from '../../data/plans';
 
 const TITLE = 'Индивидуальный план';
@@ -62,31 +63,32 @@ export function PlanPage() {
   );
 }
 
+interface TitleForm {
+  title: string;
+}
+
+/** A plan's one field: its title, checked by the plan's schema; whatever refuses the plan is said under it. */
+const toTitle = () => 'title';
+
+function usePlanTitleForm(mentorshipId: string, title: string) {
+  const [resolver] = useState(() => domainResolver<TitleForm, typeof planInputSchema>(planInputSchema, (v) => ({ mentorshipId, title: v.title }), { fieldOf: toTitle }));
+  return useForm<TitleForm, unknown, PlanFields>({ defaultValues: { title }, resolver });
+}
+
 function CreatePlanForm({ mentorshipId, defaultTitle }: { mentorshipId: string; defaultTitle: string }) {
   const id = useId();
-  const [title, setTitle] = useState(defaultTitle);
-  const [error, setError] = useState('');
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = usePlanTitleForm(mentorshipId, defaultTitle);
+  const error = errors.title?.message;
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        createPlan(mentorshipId, title).catch((err: unknown) => {
-          if (err instanceof RecordRejected) setError(err.errors.title ?? err.message);
-          else throw err;
-        });
-      }}
-    >
+    <form className="form" noValidate onSubmit={handleSubmit((f) => writeOrShowRefusal(setError, () => createPlan(mentorshipId, f.title), toTitle))}>
       <div className={`field${error ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-title`}>Название плана</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={!!error || undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
+        <input id={`${id}-title`} aria-invalid={!!error || undefined} aria-describedby={error ? `${id}-error` : undefined} {...register('title')} />
         {error && (
           <p className="field-error" id={`${id}-error`} role="alert">
             {error}
@@ -213,25 +215,21 @@ function PlanView({ plan, items, order, mentorshipId }: { plan: Plan; items: Pla
 
 function RenameForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
   const id = useId();
-  const [title, setTitle] = useState(plan.title);
-  const [error, setError] = useState('');
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = usePlanTitleForm(plan.mentorshipId, plan.title);
+  const error = errors.title?.message;
+  const submit = handleSubmit(async (f) => {
+    if ((await writeOrShowRefusal(setError, () => renamePlan(plan.id, f.title), toTitle)) !== REFUSED) onDone();
+  });
   return (
-    <form
-      className="form plan-rename"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        renamePlan(plan.id, title)
-          .then(onDone)
-          .catch((err: unknown) => {
-            if (err instanceof RecordRejected) setError(err.errors.title ?? err.message);
-            else throw err;
-          });
-      }}
-    >
+    <form className="form plan-rename" noValidate onSubmit={submit}>
       <div className={`field${error ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-t`}>Название плана</label>
-        <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus aria-invalid={!!error || undefined} />
+        <input id={`${id}-t`} autoFocus aria-invalid={!!error || undefined} {...register('title')} />
         {error && (
           <p className="field-error" role="alert">
             {error}
