@@ -1,15 +1,14 @@
 /**
- * What the participants' pages read, followed live: one participant, their consents, their partner organisation,
- * their pairs, groups and recognitions, and everyone's names. Each hook is `undefined` while it is read.
+ * What the participants' pages read, followed live: one participant, their consents, their pairs, groups and
+ * recognitions, and everyone's names (all consents: data/consents; a partner organisation: data/partners). Each hook is `undefined` while it is read.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Consent } from '../domain/consent';
 import type { Mentorship } from '../domain/mentorship';
 import { mentorshipsOfPerson } from '../domain/mentorshipList';
-import type { Partner } from '../domain/partner';
 import { fullName, type Person, type PersonRole } from '../domain/person';
 import type { Recognition } from '../domain/recognition';
-import { consentsRepo, mentorshipsRepo, partnersRepo, peopleRepo, recognitionsRepo } from '../storage/repositories';
+import { consentsRepo, mentorshipsRepo, peopleRepo, recognitionsRepo } from '../storage/repositories';
 
 /** One live participant; `null` when there is no such participant (never was, or deleted), or when `id` is not given. */
 export function usePerson(id: string | undefined): Person | null | undefined {
@@ -21,19 +20,9 @@ export function usePersonNames(): Map<string, string> | undefined {
   return useLiveQuery(async () => new Map((await peopleRepo.list()).map((p) => [p.id, fullName(p)])), []);
 }
 
-/** Every live consent. */
-export function useConsents(): Consent[] | undefined {
-  return useLiveQuery(() => consentsRepo.list(), []);
-}
-
 /** The live consents of one participant. */
 export function usePersonConsents(personId: string): Consent[] | undefined {
   return useLiveQuery(() => consentsRepo.list().then((l) => l.filter((c) => c.personId === personId)), [personId]);
-}
-
-/** A live partner organisation; `null` when `id` is empty or names no live partner. */
-export function usePartner(id: string | undefined): Partner | null | undefined {
-  return useLiveQuery(() => (id ? partnersRepo.get(id).then((p) => p ?? null) : Promise.resolve(null)), [id]);
 }
 
 /** A participant's place in the pairs and groups and their recognitions, as their card lists them. */

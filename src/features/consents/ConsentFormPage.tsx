@@ -15,7 +15,8 @@ import { useFormDraft } from '../../ui/useFormDraft';
 import { useToasts } from '../../ui/toastStore';
 import { saveConsent } from '../../storage/consentWrites';
 import { usePeople, useSchool } from '../../data/hooks';
-import { useConsent, usePerson } from '../../data/consents';
+import { useConsent } from '../../data/consents';
+import { usePerson } from '../../data/people';
 
 interface ConsentForm {
   signedOn: string;

@@ -10,7 +10,8 @@ import { consentSignerLabel } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PrintActions } from '../../ui/Paper';
 import { useSchool } from '../../data/hooks';
-import { useConsent, usePerson } from '../../data/consents';
+import { useConsent } from '../../data/consents';
+import { usePerson } from '../../data/people';
 
 /** The prefilled consent form: a print view (the app's chrome hides when printed) and the same text as DOCX. */
 export function ConsentPrintPage() {

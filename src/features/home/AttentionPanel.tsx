@@ -5,7 +5,7 @@ import { todayIso } from '../../domain/dates';
 import { DEFAULT_CONSENT_AGE } from '../../domain/person';
 import { useErasedPersonIds, useSchool } from '../../data/hooks';
 import { useConflictCount, useLastExportAt } from '../../data/exchange';
-import { useConsents } from '../../data/people';
+import { useConsents } from '../../data/consents';
 import { useRoadmapTasks } from '../../data/roadmap';
 import { useAttentionRows } from '../../data/useAttentionRows';
 import type { Person } from '../../domain/person';

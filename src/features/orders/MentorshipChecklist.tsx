@@ -5,9 +5,8 @@ import type { OrderKind } from '../../domain/order';
 import type { OrderContext } from '../../domain/orderDocument';
 import { mentorshipLine, type OrderCandidate } from '../../domain/orderPreparation';
 import { plural } from '../../domain/text';
+import { mentorshipStatusLabel } from '../../i18n/ru';
 import { ChecklistField } from './ChecklistField';
-
-const STATUS: Record<string, string> = { forming: 'формируется', active: 'активна' };
 
 interface Props {
   kind: OrderKind;
@@ -54,7 +53,7 @@ export function MentorshipChecklist({ kind, candidates, ticked, onChange, people
               <input type="checkbox" checked={set.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
               <span>
                 <span className="list-title">{mentorshipLine(m, people)}</span>
-                <span className="list-sub">{[m.title, formNames.get(m.formId), STATUS[m.status]].filter(Boolean).join(' · ')}</span>
+                <span className="list-sub">{[m.title, formNames.get(m.formId), mentorshipStatusLabel[m.status]].filter(Boolean).join(' · ')}</span>
                 {approvals && (
                   <span className="badges">
                     <span className="badge">план: {plural(itemCount, { one: 'пункт', few: 'пункта', many: 'пунктов' })}</span>

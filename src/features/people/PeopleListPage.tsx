@@ -8,7 +8,7 @@ import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
 import { PersonRow } from './PersonRow';
 import { usePartners, usePeople, useSchool } from '../../data/hooks';
-import { useConsents } from '../../data/people';
+import { useConsents } from '../../data/consents';
 
 /**
  * Rows rendered at a time (then «Показать ещё»): about six screens of a 360×740 phone. Each keystroke renders the

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { useConsent, useConsents, usePerson } from '../../../src/data/consents';
+import { useConsent, useConsents } from '../../../src/data/consents';
+import { usePerson } from '../../../src/data/people';
 import { getDb } from '../../../src/storage/db';
 import { consentsRepo, peopleRepo } from '../../../src/storage/repositories';
 import { consentInputSchema } from '../../../src/domain/consent';

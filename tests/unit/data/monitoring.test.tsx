@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { useMeetings, useTrainingGroups, useTrainingSessions } from '../../../src/data/monitoring';
+import { useMeetings } from '../../../src/data/monitoring';
+import { useTrainingGroups, useTrainingSessions } from '../../../src/data/training';
 import { meetingInputSchema } from '../../../src/domain/meeting';
 import { trainingGroupInputSchema, trainingSessionInputSchema } from '../../../src/domain/training';
 import { getDb } from '../../../src/storage/db';

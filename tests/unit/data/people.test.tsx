@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { useConsents, usePartner, usePerson, usePersonConsents, usePersonMentorshipsAndRecognitions, usePersonNames } from '../../../src/data/people';
+import { useConsents } from '../../../src/data/consents';
+import { usePartner } from '../../../src/data/partners';
+import { usePerson, usePersonConsents, usePersonMentorshipsAndRecognitions, usePersonNames } from '../../../src/data/people';
 import { consentInputSchema } from '../../../src/domain/consent';
 import { mentorshipInputSchema } from '../../../src/domain/mentorship';
 import { partnerInputSchema } from '../../../src/domain/partner';
