@@ -18,7 +18,8 @@ import { changesRecord, stampRecord, stripEnvelope, type StampContext, type Vers
 import { sameJson } from '../../src/domain/canonicalJson';
 import { conflictingValues, keptAfterWrite, mergeTable, sameRecordState, toRecordStates, type MergeOutcome, type RecordState } from '../../src/domain/merge';
 import { conflictFields, pickFields, resolveRecord } from '../../src/domain/conflictResolution';
-import { FIELD_GROUPS, recordProblems } from '../../src/domain/recordRules';
+import { FIELD_GROUPS } from '../../src/domain/recordRules';
+import { recordProblems } from '../../src/domain/recordRules.schema';
 import { selectKeptVersions, selectScope } from '../../src/domain/bundle/scope';
 import { buildBundle, maxBundleHlc, type Bundle, type KeptValueEntry } from '../../src/domain/bundle/format';
 import { decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from '../../src/domain/hlc';

@@ -3,8 +3,8 @@
 import QrScanner from 'qr-scanner';
 import { renderSVG } from 'uqr';
 import { FountainDecoder, fountainEncoder } from '../../src/domain/handoff/fountain';
-import { meetingInputSchema } from '../../src/domain/meeting';
-import { planItemInputSchema } from '../../src/domain/plan';
+import { meetingInputSchema } from '../../src/domain/meeting.schema';
+import { planItemInputSchema } from '../../src/domain/plan.schema';
 import { NastavnikDb, SYNCED_TABLES, type GenericRecord } from '../../src/storage/db';
 import { decodeBundle, encodeBundle } from '../../src/storage/bundle/codec';
 import { exportBundle } from '../../src/storage/bundle/exportBundle';

@@ -9,13 +9,8 @@ import {
   matchColumn,
   type ColumnField,
 } from './classListColumns';
-import {
-  duplicateKey,
-  personInputSchema,
-  type PersonCategory,
-  type PersonFields,
-  type PersonRole,
-} from './person';
+import { duplicateKey, type PersonCategory, type PersonFields, type PersonRole } from './person';
+import { personInputSchema } from './person.schema';
 
 /** A school's class list is a few dozen rows; a whole school a few thousand. More than this is not a class list. */
 export const MAX_IMPORT_ROWS = 5000;

@@ -1,35 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Stored } from './envelope';
-import { isValidIsoDate, todayIso } from './dates';
+import { todayIso } from './dates';
 import { needsRepresentative, type PersonFields } from './person';
 import { blank, placeholder, type TablePersonalData } from './personalData';
+import type { consentInputSchema } from './consent.schema';
 
 export const CONSENT_SIGNERS = ['self', 'representative'] as const;
 export type ConsentSigner = (typeof CONSENT_SIGNERS)[number];
-
-export const consentInputSchema = z
-  .object({
-    personId: z.string().min(1, 'Не выбран участник'),
-    signedOn: z
-      .string()
-      .trim()
-      .refine((s) => isValidIsoDate(s), 'Дата подписания: укажите дату'),
-    signer: z.enum(CONSENT_SIGNERS, { message: 'Укажите, кто подписал согласие' }),
-    representativeName: z.string().trim().max(120, 'ФИО представителя: не длиннее 120 символов').default(''),
-    representativeRelation: z.string().trim().max(60, 'Кем приходится: не длиннее 60 символов').default(''),
-    withdrawnOn: z
-      .string()
-      .trim()
-      .default('')
-      .refine((s) => s === '' || isValidIsoDate(s), 'Дата отзыва: неверная дата'),
-    notes: z.string().max(1000).default(''),
-  })
-  .superRefine((c, ctx) => {
-    if (c.signer === 'representative' && !c.representativeName)
-      ctx.addIssue({ code: 'custom', path: ['representativeName'], message: 'Укажите ФИО законного представителя' });
-    if (c.withdrawnOn && c.withdrawnOn < c.signedOn)
-      ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: 'Дата отзыва раньше даты подписания' });
-  });
 
 export type ConsentFields = z.output<typeof consentInputSchema>;
 

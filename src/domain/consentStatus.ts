@@ -1,5 +1,5 @@
 import type { ConsentFields } from './consent';
-import { consentInputSchema, isValidConsent, signerProblem } from './consent';
+import { isValidConsent } from './consent';
 import { ageOn, isValidIsoDate, todayIso } from './dates';
 import type { PersonFields } from './person';
 import { needsRepresentative } from './person';
@@ -26,21 +26,6 @@ export function representativeReason(person: Pick<PersonFields, 'birthDate'> & {
 function yearsWord(n: number): string {
   const rule = new Intl.PluralRules('ru-RU').select(n);
   return rule === 'one' ? 'год' : rule === 'few' ? 'года' : 'лет';
-}
-
-/**
- * The consent form's rules: the domain schema plus the signer rule checked for this person at the signing date,
- * and the representative's relation (the printed form needs it).
- */
-export function consentFormSchema(person: Pick<PersonFields, 'birthDate'> & { category?: PersonFields['category'] }, consentAge: number) {
-  return consentInputSchema.superRefine((c, ctx) => {
-    if (!isValidIsoDate(c.signedOn)) return;
-    const problem = signerProblem(c, person, consentAge);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['signer'], message: problem });
-    if (c.signer === 'representative' && !c.representativeRelation)
-      ctx.addIssue({ code: 'custom', path: ['representativeRelation'], message: 'Укажите, кем представитель приходится участнику' });
-    if (c.signedOn > todayIso()) ctx.addIssue({ code: 'custom', path: ['signedOn'], message: 'Дата подписания не может быть в будущем' });
-  });
 }
 
 export type ConsentState = 'valid' | 'withdrawn' | 'wrongSigner' | 'notYetSigned';

@@ -1,34 +1,34 @@
-/**
- * Whose phone this is. A curator's device holds the whole school; a mentor's holds only the pairs and groups the
- * curator sent it, so its home is the mentor's day (not school-wide indicators computed from a fragment), school
- * settings are not edited there by accident, and it sends its own pairs back, never «вся школа».
- *
- * The role is a fact about the device, kept in its local `meta` and never sent. It is set by the first file a new
- * device imports (a pair file makes it a mentor's phone) or by its owner in «Настройки».
- */
-import { z } from 'zod';
-import type { BundleScope } from './bundle/schema';
+import type { BundleScope } from './bundle/version';
 import { shortName } from './person';
 
-export const deviceRoleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('curator') }),
-  z.object({
-    kind: z.literal('mentor'),
-    /** The pairs/groups the curator sent to this phone (its own work, sent back to the curator). */
-    mentorshipIds: z.array(z.string().min(1)).max(10_000),
-    /** The device that sent them: «Отправить куратору» makes a file of what it has not seen. */
-    curatorDeviceId: z.string().min(1).optional(),
-    curatorDeviceName: z.string().max(200).optional(),
-  }),
-]);
-export type DeviceRole = z.output<typeof deviceRoleSchema>;
+/**
+ * What this device is: the curator's (the full app) or a mentor's phone, which holds the pairs/groups the curator
+ * sent it (its own work, sent back to the curator) and remembers the device that sent them, so that «Отправить
+ * куратору» makes a file of what that device has not seen.
+ */
+export type DeviceRole =
+  | { kind: 'curator' }
+  | { kind: 'mentor'; mentorshipIds: string[]; curatorDeviceId?: string; curatorDeviceName?: string };
 
 export const CURATOR_ROLE: DeviceRole = { kind: 'curator' };
 
 /** A stored role, or the curator's when none is stored or it cannot be read (the full app is the safe default). */
 export function readDeviceRole(raw: unknown): DeviceRole {
-  const r = deviceRoleSchema.safeParse(raw);
-  return r.success ? r.data : CURATOR_ROLE;
+  // Checked by hand, not with zod: the role is read on every start, and zod stays off the first screen (issue 14).
+  if (typeof raw !== 'object' || raw === null) return CURATOR_ROLE;
+  const r = raw as Record<string, unknown>;
+  if (r.kind !== 'mentor') return CURATOR_ROLE;
+  const ids = r.mentorshipIds;
+  if (!Array.isArray(ids) || ids.length > 10_000 || !ids.every((id) => typeof id === 'string' && id.length > 0)) return CURATOR_ROLE;
+  const { curatorDeviceId: from, curatorDeviceName: name } = r;
+  if (from !== undefined && (typeof from !== 'string' || from.length === 0)) return CURATOR_ROLE;
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) return CURATOR_ROLE;
+  return {
+    kind: 'mentor',
+    mentorshipIds: [...(ids as string[])],
+    ...(from !== undefined ? { curatorDeviceId: from } : {}),
+    ...(name !== undefined ? { curatorDeviceName: name } : {}),
+  };
 }
 
 /**

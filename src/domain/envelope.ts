@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { sameJson } from './canonicalJson';
-import { isHlc } from './hlc';
-import { compareWrites, decodeWrite, encodeWrite, isWriteStamp, type WriteStamp } from './writeStamp';
+import { compareWrites, decodeWrite, encodeWrite, type WriteStamp } from './writeStamp';
 
 /**
  * Every stored record carries this envelope. Only the storage layer writes it.
@@ -42,19 +40,6 @@ export function isEnvelopeKey(k: string): boolean {
 
 /** The pseudo-field under which a deletion is written, merged and offered on «Конфликты» like any other field. */
 export const DELETED_FIELD = 'deleted';
-
-const isoDateTime = z.string().datetime({ offset: true });
-
-export const envelopeSchema = z.object({
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'неверный идентификатор'),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  hlc: z.string().refine(isHlc, 'неверная метка времени'),
-  vv: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().nonnegative()),
-  deleted: z.boolean(),
-  writes: z.array(z.string().refine(isWriteStamp, 'неверная отметка записи')).min(1).max(200),
-  fieldWrites: z.record(z.string().max(100), z.number().int().nonnegative()).optional(),
-});
 
 export function newId(): string {
   return crypto.randomUUID();

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { isValidIsoDate, type IsoDate } from './dates';
+import type { z } from 'zod';
+import type { IsoDate } from './dates';
 import type { Stored } from './envelope';
 import { CONSENT_PERSONAL_DATA } from './consent';
 import { EVENT_PERSONAL_DATA } from './event';
@@ -20,6 +20,7 @@ import { SCHOOL_PERSONAL_DATA } from './school';
 import { TRAINING_GROUP_PERSONAL_DATA, TRAINING_SESSION_PERSONAL_DATA } from './training';
 import { DATA_CATEGORIES, DATA_CATEGORY_LABELS, ERASED_FIRST_NAME, ERASED_LAST_NAME, type DataCategory, type TablePersonalData } from './personalData';
 import type { SyncedTable } from './syncedTables';
+import type { erasureInputSchema } from './erasure.schema';
 
 /**
  * Erasure that travels (issue 12, docs/ERASURE.md). When a consent is withdrawn, the person's personal data is
@@ -43,28 +44,6 @@ export const ERASURE_REASON_LABELS: Record<ErasureReason, string> = {
   unlawful: 'выявление неправомерной обработки персональных данных',
 };
 
-const isoDate = (label: string) => z.string().trim().refine((s) => isValidIsoDate(s), `${label}: укажите дату`);
-
-/** The erasure record. Its id is the person's id: the same person erased on two devices is one record. */
-export const erasureInputSchema = z
-  .object({
-    personId: z.string().min(1).max(64),
-    erasedOn: isoDate('Дата уничтожения'),
-    reason: z.enum(ERASURE_REASONS, { message: 'Укажите причину уничтожения' }),
-    withdrawnOn: z
-      .string()
-      .trim()
-      .default('')
-      .refine((s) => s === '' || isValidIsoDate(s), 'Дата отзыва согласия: неверная дата'),
-    /** Codes of the kinds of data destroyed (DATA_CATEGORIES). */
-    categories: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length).default([]),
-    /** The pairs and groups the person was in when erased: their free text goes too, on every device. */
-    mentorshipIds: z.array(z.string().min(1).max(64)).max(1000).default([]),
-  })
-  .superRefine((e, ctx) => {
-    if (e.withdrawnOn && e.withdrawnOn > e.erasedOn)
-      ctx.addIssue({ code: 'custom', path: ['withdrawnOn'], message: 'Дата отзыва согласия позже даты уничтожения' });
-  });
 export type ErasureFields = z.output<typeof erasureInputSchema>;
 export type Erasure = Stored<ErasureFields>;
 

@@ -1,26 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Stored } from './envelope';
-import { PERSON_CATEGORIES, type PersonCategory } from './person';
-import { type TablePersonalData } from './personalData';
-
-const categoryList = (side: string) =>
-  z
-    .array(z.enum(PERSON_CATEGORIES, { message: 'Неизвестная категория участника' }))
-    .min(1, `Выберите, кто может быть ${side}`)
-    .max(PERSON_CATEGORIES.length)
-    .refine((cs) => new Set(cs).size === cs.length, 'Категория указана дважды');
-
-/**
- * A form of mentoring (форма наставничества). A configurable list, not an enum: the school may add its own forms
- * or change which categories a form admits, and the pairs keep referring to the form's id.
- */
-export const mentoringFormInputSchema = z.object({
-  name: z.string().trim().min(1, 'Укажите название формы').max(80, 'Название: не длиннее 80 символов'),
-  mentorCategories: categoryList('наставником'),
-  menteeCategories: categoryList('наставляемым'),
-  isFederal: z.boolean().default(false),
-  description: z.string().trim().max(1000, 'Описание: не длиннее 1000 символов').default(''),
-});
+import type { PersonCategory } from './person';
+import type { TablePersonalData } from './personalData';
+import type { mentoringFormInputSchema } from './mentoringForm.schema';
 
 export type MentoringFormInput = z.input<typeof mentoringFormInputSchema>;
 export type MentoringFormFields = z.output<typeof mentoringFormInputSchema>;

@@ -1,6 +1,6 @@
 import type { MentorshipFields } from './mentorship';
 import type { OrderFields, OrderKind } from './order';
-import { orderInputSchema } from './order';
+import { orderInputSchema } from './order.schema';
 import type { PlanFields, PlanItemFields, ApprovalState } from './plan';
 import { approvalState, approvedDigest } from './plan';
 import { formatRuDate } from './dates';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Stored } from './envelope';
-import { isValidIsoDate } from './dates';
 import { blank, placeholder, type TablePersonalData } from './personalData';
+import type { planInputSchema, planItemInputSchema } from './plan.schema';
 
 export const PLAN_ITEM_STATUSES = ['planned', 'inProgress', 'done', 'cancelled'] as const;
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
@@ -16,28 +16,6 @@ export const PLAN_ITEM_STATUS_LABELS: Record<PlanItemStatus, string> = {
 
 /** The roadmap calls a plan completed below 90 % a problem. */
 export const PLAN_PROBLEM_THRESHOLD = 0.9;
-
-export const planInputSchema = z.object({
-  mentorshipId: z.string().min(1, 'Не выбрана пара или группа'),
-  title: z.string().trim().min(1, 'Укажите название плана').max(200, 'Название: не длиннее 200 символов'),
-  /** Set by the order that approves the plan; with the snapshot of its items at that moment. */
-  approvedByOrderId: z.string().default(''),
-  approvedItemsDigest: z.string().default(''),
-});
-
-export const planItemInputSchema = z.object({
-  planId: z.string().min(1),
-  title: z.string().trim().min(1, 'Укажите, что нужно сделать').max(300, 'Не длиннее 300 символов'),
-  dueDate: z
-    .string()
-    .trim()
-    .default('')
-    .refine((s) => s === '' || isValidIsoDate(s), 'Срок: неверная дата'),
-  status: z.enum(PLAN_ITEM_STATUSES).default('planned'),
-  result: z.string().max(2000, 'Результат: не длиннее 2000 символов').default(''),
-  evidence: z.string().max(1000, 'Подтверждение: не длиннее 1000 символов').default(''),
-  order: z.number().int().default(0),
-});
 
 export type PlanFields = z.output<typeof planInputSchema>;
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Stored } from './envelope';
-import { isValidIsoDate } from './dates';
 import { placeholder, type TablePersonalData } from './personalData';
+import type { recognitionInputSchema } from './recognition.schema';
 
 /** How a school thanks its mentors (docs/DOMAIN.md, «Recognitions»): the usual kinds, and a title such as «Наставник года». */
 export const RECOGNITION_KINDS = ['thanks', 'letter', 'certificate', 'title', 'other'] as const;
@@ -23,25 +23,6 @@ const ORDER_WORDING: Record<RecognitionKind, string> = {
   title: 'присвоить звание',
   other: 'поощрить',
 };
-
-export const recognitionInputSchema = z
-  .object({
-    personId: z.string().min(1, 'Выберите наставника'),
-    kind: z.enum(RECOGNITION_KINDS, { message: 'Выберите вид поощрения' }),
-    /** The title itself for `title` («Наставник года — 2026»), or the award's name for `other`. */
-    title: z.string().trim().max(200, 'Название: не длиннее 200 символов').default(''),
-    reason: z.string().trim().min(1, 'Укажите, за что поощрение').max(500, 'За что: не длиннее 500 символов'),
-    date: z
-      .string()
-      .trim()
-      .refine((s) => isValidIsoDate(s), 'Дата: укажите дату'),
-    /** The director's order «О поощрении наставников» that gave it; '' until there is one. */
-    orderId: z.string().default(''),
-  })
-  .superRefine((r, ctx) => {
-    if ((r.kind === 'title' || r.kind === 'other') && !r.title)
-      ctx.addIssue({ code: 'custom', path: ['title'], message: r.kind === 'title' ? 'Укажите звание, например «Наставник года»' : 'Укажите, какое поощрение' });
-  });
 
 export type RecognitionFields = z.output<typeof recognitionInputSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedBundle } from './bundle/format';
 import { bundleErrorMessage, type BundleError } from './bundle/errors';
-import { BUNDLE_FORMAT_VERSION } from './bundle/schema';
+import { BUNDLE_FORMAT_VERSION } from './bundle/version';
 import type { VersionedRecord } from './envelope';
 import { formatDateTime, formatRuDate, todayIso, type IsoDate } from './dates';
 import type { Indicator, IndicatorId, IndicatorStatus } from './monitoring';

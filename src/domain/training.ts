@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Stored } from './envelope';
-import { isValidIsoDate } from './dates';
 import { normalizeText } from './text';
 import { blank, placeholder, type TablePersonalData } from './personalData';
+import type { trainingGroupInputSchema, trainingSessionInputSchema } from './training.schema';
 
 /**
  * Mentor training (обучение наставников): groups of mentors and their sessions, with the roadmap's bars — at least
@@ -11,11 +11,6 @@ import { blank, placeholder, type TablePersonalData } from './personalData';
 export const MIN_EXPERTS = 2;
 export const MIN_SESSIONS_PER_GROUP = 10;
 
-export const trainingGroupInputSchema = z.object({
-  name: z.string().trim().min(1, 'Укажите название группы').max(120, 'Название: не длиннее 120 символов'),
-  memberIds: z.array(z.string().min(1)).max(200, 'Не больше 200 участников').default([]),
-  notes: z.string().trim().max(2000, 'Заметки: не длиннее 2000 символов').default(''),
-});
 export type TrainingGroupFields = z.output<typeof trainingGroupInputSchema>;
 
 /** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */
@@ -31,23 +26,6 @@ export const TRAINING_FORMAT_LABELS: Record<(typeof TRAINING_FORMATS)[number], s
 export const SESSION_KINDS = ['session', 'consultation'] as const;
 export const SESSION_KIND_LABELS: Record<(typeof SESSION_KINDS)[number], string> = { session: 'занятие группы', consultation: 'индивидуальная консультация' };
 
-export const trainingSessionInputSchema = z
-  .object({
-    groupId: z.string().min(1, 'Выберите группу'),
-    kind: z.enum(SESSION_KINDS, { message: 'Выберите вид: занятие или консультация' }).default('session'),
-    date: z
-      .string()
-      .trim()
-      .refine((s) => isValidIsoDate(s), 'Дата: укажите дату'),
-    topic: z.string().trim().min(1, 'Укажите тему').max(300, 'Тема: не длиннее 300 символов'),
-    expert: z.string().trim().min(1, 'Укажите эксперта, который ведёт занятие').max(200, 'Эксперт: не длиннее 200 символов'),
-    format: z.enum(TRAINING_FORMATS, { message: 'Выберите формат: очно или дистанционно' }).default('inPerson'),
-    attendeeIds: z.array(z.string().min(1)).default([]),
-  })
-  .superRefine((s, ctx) => {
-    if (s.kind === 'consultation' && s.attendeeIds.length !== 1)
-      ctx.addIssue({ code: 'custom', path: ['attendeeIds'], message: 'Консультация — для одного наставника: отметьте одного' });
-  });
 export type TrainingSessionFields = z.output<typeof trainingSessionInputSchema>;
 
 /** Personal data of this table and what erasure leaves of it (src/domain/personalData.ts, docs/ERASURE.md). */

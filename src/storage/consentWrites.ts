@@ -1,6 +1,6 @@
 import type { Consent } from '../domain/consent';
-import { consentInputSchema } from '../domain/consent';
-import { consentFormSchema } from '../domain/consentStatus';
+import { consentInputSchema } from '../domain/consent.schema';
+import { consentFormSchema } from '../domain/consent.schema';
 import { todayIso } from '../domain/dates';
 import type { Person } from '../domain/person';
 import { RecordRejected } from '../domain/recordRules';

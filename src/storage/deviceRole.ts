@@ -1,8 +1,7 @@
 import { commonMentor, mentorPhoneName, readDeviceRole, roleAfterImport, type DeviceRole } from '../domain/deviceRole';
-import { DEVICE_NAME_KEY } from './bundle/exportBundle';
-import type { BundleScope } from '../domain/bundle/schema';
+import type { BundleScope } from '../domain/bundle/version';
 import { getDb, type NastavnikDb } from './db';
-import { ME_KEY } from './myself';
+import { DEVICE_NAME_KEY, ME_KEY } from './myself';
 
 /** Meta key of the device's role (src/domain/deviceRole.ts): local, never sent. */
 export const ROLE_KEY = 'deviceRole';

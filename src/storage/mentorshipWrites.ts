@@ -1,4 +1,5 @@
-import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../domain/mentorship';
+import { type Mentorship, type MentorshipFields, type MentorshipStatus } from '../domain/mentorship';
+import { mentorshipInputSchema } from '../domain/mentorship.schema';
 import { withStatus } from '../domain/mentorshipList';
 import type { MeetingFields } from '../domain/meeting';
 import { stripEnvelope } from '../domain/envelope';

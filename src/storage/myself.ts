@@ -6,6 +6,9 @@ import { getDb, type NastavnikDb } from './db';
  */
 export const ME_KEY = 'me';
 
+/** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
+export const DEVICE_NAME_KEY = 'deviceName';
+
 export async function getMe(db: NastavnikDb = getDb()): Promise<string | null> {
   const row = await db.meta.get(ME_KEY);
   return typeof row?.value === 'string' && row.value ? row.value : null;

@@ -1,4 +1,5 @@
-import { planInputSchema, planItemInputSchema, type Plan, type PlanItem, type PlanItemFields } from '../domain/plan';
+import { type Plan, type PlanItem, type PlanItemFields } from '../domain/plan';
+import { planInputSchema, planItemInputSchema } from '../domain/plan.schema';
 import { getDb, type NastavnikDb } from './db';
 import { inTransaction, repositoryFor } from './repository';
 import { AppError } from '../domain/errors';

@@ -3,7 +3,8 @@ import { changesRecord, stampRecord, stripEnvelope, type Draft, type VersionedRe
 import { todayIso } from '../domain/dates';
 import { eraseRecord, erasureScopes, PERSONAL_DATA, tombstoneFields, type ErasureScope } from '../domain/erasure';
 import { keptAfterWrite, keptKey, toRecordStates } from '../domain/merge';
-import { FIELD_GROUPS, fieldsProblems, problemsByField, RecordRejected } from '../domain/recordRules';
+import { FIELD_GROUPS, problemsByField, RecordRejected } from '../domain/recordRules';
+import { loadedRecordRules, loadRecordRulesOutsideTransaction } from './recordRulesLoader';
 import type { SyncedRecords, SyncedTable } from '../domain/syncedTables';
 import { nextStamps } from './clock';
 import type { NastavnikDb } from './db';
@@ -94,6 +95,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Creates a record, or writes a new version of an existing one (`id` given). */
   async save(fields: Draft<T>, id?: string): Promise<T> {
+    await loadRecordRulesOutsideTransaction();
     return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, ...ERASURE_CHECK_TABLES], async () => {
       const [saved] = await this.saveManyInTx([{ fields, id }]);
       return saved!;
@@ -102,6 +104,7 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
 
   /** Writes many records in one transaction: all of them or none. */
   async saveMany(items: { fields: Draft<T>; id?: string }[]): Promise<T[]> {
+    await loadRecordRulesOutsideTransaction();
     return this.db.transaction('rw', [this.table, this.db.meta, this.db.conflicts, ...ERASURE_CHECK_TABLES], () => this.saveManyInTx(items));
   }
 
@@ -182,7 +185,11 @@ export class Repository<N extends SyncedTable, T extends SyncedRecords[N] = Sync
   }
 
   private check(fields: unknown): void {
-    const problems = fieldsProblems(this.tableName, fields);
+    // save and saveMany load the rules first; a caller's own transaction may come before them, and then the write
+    // path checks the whole record instead, waiting for the rules.
+    const rules = loadedRecordRules();
+    if (!rules) return;
+    const problems = rules.fieldsProblems(this.tableName, fields);
     if (problems.length) throw new RecordRejected(this.tableName, problemsByField(problems));
   }
 

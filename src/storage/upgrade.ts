@@ -1,6 +1,7 @@
-import type { Transaction } from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { migrateData } from '../domain/dataMigrations';
-import { FIELD_GROUPS, recordProblems } from '../domain/recordRules';
+import { FIELD_GROUPS } from '../domain/recordRules';
+import { loadRecordRules } from './recordRulesLoader';
 import { sameJson } from '../domain/canonicalJson';
 import { todayIso } from '../domain/dates';
 import { DELETED_FIELD, fieldEntries, stampRecord, stripEnvelope, type VersionedRecord } from '../domain/envelope';
@@ -21,6 +22,8 @@ export function keptRowId(table: string, recordId: string, field: string, write:
  * snapshot of the last import, in the old shape, is dropped.
  */
 export async function upgradeStoredData(tx: Transaction, now: Date = new Date()): Promise<void> {
+  // The rules load on the first write (recordRulesLoader); an upgrade is one, inside its versionchange transaction.
+  const { recordProblems } = await Dexie.waitFor(loadRecordRules());
   // The tables of the version being upgraded to: a synced table added by a later version (`erasures`) is not there yet.
   const present = SYNCED_TABLES.filter((t) => {
     try {
@@ -70,6 +73,7 @@ export async function upgradeStoredData(tx: Transaction, now: Date = new Date())
  * values of those fields go with them. A tombstone whose deleting device never upgrades keeps its fields.
  */
 export async function stripOwnTombstones(tx: Transaction, now: Date = new Date()): Promise<void> {
+  const { recordProblems } = await Dexie.waitFor(loadRecordRules());
   const device = (await tx.table('meta').get('deviceId')) as { value?: unknown } | undefined;
   if (typeof device?.value !== 'string') return;
   const deviceId = device.value;

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import type { DBCoreMutateRequest, DBCoreMutateResponse } from 'dexie';
-import { problemsByField, recordProblems, RecordRejected } from '../domain/recordRules';
+import { problemsByField, RecordRejected } from '../domain/recordRules';
+import { loadedRecordRules, recordRulesWithin, type RecordRules } from './recordRulesLoader';
 import { isSyncedTable } from '../domain/syncedTables';
 
 /**
@@ -9,6 +10,9 @@ import { isSyncedTable } from '../domain/syncedTables';
  * its table's rules and its envelope (`recordProblems`, the import gate's own check) before IndexedDB sees it. A
  * refused record throws `RecordRejected` with a Russian message per field, and the whole transaction is rolled back:
  * no device can store what another device's import would refuse.
+ *
+ * The rules load on the first write (./recordRulesLoader.ts): a write made before they are there waits for them
+ * inside its transaction — it is never let through unchecked.
  *
  * The database upgrade is exempt: it moves the records that fail out of their tables itself (src/storage/upgrade.ts).
  */
@@ -38,14 +42,18 @@ export function installWritePath(db: Dexie): void {
           return {
             ...table,
             mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-              if ((req.type === 'put' || req.type === 'add') && !isUpgrade(req.trans)) {
-                for (const value of req.values) {
-                  if (value !== null && typeof value === 'object' && checked.has(value as object)) continue;
-                  const problems = recordProblems(name, value);
+              if ((req.type !== 'put' && req.type !== 'add') || isUpgrade(req.trans)) return table.mutate(req);
+              const values = req.values.filter((v) => v === null || typeof v !== 'object' || !checked.has(v as object));
+              if (!values.length) return table.mutate(req);
+              const check = (rules: RecordRules): Promise<DBCoreMutateResponse> => {
+                for (const value of values) {
+                  const problems = rules.recordProblems(name, value);
                   if (problems.length) return Promise.reject(new RecordRejected(name, problemsByField(problems)));
                 }
-              }
-              return table.mutate(req);
+                return table.mutate(req);
+              };
+              const rules = loadedRecordRules();
+              return rules ? check(rules) : recordRulesWithin(req.trans as unknown as IDBTransaction, name).then(check);
             },
           };
         },

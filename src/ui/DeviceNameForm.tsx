@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
 import { deviceNameSchema } from '../domain/bundle/exportForm';
 import { getDb } from '../storage/db';
-import { DEVICE_NAME_KEY } from '../storage/bundle/exportBundle';
+import { DEVICE_NAME_KEY } from '../storage/myself';
 import { useToasts } from './toastStore';
 import { useDeviceRole } from '../data/useDeviceRole';
 import { domainResolver } from './formResolver';

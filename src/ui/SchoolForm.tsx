@@ -1,12 +1,16 @@
 import { useForm } from 'react-hook-form';
-import { schoolInputSchema, type SchoolFields } from '../domain/school';
+import { type SchoolFields } from '../domain/school';
 import { TextField } from './fields';
-import { domainResolver, writeOrShowRefusal } from './formResolver';
+import { domainResolver, lazyResolver, writeOrShowRefusal } from './formResolver';
 import { FormErrorSummary } from './FormErrorSummary';
 
 /** The profile's fields as typed; the indicator targets and the SWOT analysis have their own screens in «Мониторинг». */
 export type SchoolForm = Record<Exclude<keyof SchoolFields, 'indicatorTargets' | 'swot'>, string>;
-const resolver = domainResolver<SchoolForm, typeof schoolInputSchema>(schoolInputSchema, (v) => v);
+// The schema (and zod) load when the form is first focused: the wizard of a new phone paints without them.
+const resolver = lazyResolver<SchoolForm, SchoolFields>(async () => {
+  const { schoolInputSchema } = await import('../domain/school.schema');
+  return domainResolver<SchoolForm, typeof schoolInputSchema>(schoolInputSchema, (v) => v);
+});
 
 export function SchoolProfileForm({
   initial,
@@ -24,7 +28,7 @@ export function SchoolProfileForm({
     formState: { errors, isSubmitting },
   } = useForm<SchoolForm, unknown, SchoolFields>({ defaultValues: initial, resolver });
   return (
-    <form className="form" noValidate onSubmit={handleSubmit((fields) => writeOrShowRefusal(setError, () => onSave(fields)))}>
+    <form className="form" noValidate onFocus={resolver.preload} onSubmit={handleSubmit((fields) => writeOrShowRefusal(setError, () => onSave(fields)))}>
       <TextField label="Название школы" required placeholder="МКОУ СОШ № 2 с. п. Кахун" error={errors.name?.message} {...register('name')} />
       <TextField
         label="Учебный год"

@@ -47,6 +47,24 @@ export function domainResolver<TForm extends FieldValues, S extends z.ZodType>(
   };
 }
 
+/**
+ * A resolver whose schema loads on first use (`load` imports the schema module): a form on a first screen — the
+ * wizard of a new phone — renders without zod, which comes when the user starts filling it in (`preload`, on the
+ * form's first focus) or at the latest when it is validated (issue 14).
+ */
+export function lazyResolver<TForm extends FieldValues, TOut>(
+  load: () => Promise<Resolver<TForm, unknown, TOut>>,
+): Resolver<TForm, unknown, TOut> & { preload: () => void } {
+  let loading: Promise<Resolver<TForm, unknown, TOut>> | undefined;
+  const get = () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    }));
+  const resolver = (async (values, context, options) => (await get())(values, context, options)) as Resolver<TForm, unknown, TOut>;
+  return Object.assign(resolver, { preload: () => void get().catch(() => undefined) });
+}
+
 /** What `writeOrShowRefusal` returns when the storage layer refused the write. */
 export const REFUSED: unique symbol = Symbol('refused');
 

@@ -2,7 +2,7 @@ import { canonicalJson, sha256Hex } from '../canonicalJson';
 import type { VersionedRecord } from '../envelope';
 import { decodeWrite, type WriteStamp } from '../writeStamp';
 import type { BundleAttachment } from './attachments';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './schema';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './version';
 import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
 /**

@@ -2,7 +2,7 @@ import { applyDataStep, DATA_STEPS } from '../dataMigrations';
 import type { BundleError } from './errors';
 import { err, ok, type Result } from './result';
 import { isPlainObject } from './safeJson';
-import { BUNDLE_FORMAT_VERSION } from './schema';
+import { BUNDLE_FORMAT_VERSION } from './version';
 
 /**
  * One step of the file format: turns a parsed file of version `from` into version `from + 1`. The steps are the data

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { envelopeSchema } from '../envelope';
-import { TABLE_SCHEMAS } from '../recordRules';
+import { envelopeSchema } from '../envelope.schema';
+import { TABLE_SCHEMAS } from '../recordRules.schema';
 import { isWriteStamp } from '../writeStamp';
 import { SYNCED_TABLES, type SyncedTable } from '../syncedTables';
 
-export const BUNDLE_FORMAT = 'nastavnik-bundle';
-/** Raise by one, with a migration in migrations.ts, whenever the structure of the file changes. */
-export const BUNDLE_FORMAT_VERSION = 4;
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope } from './version';
+
+// The file's name and version live in ./version.ts (no zod); re-exported for the gate's callers.
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleScope };
 
 const idSchema = z
   .string()
@@ -18,7 +19,6 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('school') }),
   z.looseObject({ kind: z.literal('mentorships'), mentorshipIds: z.array(idSchema).min(1).max(10_000) }),
 ]);
-export type BundleScope = { kind: 'school' } | { kind: 'mentorships'; mentorshipIds: string[] };
 
 /**
  * The header. Loose objects everywhere: a field a newer app adds passes through untouched (forward compatibility);

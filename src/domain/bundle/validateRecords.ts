@@ -1,5 +1,5 @@
 import { isEnvelopeKey, DELETED_FIELD } from '../envelope';
-import { fieldSchema, recordProblems, ruError } from '../recordRules';
+import { fieldSchema, recordProblems, ruError } from '../recordRules.schema';
 import { isSyncedTable, type SyncedTable } from '../syncedTables';
 import { coversWrite, isWriteStamp } from '../writeStamp';
 import type { RecordIssue } from './errors';

@@ -11,7 +11,6 @@ import { saveFile } from '../../ui/share';
 import { Page } from '../../ui/Page';
 import { useToasts } from '../../ui/toastStore';
 import { InstallOffer } from './InstallOffer';
-import { makeExportFile, noteExport, shareableFile } from '../../storage/bundle/exportFile';
 import { failureReason } from '../../ui/unexpectedErrors';
 
 /**
@@ -131,6 +130,9 @@ function SendToCurator({ role, ids, pending }: { role: MentorRole; ids: string[]
     setBusy(true);
     setFailure(null);
     try {
+      // The file's code (the encoder, and the import gate that checks the file before it leaves) loads on the tap,
+      // not with the home screen (issue 14: the first screen loads no zod).
+      const { makeExportFile, noteExport, shareableFile } = await import('../../storage/bundle/exportFile');
       const file = await makeExportFile({ kind: 'mentorships', mentorshipIds: ids }, '', false, role.curatorDeviceId);
       const outcome = await saveFile(file.blob, file.fileName, { title: 'Файл обмена «Наставника» для куратора', shareAs: () => shareableFile(file) });
       if (outcome === 'cancelled') return;

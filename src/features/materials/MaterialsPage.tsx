@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { materialInputSchema, MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material, type MaterialFields } from '../../domain/material';
+import { MATERIAL_AUDIENCES, MATERIAL_AUDIENCE_LABELS, totalSize, type Material, type MaterialFields } from '../../domain/material';
+import { materialInputSchema } from '../../domain/material.schema';
 import { addMaterial, materialFile, removeMaterial } from '../../storage/yearWork';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';

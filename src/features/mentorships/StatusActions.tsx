@@ -1,7 +1,8 @@
 import { ActionForm } from '../../ui/ActionForm';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { mentorshipInputSchema, type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
+import { type Mentorship, type MentorshipFields, type MentorshipStatus } from '../../domain/mentorship';
+import { mentorshipInputSchema } from '../../domain/mentorship.schema';
 import { nextStatuses, withStatus } from '../../domain/mentorshipList';
 import { todayIso } from '../../domain/dates';
 import { mentorshipStatusLabel, mentorshipTransitionLabel, t } from '../../i18n/ru';

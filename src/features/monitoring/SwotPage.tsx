@@ -1,7 +1,8 @@
 import { DraftNotice } from '../../ui/DraftNotice';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { SWOT_PARTS, swotSchema, type SwotFields } from '../../domain/school';
+import { SWOT_PARTS, type SwotFields } from '../../domain/school';
+import { swotSchema } from '../../domain/school.schema';
 import { saveSwot } from '../../storage/yearWork';
 import { domainResolver } from '../../ui/formResolver';
 import { TextAreaField } from '../../ui/fields';

@@ -1,7 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { formatRuDate, todayIso } from '../../domain/dates';
-import { eventInputSchema, type EventFields } from '../../domain/event';
+import { type EventFields } from '../../domain/event';
+import { eventInputSchema } from '../../domain/event.schema';
 import { plural } from '../../domain/text';
 import { eventsRepo } from '../../storage/repositories';
 import { useNetworkingEvents } from '../../data/networking';

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import { PARTNER_KINDS, partnerInputSchema, type PartnerFields } from '../../domain/partner';
+import { PARTNER_KINDS, type PartnerFields } from '../../domain/partner';
+import { partnerInputSchema } from '../../domain/partner.schema';
 import { partnersRepo } from '../../storage/repositories';
 import { usePartner } from '../../data/partners';
 import { partnerKindLabel, t } from '../../i18n/ru';

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { addPlanItem } from '../../storage/planWrites';
-import { planItemInputSchema, type PlanItemFields } from '../../domain/plan';
+import { type PlanItemFields } from '../../domain/plan';
+import { planItemInputSchema } from '../../domain/plan.schema';
 import { domainResolver, REFUSED, writeOrShowRefusal } from '../../ui/formResolver';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 

@@ -1,6 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { PLAN_ITEM_STATUSES, planItemInputSchema, type PlanItem, type PlanItemFields, type PlanItemStatus } from '../../domain/plan';
+import { PLAN_ITEM_STATUSES, type PlanItem, type PlanItemFields, type PlanItemStatus } from '../../domain/plan';
+import { planItemInputSchema } from '../../domain/plan.schema';
 import { formatRuDate } from '../../domain/dates';
 import { planItemStatusLabel, t } from '../../i18n/ru';
 import { useToasts } from '../../ui/toastStore';

@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import {
-  questionnaireInputSchema,
-  QUESTION_KINDS,
-  QUESTION_KIND_LABELS,
-  RESPONDENT_ROLES,
-  RESPONDENT_ROLE_LABELS,
-  type Questionnaire,
-  type QuestionnaireFields,
-  type QuestionKind,
-} from '../../domain/questionnaire';
+import { QUESTION_KINDS, QUESTION_KIND_LABELS, RESPONDENT_ROLES, RESPONDENT_ROLE_LABELS, type Questionnaire, type QuestionnaireFields, type QuestionKind } from '../../domain/questionnaire';
+import { questionnaireInputSchema } from '../../domain/questionnaire.schema';
 import { questionnairesRepo } from '../../storage/yearWork';
 import { useQuestionnaire } from '../../data/questionnaires';
 import { DraftNotice } from '../../ui/DraftNotice';

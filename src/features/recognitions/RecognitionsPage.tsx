@@ -3,16 +3,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { fullName } from '../../domain/person';
-import {
-  RECOGNITION_KIND_LABELS,
-  RECOGNITION_KINDS,
-  recognitionInputSchema,
-  recognitionLabel,
-  recognitionsForOrder,
-  type Recognition,
-  type RecognitionFields,
-  type RecognitionKind,
-} from '../../domain/recognition';
+import { RECOGNITION_KIND_LABELS, RECOGNITION_KINDS, recognitionLabel, recognitionsForOrder, type Recognition, type RecognitionFields, type RecognitionKind } from '../../domain/recognition';
+import { recognitionInputSchema } from '../../domain/recognition.schema';
 import { recognitionsRepo } from '../../storage/repositories';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Page } from '../../ui/Page';

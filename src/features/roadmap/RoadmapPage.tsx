@@ -4,19 +4,8 @@ import { Link } from 'react-router';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import type { Material } from '../../domain/material';
 import { MAX_FILE_BYTES } from '../../domain/material';
-import {
-  isOverdue,
-  roadmapByMonth,
-  roadmapProgress,
-  roadmapTaskInputSchema,
-  ROADMAP_SECTIONS,
-  ROADMAP_SECTION_LABELS,
-  ROADMAP_STATUSES,
-  ROADMAP_STATUS_LABELS,
-  type RoadmapStatus,
-  type RoadmapTask,
-  type RoadmapTaskFields,
-} from '../../domain/roadmap';
+import { isOverdue, roadmapByMonth, roadmapProgress, ROADMAP_SECTIONS, ROADMAP_SECTION_LABELS, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, type RoadmapStatus, type RoadmapTask, type RoadmapTaskFields } from '../../domain/roadmap';
+import { roadmapTaskInputSchema } from '../../domain/roadmap.schema';
 import { stripEnvelope } from '../../domain/envelope';
 import { completeWithDocument, ensureRoadmap, roadmapRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';

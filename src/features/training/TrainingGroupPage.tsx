@@ -3,16 +3,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { formatRuDate, todayIso } from '../../domain/dates';
 import { shortName } from '../../domain/person';
-import {
-  MIN_SESSIONS_PER_GROUP,
-  SESSION_KINDS,
-  SESSION_KIND_LABELS,
-  TRAINING_FORMATS,
-  TRAINING_FORMAT_LABELS,
-  trainingSessionInputSchema,
-  trainingSummary,
-  type TrainingSessionFields,
-} from '../../domain/training';
+import { MIN_SESSIONS_PER_GROUP, SESSION_KINDS, SESSION_KIND_LABELS, TRAINING_FORMATS, TRAINING_FORMAT_LABELS, trainingSummary, type TrainingSessionFields } from '../../domain/training';
+import { trainingSessionInputSchema } from '../../domain/training.schema';
 import type { Person } from '../../domain/person';
 import { trainingSessionsRepo } from '../../storage/yearWork';
 import { EmptyState, Page } from '../../ui/Page';

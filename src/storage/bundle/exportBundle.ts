@@ -11,8 +11,10 @@ import { LAST_EXPORT_KEY, type ExchangeRecord } from './exchanges';
 import { AppError } from '../../domain/errors';
 import { eraseKeptValue, eraseRecord, erasureScopes, type ErasureFields } from '../../domain/erasure';
 
-/** Meta key of this device's human name («Телефон куратора»), shown to whoever imports its bundles. */
-export const DEVICE_NAME_KEY = 'deviceName';
+// The device's name lives with the other facts about this device (../myself.ts): the home screen reads it without
+// loading the exporter.
+import { DEVICE_NAME_KEY } from '../myself';
+export { DEVICE_NAME_KEY };
 
 export interface ExportOptions {
   /** The whole school (default), or only what the mentor of these pairs/groups needs. */

@@ -3,7 +3,7 @@ import type { BundleError } from '../../domain/bundle/errors';
 import { maxBundleHlc, type ParsedBundle } from '../../domain/bundle/format';
 import { checkSchool } from '../../domain/bundle/parse';
 import { err, ok, type Result } from '../../domain/bundle/result';
-import { recordProblems } from '../../domain/recordRules';
+import { loadedRecordRules, loadRecordRulesOutsideTransaction } from '../recordRulesLoader';
 import { sameJson } from '../../domain/canonicalJson';
 import { decodeHlc, encodeHlc, receiveHlc } from '../../domain/hlc';
 import { keptHas, keptKey, mergeTable, toRecordStates, type MergeOutcome, type RecordChange, type RecordState, type VersionedRecord } from '../../domain/merge';
@@ -110,9 +110,13 @@ async function plan(db: NastavnikDb, bundle: ParsedBundle, now: Date): Promise<R
   }
   // A merge takes each field group from its latest write, so valid records give valid records; only a forged file
   // (stamps that split a group) could give one its rules refuse. The write path would refuse it too; say so here.
+  // (The import's entry points load the rules first; called inside someone else's transaction before they are
+  // loaded, this check is left to the write path, which refuses the same records.)
+  const rules = loadedRecordRules();
   const refused: Extract<BundleError, { kind: 'mergeRefused' }>['issues'] = [];
-  for (const { table, change } of changes)
-    if (!fromFile.has(change.after.record)) for (const p of recordProblems(table, change.after.record)) refused.push({ table, id: change.id, ...p });
+  if (rules)
+    for (const { table, change } of changes)
+      if (!fromFile.has(change.after.record)) for (const p of rules.recordProblems(table, change.after.record)) refused.push({ table, id: change.id, ...p });
   if (refused.length) return err({ kind: 'mergeRefused', issues: refused });
   const files = await filesToAdd(db, bundle, changes);
   preview.files = { count: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
@@ -201,6 +205,7 @@ async function filesToAdd(db: NastavnikDb, bundle: ParsedBundle, changes: Planne
 
 /** Counts per table of what the import would do: new, updated, unchanged, in conflict. Writes nothing. */
 export async function previewImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportPreview, BundleError>> {
+  await loadRecordRulesOutsideTransaction();
   const r = await db.transaction('r', [...SYNCED_TABLES, 'conflicts', 'files'], () => plan(db, bundle, now));
   return r.ok ? ok(r.value.preview) : r;
 }
@@ -210,6 +215,7 @@ export async function previewImport(db: NastavnikDb, bundle: ParsedBundle, now: 
  * lands (records, kept versions, the undo snapshot, the clock, the history line) or nothing does.
  */
 export async function applyImport(db: NastavnikDb, bundle: ParsedBundle, now: Date = new Date()): Promise<Result<ImportReport, BundleError>> {
+  await loadRecordRulesOutsideTransaction();
   return db.transaction('rw', [...IMPORT_TABLES], async () => {
     const heldBefore = await heldData(db);
     // An erasure the file brings destroys this device's own copy first, the same way as on the device that erased.

@@ -6,7 +6,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/summaryMain';
 import { buildBundle } from '../../../src/domain/bundle/format';
-import { schoolInputSchema } from '../../../src/domain/school';
+import { schoolInputSchema } from '../../../src/domain/school.schema';
 import { encodeBundle } from '../../../src/storage/bundle/codec';
 import { rec, sampleInput, sampleTables } from '../domain/bundle/sampleData';
 

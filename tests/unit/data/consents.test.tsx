@@ -5,7 +5,7 @@ import { useConsent, useConsents } from '../../../src/data/consents';
 import { usePerson } from '../../../src/data/people';
 import { getDb } from '../../../src/storage/db';
 import { consentsRepo, peopleRepo } from '../../../src/storage/repositories';
-import { consentInputSchema } from '../../../src/domain/consent';
+import { consentInputSchema } from '../../../src/domain/consent.schema';
 
 const person = (lastName: string) => ({ lastName, firstName: 'Иван', middleName: '', category: 'teacher' as const, classLabel: '', birthDate: '', phone: '', email: '', roles: ['mentor' as const], interests: [], competencies: [], partnerId: '', notes: '' });
 const consent = (personId: string, signedOn = '2025-09-01') => consentInputSchema.parse({ personId, signedOn, signer: 'self' });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useErasureLog, useErasureLogEntry, usePersonDataReport, usePersonErasure } from '../../../src/data/erasure';
-import { personInputSchema } from '../../../src/domain/person';
+import { personInputSchema } from '../../../src/domain/person.schema';
 import { getDb } from '../../../src/storage/db';
 import { peopleRepo, saveSchool } from '../../../src/storage/repositories';
 import { erasePersonHere, erasureLogEntryOf } from '../../../src/storage/onThisDevice';

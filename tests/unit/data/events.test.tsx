@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useEvent, useEvents } from '../../../src/data/events';
-import { eventInputSchema } from '../../../src/domain/event';
+import { eventInputSchema } from '../../../src/domain/event.schema';
 import { stripEnvelope } from '../../../src/domain/envelope';
 import { getDb } from '../../../src/storage/db';
 import { eventsRepo } from '../../../src/storage/repositories';

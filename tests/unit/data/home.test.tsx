@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useMentorDay, type MentorRole } from '../../../src/data/home';
 import { todayIso } from '../../../src/domain/dates';
-import { meetingInputSchema } from '../../../src/domain/meeting';
+import { meetingInputSchema } from '../../../src/domain/meeting.schema';
 import { getDb } from '../../../src/storage/db';
 import { ME_KEY } from '../../../src/storage/myself';
 import { meetingsRepo } from '../../../src/storage/repositories';

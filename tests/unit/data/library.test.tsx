@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useHeldFileIds, useMaterials, usePractices } from '../../../src/data/library';
-import { practiceInputSchema } from '../../../src/domain/practice';
+import { practiceInputSchema } from '../../../src/domain/practice.schema';
 import { getDb } from '../../../src/storage/db';
 import { practicesRepo } from '../../../src/storage/repositories';
 import { addMaterial, completeWithDocument, ensureRoadmap, removeMaterial } from '../../../src/storage/yearWork';

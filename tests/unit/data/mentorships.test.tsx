@@ -4,12 +4,12 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useMeetingData, useMentorship, useMentorshipDetails, useNewMeetingData } from '../../../src/data/mentorships';
 import { getDb } from '../../../src/storage/db';
 import { consentsRepo, meetingsRepo, mentorshipsRepo, peopleRepo, saveSchool } from '../../../src/storage/repositories';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { meetingInputSchema } from '../../../src/domain/meeting';
-import { consentInputSchema } from '../../../src/domain/consent';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { meetingInputSchema } from '../../../src/domain/meeting.schema';
+import { consentInputSchema } from '../../../src/domain/consent.schema';
 import { createPlan } from '../../../src/storage/planWrites';
 import { createOrder } from '../../../src/storage/orderWrites';
-import { orderInputSchema } from '../../../src/domain/order';
+import { orderInputSchema } from '../../../src/domain/order.schema';
 
 const person = (lastName: string) => ({ lastName, firstName: 'Иван', middleName: '', category: 'teacher' as const, classLabel: '', birthDate: '', phone: '', email: '', roles: ['mentor' as const], interests: [], competencies: [], partnerId: '', notes: '' });
 const meeting = (mentorshipId: string, date: string) => meetingInputSchema.parse({ mentorshipId, kind: 'work', date });

@@ -4,7 +4,7 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useNetworkingEvents } from '../../../src/data/networking';
 import { getDb } from '../../../src/storage/db';
 import { eventsRepo } from '../../../src/storage/repositories';
-import { eventInputSchema } from '../../../src/domain/event';
+import { eventInputSchema } from '../../../src/domain/event.schema';
 
 const event = (kind: 'networking' | 'finalGame', title: string) => eventInputSchema.parse({ kind, title, date: '2025-10-01' });
 

@@ -5,10 +5,10 @@ import { useOrder, useOrderData, useOrders, useRecognitions } from '../../../src
 import { getDb } from '../../../src/storage/db';
 import { mentorshipsRepo, ordersRepo, planItemsRepo, plansRepo, recognitionsRepo } from '../../../src/storage/repositories';
 import { repositoryFor } from '../../../src/storage/repository';
-import { orderInputSchema } from '../../../src/domain/order';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { mentoringFormInputSchema } from '../../../src/domain/mentoringForm';
-import { recognitionInputSchema } from '../../../src/domain/recognition';
+import { orderInputSchema } from '../../../src/domain/order.schema';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { mentoringFormInputSchema } from '../../../src/domain/mentoringForm.schema';
+import { recognitionInputSchema } from '../../../src/domain/recognition.schema';
 import { createOrder, removeOrder } from '../../../src/storage/orderWrites';
 
 const order = (number: string) => orderInputSchema.parse({ kind: 'introduceModel', number, date: '2025-09-01', title: 'О внедрении целевой модели' });

@@ -4,7 +4,7 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { usePartner, usePartnerRepresentatives } from '../../../src/data/partners';
 import { getDb } from '../../../src/storage/db';
 import { partnersRepo, peopleRepo } from '../../../src/storage/repositories';
-import { partnerInputSchema } from '../../../src/domain/partner';
+import { partnerInputSchema } from '../../../src/domain/partner.schema';
 
 const partner = (name: string) => partnerInputSchema.parse({ name, kind: 'enterprise' });
 const person = (lastName: string, partnerId: string) => ({ lastName, firstName: 'Иван', middleName: '', category: 'partnerRep' as const, classLabel: '', birthDate: '', phone: '', email: '', roles: ['mentor' as const], interests: [], competencies: [], partnerId, notes: '' });

@@ -4,11 +4,11 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useConsents } from '../../../src/data/consents';
 import { usePartner } from '../../../src/data/partners';
 import { usePerson, usePersonConsents, usePersonMentorshipsAndRecognitions, usePersonNames } from '../../../src/data/people';
-import { consentInputSchema } from '../../../src/domain/consent';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { partnerInputSchema } from '../../../src/domain/partner';
-import { personInputSchema } from '../../../src/domain/person';
-import { recognitionInputSchema } from '../../../src/domain/recognition';
+import { consentInputSchema } from '../../../src/domain/consent.schema';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { partnerInputSchema } from '../../../src/domain/partner.schema';
+import { personInputSchema } from '../../../src/domain/person.schema';
+import { recognitionInputSchema } from '../../../src/domain/recognition.schema';
 import { getDb } from '../../../src/storage/db';
 import { consentsRepo, mentorshipsRepo, partnersRepo, peopleRepo, recognitionsRepo } from '../../../src/storage/repositories';
 

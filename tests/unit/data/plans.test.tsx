@@ -4,7 +4,7 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { usePlanData, usePlanItems, usePlans } from '../../../src/data/plans';
 import { getDb } from '../../../src/storage/db';
 import { mentorshipsRepo, peopleRepo } from '../../../src/storage/repositories';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 import { addPlanItem, createPlan, removePlan, updatePlanItem } from '../../../src/storage/planWrites';
 
 const person = (lastName: string, category: 'teacher' | 'student') => ({ lastName, firstName: 'Иван', middleName: '', category, classLabel: '', birthDate: '', phone: '', email: '', roles: [], interests: [], competencies: [], partnerId: '', notes: '' });

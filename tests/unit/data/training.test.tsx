@@ -4,7 +4,7 @@ import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useSessionsOf, useTrainingGroup, useTrainingGroups, useTrainingSessions } from '../../../src/data/training';
 import { getDb } from '../../../src/storage/db';
 import { trainingGroupsRepo, trainingSessionsRepo } from '../../../src/storage/yearWork';
-import { trainingGroupInputSchema, trainingSessionInputSchema } from '../../../src/domain/training';
+import { trainingGroupInputSchema, trainingSessionInputSchema } from '../../../src/domain/training.schema';
 
 const group = (name: string) => trainingGroupInputSchema.parse({ name, memberIds: ['p1'] });
 const session = (groupId: string, topic: string) => trainingSessionInputSchema.parse({ groupId, date: '2025-10-10', topic, expert: 'Орлова А. А.' });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   consentDeadline,
-  consentFormSchema,
   consentOverview,
   consentState,
   percentText,
   representativeReason,
   requiredSigner,
 } from '../../../src/domain/consentStatus';
+import { consentFormSchema } from '../../../src/domain/consent.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 
 const child = { id: 'c', birthDate: '2012-11-15' }; // 13 on 2025-10-01, 14 on 2026-11-15

@@ -33,6 +33,23 @@ describe('whose phone this is', () => {
     expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a'] })).toEqual({ kind: 'mentor', mentorshipIds: ['a'] });
   });
 
+  it('a mentor’s role is read field by field at its limits, and nothing else it holds is kept', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ids(10_000) })).toMatchObject({ kind: 'mentor' });
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ids(10_001) })).toEqual(CURATOR_ROLE);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a', ''] })).toEqual(CURATOR_ROLE);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a', 7] })).toEqual(CURATOR_ROLE);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a'], curatorDeviceId: '' })).toEqual(CURATOR_ROLE);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a'], curatorDeviceName: 'ф'.repeat(201) })).toEqual(CURATOR_ROLE);
+    expect(readDeviceRole({ kind: 'mentor', mentorshipIds: ['a'], curatorDeviceId: 'cur', curatorDeviceName: 'ф'.repeat(200), pin: '1234' })).toEqual({
+      kind: 'mentor',
+      mentorshipIds: ['a'],
+      curatorDeviceId: 'cur',
+      curatorDeviceName: 'ф'.repeat(200),
+    });
+    expect(readDeviceRole({ kind: 'curator', extra: 1 })).toEqual({ kind: 'curator' });
+  });
+
   it('the phone’s owner is the one mentor common to every pair of the file, and nobody when it is ambiguous', () => {
     expect(commonMentor([{ mentorIds: ['t1'] }, { mentorIds: ['t1', 't2'] }])).toBe('t1');
     expect(commonMentor([{ mentorIds: ['t1', 't2'] }])).toBeNull();

@@ -13,7 +13,7 @@ import {
 import { computeIndicators, type MonitoringInput } from '../../../src/domain/monitoring';
 import { mentorShares } from '../../../src/domain/indicators';
 import type { Person } from '../../../src/domain/person';
-import { fieldsProblems, TABLE_SCHEMAS } from '../../../src/domain/recordRules';
+import { fieldsProblems, TABLE_SCHEMAS } from '../../../src/domain/recordRules.schema';
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/domain/syncedTables';
 import { sampleFields, SECRETS, SUBJECT } from './erasureSamples';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_GROUPS, fieldsProblems, TABLE_SCHEMAS } from '../../../src/domain/recordRules';
+import { FIELD_GROUPS } from '../../../src/domain/recordRules';
+import { fieldsProblems, TABLE_SCHEMAS } from '../../../src/domain/recordRules.schema';
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/domain/syncedTables';
 
 /**

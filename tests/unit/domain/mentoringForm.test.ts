@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedForms, DEFAULT_MENTORING_FORMS, mentoringFormInputSchema, type MentoringFormRule } from '../../../src/domain/mentoringForm';
+import { allowedForms, DEFAULT_MENTORING_FORMS, type MentoringFormRule } from '../../../src/domain/mentoringForm';
+import { mentoringFormInputSchema } from '../../../src/domain/mentoringForm.schema';
 import type { PersonCategory } from '../../../src/domain/person';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, isGroup, mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { canTransition, isGroup } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 import { daysSinceLastMeeting, earlierFinal, outOfOrder, stageTimeline, suggestNextKind, type MeetingKind } from '../../../src/domain/meeting';
 import { approvalState, approvedDigest, planProgress } from '../../../src/domain/plan';
-import { consentInputSchema, isValidConsent, peopleWithoutConsent, signerProblem } from '../../../src/domain/consent';
+import { isValidConsent, peopleWithoutConsent, signerProblem } from '../../../src/domain/consent';
+import { consentInputSchema } from '../../../src/domain/consent.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 
 const m = (kind: MeetingKind, date: string) => ({ kind, date });

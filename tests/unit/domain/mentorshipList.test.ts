@@ -16,7 +16,8 @@ import {
   timelineOf,
   withStatus,
 } from '../../../src/domain/mentorshipList';
-import { mentorshipInputSchema, type MentorshipFields } from '../../../src/domain/mentorship';
+import { type MentorshipFields } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 import type { MeetingKind } from '../../../src/domain/meeting';
 import type { PersonCategory, PersonRole } from '../../../src/domain/person';
 

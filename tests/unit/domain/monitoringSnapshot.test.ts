@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { changesByQuestionnaire, consentSigner, monitoringSnapshot } from '../../../src/domain/monitoringSnapshot';
 import { academicYearBounds, overlapsAcademicYear } from '../../../src/domain/school';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
-import { personInputSchema, type Person } from '../../../src/domain/person';
+import { type Person } from '../../../src/domain/person';
+import { personInputSchema } from '../../../src/domain/person.schema';
 
 const env = (id: string) => ({ id, createdAt: '', updatedAt: '', hlc: '', vv: {}, deleted: false });
 const person = (id: string, input: Record<string, unknown>): Person => ({ ...personInputSchema.parse(input), ...env(id) });

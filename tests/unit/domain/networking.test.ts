@@ -17,7 +17,7 @@ import {
 } from '../../../src/domain/networking';
 import { mentorPlaces, suggestMatches } from '../../../src/domain/matching';
 import { DEFAULT_MENTORING_FORMS } from '../../../src/domain/mentoringForm';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 
 const person = (id: string, category: 'student' | 'teacher', roles: ('mentor' | 'mentee')[], extra: Record<string, unknown> = {}) => ({
   id,

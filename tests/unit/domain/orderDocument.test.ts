@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { longRuDate, orderDocument, type OrderContext } from '../../../src/domain/orderDocument';
-import { orderInputSchema } from '../../../src/domain/order';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { recognitionInputSchema, recognitionLabel, type RecognitionFields } from '../../../src/domain/recognition';
+import { orderInputSchema } from '../../../src/domain/order.schema';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { recognitionLabel, type RecognitionFields } from '../../../src/domain/recognition';
+import { recognitionInputSchema } from '../../../src/domain/recognition.schema';
 import { orderDocx } from '../../../src/storage/documents/orderDocx';
 import { readDocx } from '../docxText';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { approvedDigest, approvalState, planInputSchema, planItemInputSchema } from '../../../src/domain/plan';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { approvedDigest, approvalState } from '../../../src/domain/plan';
+import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan.schema';
 import {
   approvedPlan,
   formNamesOf,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, fullName, needsRepresentative, personInputSchema, shortName } from '../../../src/domain/person';
+import { duplicateKey, fullName, needsRepresentative, shortName } from '../../../src/domain/person';
+import { personInputSchema } from '../../../src/domain/person.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 import { ageOn, parseRuDate } from '../../../src/domain/dates';
 import { matchesQuery, normalizeText, plural } from '../../../src/domain/text';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { practiceInputSchema, sortPractices } from '../../../src/domain/practice';
+import { sortPractices } from '../../../src/domain/practice';
+import { practiceInputSchema } from '../../../src/domain/practice.schema';
 
 describe('the register of best practices', () => {
   it('asks for a title, a description and the year, in Russian, and keeps up to ten authors', () => {

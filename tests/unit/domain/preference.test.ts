@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latestPreferences, preferenceInputSchema, type PreferenceLike } from '../../../src/domain/preference';
+import { latestPreferences, type PreferenceLike } from '../../../src/domain/preference';
+import { preferenceInputSchema } from '../../../src/domain/preference.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 
 describe('preference questionnaire', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerErrors, beforeAfter, questionnaireInputSchema, responseInputSchema, summarize } from '../../../src/domain/questionnaire';
+import { answerErrors, beforeAfter, summarize } from '../../../src/domain/questionnaire';
+import { questionnaireInputSchema, responseInputSchema } from '../../../src/domain/questionnaire.schema';
 import { QUESTIONNAIRE_TEMPLATES } from '../../../src/domain/questionnaireTemplates';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MentorshipStatus } from '../../../src/domain/mentorship';
 import type { PersonRole } from '../../../src/domain/person';
-import { answerErrors, questionnaireInputSchema } from '../../../src/domain/questionnaire';
+import { answerErrors } from '../../../src/domain/questionnaire';
+import { questionnaireInputSchema } from '../../../src/domain/questionnaire.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 import {
   fillProblems,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, roadmapByMonth, roadmapProgress, roadmapTaskInputSchema, roadmapTemplate, ROADMAP_TEMPLATE } from '../../../src/domain/roadmap';
+import { isOverdue, roadmapByMonth, roadmapProgress, roadmapTemplate, ROADMAP_TEMPLATE } from '../../../src/domain/roadmap';
+import { roadmapTaskInputSchema } from '../../../src/domain/roadmap.schema';
 
 describe('the roadmap template', () => {
   const rows = roadmapTemplate('2025/2026');
@@ -62,7 +63,8 @@ describe('status, overdue rows and the timeline', () => {
 
 describe('a roadmap row’s evidence link', () => {
   it('is one of the app’s own screens or none; a file cannot make it link anywhere else', async () => {
-    const { roadmapTaskInputSchema, EVIDENCE_SCREENS } = await import('../../../src/domain/roadmap');
+    const { EVIDENCE_SCREENS } = await import('../../../src/domain/roadmap');
+    const { roadmapTaskInputSchema } = await import('../../../src/domain/roadmap.schema');
     const base = { academicYear: '2025/2026', section: 'organisation', order: 1, content: 'Сформировать базу наставников' };
     for (const r of ['', ...EVIDENCE_SCREENS]) expect(roadmapTaskInputSchema.safeParse({ ...base, evidenceRoute: r }).success).toBe(true);
     for (const r of ['https://example.org', 'javascript:alert(1)', '/people?role=mentor&x=1', '//evil']) {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { buildBundle, serializeBundle, type BundleInput } from '../../../src/domain/bundle/format';
 import { parseBundle } from '../../../src/domain/bundle/parse';
 import type { VersionedRecord } from '../../../src/domain/envelope';
-import { consentInputSchema } from '../../../src/domain/consent';
-import { eventInputSchema } from '../../../src/domain/event';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { partnerInputSchema } from '../../../src/domain/partner';
-import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan';
-import { schoolInputSchema } from '../../../src/domain/school';
+import { consentInputSchema } from '../../../src/domain/consent.schema';
+import { eventInputSchema } from '../../../src/domain/event.schema';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { partnerInputSchema } from '../../../src/domain/partner.schema';
+import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan.schema';
+import { schoolInputSchema } from '../../../src/domain/school.schema';
 import { toCsv } from '../../../src/domain/report';
 import {
   buildSummary,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainingSessionInputSchema, trainingSummary } from '../../../src/domain/training';
+import { trainingSummary } from '../../../src/domain/training';
+import { trainingSessionInputSchema } from '../../../src/domain/training.schema';
 import { fieldErrors } from '../../../src/domain/zodErrors';
 
 const session = (groupId: string, date: string, expert: string, attendeeIds: string[] = [], kind: 'session' | 'consultation' = 'session') => ({

@@ -7,7 +7,7 @@ import { undoLastImport, undoErrorMessage } from '../../../src/storage/bundle/un
 import { lastExportAt, listExchanges } from '../../../src/storage/bundle/exchanges';
 import { pickFields } from '../../../src/domain/conflictResolution';
 import { RecordRejected } from '../../../src/domain/recordRules';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 import { carry, closeAll, dump, dumpData, dumpSynced, exchange, importInto, newDb, personFields, repos, seedSchool } from './bundleHelpers';
 
 afterEach(closeAll);

@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
 import { NastavnikDb, SYNCED_TABLES } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
-import { personInputSchema, type Person, type PersonInput } from '../../../src/domain/person';
-import { schoolInputSchema } from '../../../src/domain/school';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
+import { type Person, type PersonInput } from '../../../src/domain/person';
+import { personInputSchema } from '../../../src/domain/person.schema';
+import { schoolInputSchema } from '../../../src/domain/school.schema';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
 import { exportBundle, type ExportOptions } from '../../../src/storage/bundle/exportBundle';
 import { decodeBundle, encodeBundle, type EncodeOptions } from '../../../src/storage/bundle/codec';
 import { applyImport, type ImportReport } from '../../../src/storage/bundle/importBundle';

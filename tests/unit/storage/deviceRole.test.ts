@@ -4,7 +4,7 @@ import { DEVICE_NAME_KEY, exportBundle, pendingFor, recordExport } from '../../.
 import { getDeviceRole } from '../../../src/storage/deviceRole';
 import { getMe } from '../../../src/storage/myself';
 import { carry, closeAll, importInto, newDb, repos, seedSchool } from './bundleHelpers';
-import { meetingInputSchema } from '../../../src/domain/meeting';
+import { meetingInputSchema } from '../../../src/domain/meeting.schema';
 import { mentorPhoneName } from '../../../src/domain/deviceRole';
 
 afterEach(closeAll);

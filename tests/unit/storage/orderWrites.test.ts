@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../src/storage/db';
 import { repositoryFor, type Repository } from '../../../src/storage/repository';
-import { mentorshipInputSchema } from '../../../src/domain/mentorship';
-import { approvalState, planInputSchema, planItemInputSchema } from '../../../src/domain/plan';
-import { orderInputSchema } from '../../../src/domain/order';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { approvalState } from '../../../src/domain/plan';
+import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan.schema';
+import { orderInputSchema } from '../../../src/domain/order.schema';
 import { createOrder, removeOrder } from '../../../src/storage/orderWrites';
-import { recognitionInputSchema, recognitionsForOrder } from '../../../src/domain/recognition';
+import { recognitionsForOrder } from '../../../src/domain/recognition';
+import { recognitionInputSchema } from '../../../src/domain/recognition.schema';
 
 let db: NastavnikDb;
 let n = 0;

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../src/storage/db';
 import { Repository } from '../../../src/storage/repository';
 import type { PersonFields } from '../../../src/domain/person';
-import { personInputSchema } from '../../../src/domain/person';
-import { partnerInputSchema } from '../../../src/domain/partner';
+import { personInputSchema } from '../../../src/domain/person.schema';
+import { partnerInputSchema } from '../../../src/domain/partner.schema';
 import { compareHlc, decodeHlc } from '../../../src/domain/hlc';
 
 let db: NastavnikDb;

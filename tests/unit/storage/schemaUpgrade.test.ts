@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { NastavnikDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from '../../../src/storage/db';
 import { readPairSummaries, rebuildPairSummaries } from '../../../src/storage/pairSummaries';
-import { recordProblems } from '../../../src/domain/recordRules';
+import { recordProblems } from '../../../src/domain/recordRules.schema';
 import { fieldEntries, legacyWrite, stampRecord } from '../../../src/domain/envelope';
 import { encodeHlc } from '../../../src/domain/hlc';
 import { listConflicts } from '../../../src/storage/bundle/conflicts';

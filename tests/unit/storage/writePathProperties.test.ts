@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { conflictFields, pickFields } from '../../../src/domain/conflictResolution';
-import { mentorshipInputSchema, MENTORSHIP_STATUSES } from '../../../src/domain/mentorship';
-import { recordProblems, RecordRejected } from '../../../src/domain/recordRules';
+import { MENTORSHIP_STATUSES } from '../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../src/domain/mentorship.schema';
+import { RecordRejected } from '../../../src/domain/recordRules';
+import { recordProblems } from '../../../src/domain/recordRules.schema';
 import { AppError } from '../../../src/domain/errors';
 import { SYNCED_TABLES } from '../../../src/domain/syncedTables';
 import { listConflicts, resolveConflict } from '../../../src/storage/bundle/conflicts';
@@ -10,7 +12,8 @@ import type { NastavnikDb } from '../../../src/storage/db';
 import { changeStatus } from '../../../src/storage/mentorshipWrites';
 import { updatePlanItem } from '../../../src/storage/planWrites';
 import { closeAll, exchange, newDb, personFields, repos, seedSchool } from './bundleHelpers';
-import { planInputSchema, planItemInputSchema, PLAN_ITEM_STATUSES } from '../../../src/domain/plan';
+import { PLAN_ITEM_STATUSES } from '../../../src/domain/plan';
+import { planInputSchema, planItemInputSchema } from '../../../src/domain/plan.schema';
 import { Repository } from '../../../src/storage/repository';
 
 afterEach(closeAll);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NastavnikDb, getDb } from '../../../src/storage/db';
 import { addMaterial, completeWithDocument, ensureRoadmap, materialFile, removeMaterial, saveIndicatorTargets, saveSwot } from '../../../src/storage/yearWork';
-import { swotSchema } from '../../../src/domain/school';
+import { swotSchema } from '../../../src/domain/school.schema';
 import { getSchool, saveSchool } from '../../../src/storage/repositories';
 import { Repository } from '../../../src/storage/repository';
 import type { RoadmapTask } from '../../../src/domain/roadmap';

@@ -1,11 +1,12 @@
 import { stampRecord } from '../../../../src/domain/envelope';
 import { encodeHlc } from '../../../../src/domain/hlc';
-import { personInputSchema, type PersonInput } from '../../../../src/domain/person';
-import { schoolInputSchema } from '../../../../src/domain/school';
-import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
-import { meetingInputSchema } from '../../../../src/domain/meeting';
-import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
-import { consentInputSchema } from '../../../../src/domain/consent';
+import { type PersonInput } from '../../../../src/domain/person';
+import { personInputSchema } from '../../../../src/domain/person.schema';
+import { schoolInputSchema } from '../../../../src/domain/school.schema';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
+import { meetingInputSchema } from '../../../../src/domain/meeting.schema';
+import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan.schema';
+import { consentInputSchema } from '../../../../src/domain/consent.schema';
 import type { VersionedRecord } from '../../../../src/domain/envelope';
 import { buildBundle, type Bundle, type BundleInput, type KeptValueEntry } from '../../../../src/domain/bundle/format';
 import type { SyncedTable } from '../../../../src/domain/syncedTables';

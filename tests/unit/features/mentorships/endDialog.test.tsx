@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { StatusActions } from '../../../../src/features/mentorships/StatusActions';
 import { getDb } from '../../../../src/storage/db';
 import { mentorshipsRepo, peopleRepo } from '../../../../src/storage/repositories';
-import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
+import { type Mentorship } from '../../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
 
 // jsdom has no modal dialogs: showModal/close only toggle `open`, which is what the component relies on.
 beforeAll(() => {

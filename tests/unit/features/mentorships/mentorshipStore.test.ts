@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../../../../src/storage/db';
 import { repositoryFor, type Repository } from '../../../../src/storage/repository';
-import { mentorshipInputSchema, type Mentorship } from '../../../../src/domain/mentorship';
-import { meetingInputSchema } from '../../../../src/domain/meeting';
-import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan';
+import { type Mentorship } from '../../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
+import { meetingInputSchema } from '../../../../src/domain/meeting.schema';
+import { planInputSchema, planItemInputSchema } from '../../../../src/domain/plan.schema';
 import { changeStatus, removeMentorship, restoreMentorship, saveMeeting, startAll } from '../../../../src/storage/mentorshipWrites';
 import { RecordRejected } from '../../../../src/domain/recordRules';
 

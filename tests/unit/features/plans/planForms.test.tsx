@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { PlanPage } from '../../../../src/features/plans/PlanPage';
 import { getDb } from '../../../../src/storage/db';
 import { mentorshipsRepo, peopleRepo, planItemsRepo, plansRepo } from '../../../../src/storage/repositories';
-import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
 
 afterEach(async () => {
   cleanup();

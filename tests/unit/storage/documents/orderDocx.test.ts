@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderDocument, type OrderContext } from '../../../../src/domain/orderDocument';
-import { orderInputSchema } from '../../../../src/domain/order';
-import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
+import { orderInputSchema } from '../../../../src/domain/order.schema';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
 import { orderDocx } from '../../../../src/storage/documents/orderDocx';
 import { consentDocx } from '../../../../src/storage/documents/consentDocx';
 import { DOCX_MIME, PAGE } from '../../../../src/storage/documents/docxCommon';

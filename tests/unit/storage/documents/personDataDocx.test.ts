@@ -4,8 +4,8 @@ import { loadPersonDataRecords, localCopiesOf } from '../../../../src/storage/pe
 import { personDataReport, reportRecordIds } from '../../../../src/domain/personDataReport';
 import { personDataDocx } from '../../../../src/storage/documents/personDataDocx';
 import { Repository } from '../../../../src/storage/repository';
-import { personInputSchema } from '../../../../src/domain/person';
-import { consentInputSchema } from '../../../../src/domain/consent';
+import { personInputSchema } from '../../../../src/domain/person.schema';
+import { consentInputSchema } from '../../../../src/domain/consent.schema';
 import { readDocx } from '../../docxText';
 
 let db: NastavnikDb | undefined;

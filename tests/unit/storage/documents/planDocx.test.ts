@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mentorshipInputSchema } from '../../../../src/domain/mentorship';
-import { planItemInputSchema } from '../../../../src/domain/plan';
+import { mentorshipInputSchema } from '../../../../src/domain/mentorship.schema';
+import { planItemInputSchema } from '../../../../src/domain/plan.schema';
 import { planDocument, planFileName } from '../../../../src/domain/planDocument';
 import { planDocx } from '../../../../src/storage/documents/planDocx';
 import { readDocx } from '../../docxText';
