@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { MAX_FILE_BYTES } from '../material';
-import type { VersionedRecord } from '../envelope';
+import type { z } from 'zod';
 import type { BundleError } from './errors';
 import { err, ok, type Result } from './result';
+import type { attachmentEntrySchema, attachmentManifestSchema } from './attachments.schema';
 
 /**
  * Files of materials inside a whole-school bundle (docs/BUNDLE_FORMAT.md, «Файлы материалов»).
@@ -21,24 +20,8 @@ export const ARCHIVE_BUNDLE_ENTRY = 'bundle.json';
 export const ARCHIVE_MANIFEST_ENTRY = 'files.json';
 export const archiveFileEntry = (id: string) => `files/${id}`;
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-export const attachmentEntrySchema = z
-  .object({
-    id: z
-      .string()
-      .min(1)
-      .max(100)
-      .regex(/^[\w-]+$/, 'идентификатор файла: только буквы, цифры, «-» и «_»'),
-    fileName: z.string().min(1).max(255),
-    mimeType: z.string().max(120),
-    size: z.number().int().min(1).max(MAX_FILE_BYTES),
-    sha256: z.string().regex(SHA256_HEX, 'контрольная сумма файла: 64 шестнадцатеричных знака'),
-  })
-  .strict();
 export type AttachmentEntry = z.output<typeof attachmentEntrySchema>;
 
-export const attachmentManifestSchema = z.object({ files: z.array(attachmentEntrySchema).max(10_000) }).strict();
 export type AttachmentManifest = z.output<typeof attachmentManifestSchema>;
 
 /** A checked file of the archive, ready to be stored. */
@@ -53,9 +36,10 @@ export interface ArchiveEntryInfo {
   size: number;
 }
 
-type AttachmentError = Extract<BundleError, { kind: 'invalidAttachment' | 'notABundle' | 'tooLarge' }>;
+export type AttachmentError = Extract<BundleError, { kind: 'invalidAttachment' | 'notABundle' | 'tooLarge' }>;
 
-const bad = (fileName: string, reason: string): Result<never, AttachmentError> => err({ kind: 'invalidAttachment', fileName, reason });
+/** A refused file of materials: its name and why (the manifest check in ./attachments.schema.ts uses it too). */
+export const bad = (fileName: string, reason: string): Result<never, AttachmentError> => err({ kind: 'invalidAttachment', fileName, reason });
 
 /**
  * The archive's directory, checked before it is unpacked: the bundle is there, no entry is unexpected, and the sizes
@@ -75,41 +59,6 @@ export function checkArchiveDirectory(entries: readonly ArchiveEntryInfo[], limi
   if (!names.has(ARCHIVE_BUNDLE_ENTRY)) return err({ kind: 'notABundle', detail: `в архиве нет «${ARCHIVE_BUNDLE_ENTRY}»` });
   if (total > limit) return err({ kind: 'tooLarge', bytes: total, limit });
   return ok(undefined);
-}
-
-/**
- * The list of files against the bundle it came with: each file belongs to a live material of the bundle, has that
- * material's size, and is in the archive once; nothing in the archive is left unlisted.
- */
-export function checkManifest(
-  manifest: unknown,
-  materials: readonly VersionedRecord[],
-  entries: readonly ArchiveEntryInfo[],
-): Result<AttachmentEntry[], AttachmentError> {
-  const parsed = attachmentManifestSchema.safeParse(manifest);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? ` (${issue.path.map(String).join('.')})` : '';
-    return err({ kind: 'notABundle', detail: `список файлов материалов неверен${where}: ${issue.message}` });
-  }
-  const byId = new Map(materials.map((m) => [m.id, m]));
-  const sizes = new Map(entries.map((e) => [e.name, e.size]));
-  const seen = new Set<string>();
-  for (const f of parsed.data.files) {
-    if (seen.has(f.id)) return bad(f.fileName, 'указан в списке дважды');
-    seen.add(f.id);
-    const m = byId.get(f.id);
-    if (!m || m.deleted) return bad(f.fileName, 'в файле обмена нет материала, к которому он относится');
-    if (m.size !== f.size) return bad(f.fileName, `размер ${f.size} Б, а у материала указано ${String(m.size)} Б`);
-    const declared = sizes.get(archiveFileEntry(f.id));
-    if (declared === undefined) return bad(f.fileName, 'его нет в архиве');
-    if (declared !== f.size) return bad(f.fileName, `в архиве ${declared} Б вместо ${f.size} Б`);
-  }
-  for (const e of entries) {
-    if (!e.name.startsWith('files/') || e.name === 'files/') continue;
-    if (!seen.has(e.name.slice('files/'.length))) return err({ kind: 'notABundle', detail: `файл «${e.name.slice(0, 120)}» есть в архиве, но не в списке` });
-  }
-  return ok(parsed.data.files);
 }
 
 /** The unpacked bytes against the list: the exact size and SHA-256, so a damaged file is never stored. */

@@ -1,15 +1,6 @@
 import { unwrapText } from '../../domain/bundle/textWrap';
-import {
-  ARCHIVE_BUNDLE_ENTRY,
-  ARCHIVE_MANIFEST_ENTRY,
-  archiveFileEntry,
-  checkArchiveDirectory,
-  checkAttachmentBytes,
-  checkManifest,
-  type ArchiveEntryInfo,
-  type AttachmentEntry,
-  type BundleAttachment,
-} from '../../domain/bundle/attachments';
+import { ARCHIVE_BUNDLE_ENTRY, ARCHIVE_MANIFEST_ENTRY, archiveFileEntry, checkArchiveDirectory, checkAttachmentBytes, type ArchiveEntryInfo, type AttachmentEntry, type BundleAttachment } from '../../domain/bundle/attachments';
+import { checkManifest } from '../../domain/bundle/attachments.schema';
 import { serializeBundle, type Bundle, type ParsedBundle } from '../../domain/bundle/format';
 import type { BundleEncoding } from '../../domain/bundle/fileName';
 import type { BundleError } from '../../domain/bundle/errors';

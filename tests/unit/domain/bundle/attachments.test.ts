@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkArchiveDirectory,
-  checkAttachmentBytes,
-  checkManifest,
-  attachmentsToStore,
-  filesFitBundle,
-  materialsWithFiles,
-  sha256Bytes,
-  type ArchiveEntryInfo,
-} from '../../../../src/domain/bundle/attachments';
+import { checkArchiveDirectory, checkAttachmentBytes, attachmentsToStore, filesFitBundle, materialsWithFiles, sha256Bytes, type ArchiveEntryInfo } from '../../../../src/domain/bundle/attachments';
+import { checkManifest } from '../../../../src/domain/bundle/attachments.schema';
 import { bundleErrorMessage } from '../../../../src/domain/bundle/errors';
 import type { VersionedRecord } from '../../../../src/domain/merge';
 
