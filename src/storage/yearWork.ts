@@ -2,8 +2,7 @@ import { stripEnvelope } from '../domain/envelope';
 import type { Material, MaterialFields } from '../domain/material';
 import type { SwotFields } from '../domain/school';
 import type { Questionnaire } from '../domain/questionnaire';
-import { QUESTIONNAIRE_TEMPLATES } from '../domain/questionnaireTemplates';
-import { roadmapTemplate, type RoadmapTask } from '../domain/roadmap';
+import type { RoadmapTask } from '../domain/roadmap';
 import { getDb, type NastavnikDb } from './db';
 import { ERASURE_CHECK_TABLES, Repository } from './repository';
 import { getSchool, schoolRepo } from './repositories';
@@ -23,8 +22,10 @@ export const responsesRepo = new Repository(getDb(), 'responses');
  */
 export async function ensureRoadmap(academicYear: string, db: NastavnikDb = getDb()): Promise<number> {
   const repo = new Repository(db, 'roadmapTasks');
+  // The template's texts load when a year is seeded, not with every screen that reads the roadmap (issue 14).
+  const { roadmapTemplate } = await import('../domain/roadmapTemplate');
+  const rows = roadmapTemplate(academicYear);
   return db.transaction('rw', ['roadmapTasks', 'meta', 'conflicts', ...ERASURE_CHECK_TABLES], async () => {
-    const rows = roadmapTemplate(academicYear);
     const existing = await db.roadmapTasks.bulkGet(rows.map((r) => r.id));
     if (existing.some(Boolean) || (await db.roadmapTasks.filter((t) => t.academicYear === academicYear).count()) > 0) return 0;
     await repo.saveManyInTx(rows.map((r) => ({ id: r.id, fields: r.fields })));
@@ -80,6 +81,7 @@ export async function completeWithDocument(taskId: string, file: { name: string;
 
 /** Adds a built-in questionnaire under its stable id (again after a deletion, as a new version). */
 export async function addTemplate(templateId: string): Promise<Questionnaire> {
+  const { QUESTIONNAIRE_TEMPLATES } = await import('../domain/questionnaireTemplates');
   const t = QUESTIONNAIRE_TEMPLATES.find((x) => x.id === templateId);
   if (!t) throw new AppError('notFound', 'Нет такого шаблона');
   const { id, ...fields } = t;

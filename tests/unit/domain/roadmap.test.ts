@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, roadmapByMonth, roadmapProgress, roadmapTemplate, ROADMAP_TEMPLATE } from '../../../src/domain/roadmap';
+import { isOverdue, roadmapByMonth, roadmapProgress } from '../../../src/domain/roadmap';
+import { roadmapTemplate, ROADMAP_TEMPLATE } from '../../../src/domain/roadmapTemplate';
 import { roadmapTaskInputSchema } from '../../../src/domain/roadmap.schema';
 
 describe('the roadmap template', () => {
