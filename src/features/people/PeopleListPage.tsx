@@ -6,15 +6,9 @@ import { classesOf, filterSorted, indexPeople, sortIndex, type PersonSort } from
 import { plural } from '../../domain/text';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 import { EmptyState, Page } from '../../ui/Page';
-import { PersonRow } from './PersonRow';
+import { PeopleVirtualList } from './PeopleVirtualList';
 import { usePartners, usePeople, useSchool } from '../../data/hooks';
 import { useConsents } from '../../data/consents';
-
-/**
- * Rows rendered at a time (then «Показать ещё»): about six screens of a 360×740 phone. Each keystroke renders the
- * new list's first page, so this bounds its cost (150 rows took 5–7 frames a key at a 4× slower CPU).
- */
-const PAGE = 60;
 
 /** The list as shown (after search and filters) as CSV for Excel; papaparse and the writer load only now. */
 async function exportPeopleCsv(people: readonly Person[], partnerNames: ReadonlyMap<string, string>) {
@@ -41,7 +35,6 @@ export function PeopleListPage() {
   const consents = useConsents();
   const school = useSchool();
   const [params, setParams] = useSearchParams();
-  const [shown, setShown] = useState(PAGE);
 
   // The field is a component of its own (SearchField), so a keystroke repaints the field alone; the query reaches
   // this page in a transition (the list follows at a lower priority), and the address (?q=, kept for «Назад») only
@@ -73,6 +66,7 @@ export function PeopleListPage() {
   const ageFilter = params.get('age') ?? '';
   const consentAge = school?.consentAge ?? DEFAULT_CONSENT_AGE;
 
+  const partnerNames = useMemo(() => new Map((partners ?? []).map((p) => [p.id, p.name])), [partners]);
   const index = useMemo(() => indexPeople(people ?? []), [people]);
   const sorted = useMemo(() => sortIndex(index, sort), [index, sort]);
   const classes = useMemo(() => classesOf(people ?? []), [people]);
@@ -95,7 +89,6 @@ export function PeopleListPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
-    setShown(PAGE);
   };
 
   useEffect(() => {
@@ -145,7 +138,6 @@ export function PeopleListPage() {
       </Page>
     );
 
-  const partnerNames = new Map((partners ?? []).map((p) => [p.id, p.name]));
 
   return (
     <Page title={t.people.title} actions={actions}>
@@ -156,10 +148,7 @@ export function PeopleListPage() {
         <SearchField
           key={fieldKey}
           initial={query}
-          onQuery={(q) => {
-            setQuery(q);
-            setShown(PAGE);
-          }}
+          onQuery={setQuery}
         />
         <details className="filters" open={!!(filter.category || filter.role || filter.classLabel || filter.partnerId || consentFilter || ageFilter)}>
           <summary>Фильтры и сортировка</summary>
@@ -248,16 +237,14 @@ export function PeopleListPage() {
       {found.length === 0 ? (
         <p className="muted">{t.people.notFound}</p>
       ) : (
-        <ul className="list" aria-label="Список участников">
-          {found.slice(0, shown).map((p) => (
-            <PersonRow key={p.id} person={p} partnerName={partnerNames.get(p.partnerId)} noConsent={consents !== undefined && withoutConsent.has(p.id)} consentAge={school?.consentAge} />
-          ))}
-        </ul>
-      )}
-      {found.length > shown && (
-        <button type="button" className="button button-block" onClick={() => setShown(shown + PAGE)}>
-          Показать ещё {Math.min(PAGE, found.length - shown)}
-        </button>
+        // Only the rows on screen are rendered (a virtual list on the page's scroll), so a keystroke costs the same
+        // whatever the number of people found.
+        <PeopleVirtualList
+          people={found}
+          partnerNames={partnerNames}
+          withoutConsent={consents === undefined ? undefined : withoutConsent}
+          consentAge={school?.consentAge}
+        />
       )}
     </Page>
   );

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { fullName, needsRepresentative, type Person } from '../../domain/person';
 import { categoryLabel, roleLabel, t } from '../../i18n/ru';
 
+/** A participant's row: the link to the card, with the class line and the badges (the list item is the list's). */
 export const PersonRow = memo(function PersonRow({
   person: p,
   partnerName,
@@ -21,25 +22,23 @@ export const PersonRow = memo(function PersonRow({
     .filter(Boolean)
     .join(' · ');
   return (
-    <li>
-      <Link to={`/people/${p.id}`} className="list-item">
-        <span className="list-title">{fullName(p)}</span>
-        <span className="list-sub">{sub}</span>
-        <span className="badges">
-          {p.roles.map((r) => (
-            <span key={r} className={`badge badge-${r}`}>
-              {roleLabel[r]}
-            </span>
-          ))}
-          {under === true && (
-            <span className="badge badge-warn" title={t.people.under14Hint}>
-              {t.people.under14}
-            </span>
-          )}
-          {under === 'unknown' && p.category === 'student' && <span className="badge badge-warn">{t.people.noBirthDate}</span>}
-          {noConsent && <span className="badge badge-error">нет согласия</span>}
-        </span>
-      </Link>
-    </li>
+    <Link to={`/people/${p.id}`} className="list-item">
+      <span className="list-title">{fullName(p)}</span>
+      <span className="list-sub">{sub}</span>
+      <span className="badges">
+        {p.roles.map((r) => (
+          <span key={r} className={`badge badge-${r}`}>
+            {roleLabel[r]}
+          </span>
+        ))}
+        {under === true && (
+          <span className="badge badge-warn" title={t.people.under14Hint}>
+            {t.people.under14}
+          </span>
+        )}
+        {under === 'unknown' && p.category === 'student' && <span className="badge badge-warn">{t.people.noBirthDate}</span>}
+        {noConsent && <span className="badge badge-error">нет согласия</span>}
+      </span>
+    </Link>
   );
 });
