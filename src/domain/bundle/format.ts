@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '../canonicalJson';
+import { canonicalJsonPieces, sha256HexOfPieces } from '../canonicalJson';
 import type { VersionedRecord } from '../envelope';
 import { decodeWrite, type WriteStamp } from '../writeStamp';
 import type { BundleAttachment } from './attachments';
@@ -68,7 +68,8 @@ export interface ParsedBundle extends Bundle {
 
 /** SHA-256 of the canonical JSON of the body; key order and white space do not matter, any changed value does. */
 export function bundleChecksum(tables: unknown, conflicts: unknown): Promise<string> {
-  return sha256Hex(canonicalJson({ conflicts, tables }));
+  // The text of the whole file is never built: a record at a time (canonicalJsonPieces), the same digest.
+  return sha256HexOfPieces(canonicalJsonPieces({ conflicts, tables }));
 }
 
 export interface BundleInput {
