@@ -114,6 +114,8 @@ test('a mentor’s phone started from a pair file: the mentor’s day, «Отп�
   // The owner makes it the curator's device again: the overview comes back, and «Вся школа» with it.
   await B.page.goto('/settings');
   await B.page.getByRole('radio', { name: /Куратора или директора/ }).check();
+  // The role is stored once the message says so; a reload before that would read the old one.
+  await expect(B.page.getByText('Теперь это устройство куратора: видна вся школа')).toBeVisible();
   await B.page.goto('/');
   await expect(B.page.getByRole('heading', { name: 'Обзор' })).toBeVisible();
   await B.page.goto('/exchange');
