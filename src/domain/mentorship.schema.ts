@@ -1,14 +1,7 @@
 /** The zod schemas of ./mentorship: apart from its rules, labels and types, so that those load without zod (issue 14). */
 import { z } from 'zod';
-import { isValidIsoDate } from './dates';
+import { optionalDate } from './fields.schema';
 import { MENTORSHIP_STATUSES } from './mentorship';
-
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .default('')
-    .refine((s) => s === '' || isValidIsoDate(s), `${label}: неверная дата`);
 
 /** A mentoring pair (one mentor, one mentee) or group (several mentees, or several mentors). */
 export const mentorshipInputSchema = z

@@ -1,5 +1,6 @@
 /** The zod schemas of ./person: apart from its rules, labels and types, so that those load without zod (issue 14). */
 import { z } from 'zod';
+import { emailField, optionalDate, phoneField } from './fields.schema';
 import { ageOn, isValidIsoDate, todayIso } from './dates';
 import { PERSON_CATEGORIES, PERSON_ROLES, normalizeClassLabel } from './person';
 
@@ -14,12 +15,6 @@ const name = (label: string, required: boolean) => {
     .refine((s) => s === '' || NAME_RE.test(s), `${label}: только буквы, дефис и апостроф`);
   return required ? base.refine((s) => s.length > 0, `Укажите: ${label.toLowerCase()}`) : base;
 };
-
-const isoDateField = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => s === '' || isValidIsoDate(s), `${label}: неверная дата`);
 
 const tagList = z
   .array(z.string().trim().min(1).max(60, 'Не длиннее 60 символов'))
@@ -38,17 +33,9 @@ export const personInputSchema = z
       .max(8, 'Класс: не длиннее 8 символов')
       .default('')
       .transform(normalizeClassLabel),
-    birthDate: isoDateField('Дата рождения').default(''),
-    phone: z
-      .string()
-      .trim()
-      .default('')
-      .refine((s) => s === '' || /^\+?[\d\s()-]{5,20}$/.test(s), 'Телефон: только цифры, пробелы, скобки, дефис и +'),
-    email: z
-      .string()
-      .trim()
-      .default('')
-      .refine((s) => s === '' || z.email().safeParse(s).success, 'Электронная почта: неверный адрес'),
+    birthDate: optionalDate('Дата рождения'),
+    phone: phoneField(),
+    email: emailField(),
     roles: z.array(z.enum(PERSON_ROLES)).max(2).default([]),
     interests: tagList.default([]),
     competencies: tagList.default([]),

@@ -1,14 +1,7 @@
 /** The zod schemas of ./roadmap: apart from its rules, labels and types, so that those load without zod (issue 14). */
 import { z } from 'zod';
-import { isValidIsoDate } from './dates';
+import { optionalDate } from './fields.schema';
 import { EVIDENCE_SCREENS, ROADMAP_SECTIONS, ROADMAP_STATUSES } from './roadmap';
-
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .default('')
-    .refine((s) => s === '' || isValidIsoDate(s), `${label}: неверная дата`);
 
 export const roadmapTaskInputSchema = z.object({
   academicYear: z.string().regex(/^\d{4}\/\d{4}$/, 'Учебный год: в виде 2025/2026'),
